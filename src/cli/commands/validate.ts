@@ -1,0 +1,57 @@
+/** `mwb validate [--json] [--provider ID] FILE...` */
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { LineIndex } from '../../core/position';
+import { readPayloadFile } from '../../core/read-file';
+import { validateText } from '../../core/validate';
+import { loadTemplateCatalog } from '../templates';
+import { PROVIDER_IDS, providerById } from '../../providers/registry';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
+
+export const usage = 'mwb validate [--json] [--provider ID] FILE...';
+
+interface CliProblem {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, provider: { type: 'string' } } });
+  if (positionals.length === 0) throw new UsageError('validate needs at least one FILE.');
+  if (values.provider && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${PROVIDER_IDS.join(', ')}.`);
+
+  let exit = EXIT_OK;
+  const files: { file: string; provider: string | null; problems: CliProblem[] }[] = [];
+  for (const file of positionals) {
+    const read = readPayloadFile(file);
+    if (!read.ok && read.kind === 'io') {
+      exit = EXIT_USAGE;
+      files.push({ file, provider: null, problems: [{ severity: 'error', code: 'io', message: read.message, pointer: '', line: 1, column: 1 }] });
+      if (!values.json) err(`mwb: ${read.message}`);
+      continue;
+    }
+    if (!read.ok) {
+      if (exit === EXIT_OK) exit = EXIT_PROBLEMS;
+      files.push({ file, provider: values.provider ?? null, problems: [{ severity: 'error', code: read.code, message: read.message, pointer: '', line: 1, column: 1 }] });
+      if (!values.json) out(`${file}:1:1: error: ${read.message} [${read.code}]`);
+      continue;
+    }
+    const templates = loadTemplateCatalog(path.dirname(path.resolve(file)));
+    const result = validateText(read.text, { fileName: file, providerId: values.provider, templates });
+    const lines = new LineIndex(read.text);
+    const problems = result.problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message, pointer: p.pointer, ...lines.lineColumn(p.start) }));
+    if (problems.some((p) => p.severity === 'error') && exit === EXIT_OK) exit = EXIT_PROBLEMS;
+    files.push({ file, provider: result.provider?.id ?? null, problems });
+    if (!values.json) for (const p of problems) out(`${file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.code}${p.pointer ? ` at ${p.pointer}` : ''}]`);
+  }
+  if (values.json) printJson({ files });
+  else {
+    const count = (s: string) => files.reduce((n, f) => n + f.problems.filter((p) => p.severity === s).length, 0);
+    err(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info.`);
+  }
+  return exit;
+}

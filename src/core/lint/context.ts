@@ -1,0 +1,70 @@
+/** The context a lint rule runs in, and the shape of a rule. */
+import type { ParsedDocument } from '../parse';
+import { keyRangeOf, rangeOf } from '../parse';
+import type { MessageModel, ProviderId } from '../model';
+import type { Fix, Problem, Severity } from '../problem';
+import type { PathSegment } from '../pointer';
+import type { TemplateCatalog } from '../templates';
+
+export interface Report {
+  severity: Severity;
+  code: string;
+  message: string;
+  pointer: string;
+  /** Exact offsets; defaults to the value at `pointer`. */
+  start?: number;
+  end?: number;
+  /** Underline the property's key instead of its value. */
+  onKey?: boolean;
+  fixes?: Fix[];
+}
+
+export interface LintContext {
+  doc: ParsedDocument;
+  value: unknown;
+  provider: ProviderId;
+  model: MessageModel | undefined;
+  templates: TemplateCatalog;
+  report(r: Report): void;
+  /** Offsets of the value at a pointer (or of the nearest thing that exists). */
+  range(pointer: string | readonly PathSegment[]): { start: number; end: number };
+  /** Offset where the string value at pointer starts its content (after the opening quote). */
+  stringContentStart(pointer: string): number | undefined;
+}
+
+export type LintRule = (ctx: LintContext) => void;
+
+export function createContext(
+  doc: ParsedDocument,
+  provider: ProviderId,
+  model: MessageModel | undefined,
+  templates: TemplateCatalog,
+  sink: Problem[],
+): LintContext {
+  const ctx: LintContext = {
+    doc,
+    value: doc.value,
+    provider,
+    model,
+    templates,
+    range: (pointer) => rangeOf(doc, pointer),
+    stringContentStart(pointer) {
+      const r = rangeOf(doc, pointer);
+      return doc.text[r.start] === '"' ? r.start + 1 : undefined;
+    },
+    report(r) {
+      const range = r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : r.onKey ? keyRangeOf(doc, r.pointer) : rangeOf(doc, r.pointer);
+      sink.push({
+        severity: r.severity,
+        code: r.code,
+        message: r.message,
+        pointer: r.pointer,
+        start: range.start,
+        end: range.end,
+        source: 'lint',
+        fixes: r.fixes,
+      });
+    },
+  };
+  return ctx;
+}

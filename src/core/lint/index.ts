@@ -1,0 +1,9 @@
+/** The provider-neutral lint rules, in the order they run. */
+import type { LintRule } from './context';
+import { credentialInPayload } from './credentials';
+import { listLimits, uniqueButtons } from './interactive';
+import { phoneFormat } from './phone';
+import { restrictedDestinations } from './restricted';
+import { templateRules } from './template';
+
+export const COMMON_RULES: readonly LintRule[] = [phoneFormat, restrictedDestinations, uniqueButtons, listLimits, templateRules, credentialInPayload];

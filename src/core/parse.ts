@@ -1,0 +1,109 @@
+/** Parse a payload file's text into a value plus a tree that knows where everything is. */
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Problem } from './problem';
+import { fromPointer, toPointer, type PathSegment } from './pointer';
+
+export interface ParsedDocument {
+  text: string;
+  /** Undefined when nothing could be read (empty file, or garbage before any value). */
+  root: Node | undefined;
+  /** The value as far as it could be read (jsonc-parser recovers from errors). */
+  value: unknown;
+  /** JSON syntax errors, located. */
+  problems: Problem[];
+}
+
+const syntaxAdvice: Record<string, string> = {
+  InvalidSymbol: 'remove or quote it',
+  InvalidNumberFormat: 'write the number in JSON form (no leading zeros, no trailing dot)',
+  PropertyNameExpected: 'property names are double-quoted strings; remove a trailing comma if there is one',
+  ValueExpected: 'add a value here, or remove the trailing comma',
+  ColonExpected: 'add ":" between the property name and its value',
+  CommaExpected: 'add "," between the items',
+  CloseBraceExpected: 'close the object with "}"',
+  CloseBracketExpected: 'close the array with "]"',
+  EndOfFileExpected: 'a payload file holds exactly one JSON value; remove what follows it',
+  InvalidCommentToken: 'JSON has no comments: the file is sent as it is, so remove the comment',
+  UnexpectedEndOfComment: 'JSON has no comments: remove the comment',
+  UnexpectedEndOfString: 'close the string with a double quote',
+  UnexpectedEndOfNumber: 'complete the number',
+  InvalidUnicode: 'write \\u followed by four hex digits',
+  InvalidEscapeCharacter: 'escape a backslash as \\\\',
+  InvalidCharacter: 'control characters must be escaped inside strings (\\n, \\t)',
+};
+
+function describe(error: ParseError): string {
+  const name = printParseErrorCode(error.error);
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const advice = syntaxAdvice[name];
+  return `JSON syntax: ${words}${advice ? `: ${advice}` : ''}.`;
+}
+
+export function parseDocument(text: string): ParsedDocument {
+  const errors: ParseError[] = [];
+  // The payload is the wire body: comments and trailing commas are errors, as the API would say.
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const problems: Problem[] = errors.map((e) => ({
+    severity: 'error',
+    code: 'json-syntax',
+    message: describe(e),
+    pointer: '',
+    start: e.offset,
+    end: Math.min(text.length, e.offset + Math.max(1, e.length)),
+    source: 'syntax',
+  }));
+  if (!root && problems.length === 0) {
+    problems.push({
+      severity: 'error',
+      code: 'empty-file',
+      message: 'The file is empty: a payload file holds one JSON object, the body of the request. Start from a snippet ("mwb" in the suggestions).',
+      pointer: '',
+      start: 0,
+      end: 0,
+      source: 'syntax',
+    });
+  }
+  return { text, root, value: root ? getNodeValue(root) : undefined, problems };
+}
+
+export function nodeAt(doc: ParsedDocument, path: readonly PathSegment[] | string): Node | undefined {
+  if (!doc.root) return undefined;
+  const segments = typeof path === 'string' ? fromPointer(path) : path;
+  const resolved: (string | number)[] = [];
+  let node: Node | undefined = doc.root;
+  for (const seg of segments) {
+    if (!node) return undefined;
+    resolved.push(node.type === 'array' ? Number(seg) : String(seg));
+    node = findNodeAtLocation(doc.root, resolved);
+  }
+  return node;
+}
+
+/**
+ * The range to underline for a pointer: the value itself when it exists, else the nearest
+ * existing ancestor's property name (a missing field is reported on the object that lacks it).
+ */
+export function rangeOf(doc: ParsedDocument, path: readonly PathSegment[] | string): { start: number; end: number } {
+  const segments = typeof path === 'string' ? fromPointer(path) : [...path];
+  for (let n = segments.length; n >= 0; n--) {
+    const node = nodeAt(doc, segments.slice(0, n));
+    if (!node) continue;
+    if (n < segments.length) {
+      // Missing child: underline the parent's key when it has one, else its opening brace.
+      const prop = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+      if (prop) return { start: prop.offset, end: prop.offset + prop.length };
+      return { start: node.offset, end: node.offset + 1 };
+    }
+    return { start: node.offset, end: node.offset + node.length };
+  }
+  return { start: 0, end: Math.min(1, doc.text.length) };
+}
+
+/** The range of a property's key (for problems about the property rather than its value). */
+export function keyRangeOf(doc: ParsedDocument, path: readonly PathSegment[] | string): { start: number; end: number } {
+  const node = nodeAt(doc, path);
+  const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return key ? { start: key.offset, end: key.offset + key.length } : rangeOf(doc, path);
+}
+
+export { toPointer };

@@ -1,0 +1,127 @@
+/** Run a provider's zod schema over a parsed value and turn its issues into located problems. */
+import type { z } from 'zod';
+import type { ParsedDocument } from './parse';
+import { keyRangeOf, rangeOf } from './parse';
+import type { Problem } from './problem';
+import { toPointer, type PathSegment } from './pointer';
+
+type Issue = z.core.$ZodIssue;
+
+function fieldName(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'The payload';
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : String(seg);
+  return `\`${out}\``;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'a string';
+  return `a ${typeof value}`;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v: unknown = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[seg as string];
+  }
+  return v;
+}
+
+function article(expected: string): string {
+  if (expected === 'array' || expected === 'object' || expected === 'integer') return `an ${expected}`;
+  if (expected === 'null' || expected === 'undefined') return expected;
+  return `a ${expected}`;
+}
+
+function describeIssue(issue: Issue, root: unknown): string {
+  const path = issue.path as PathSegment[];
+  const field = fieldName(path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const actual = valueAt(root, path);
+      if (actual === undefined) return `${field} is required.`;
+      return `${field} must be ${article(issue.expected)}, not ${typeOf(actual)}.`;
+    }
+    case 'too_big': {
+      const actual = valueAt(root, path);
+      if (issue.origin === 'string') {
+        const len = typeof actual === 'string' ? actual.length : undefined;
+        return `${field} is ${len ?? 'too many'} characters long; the limit is ${issue.maximum}. Shorten it.`;
+      }
+      if (issue.origin === 'array') {
+        const len = Array.isArray(actual) ? actual.length : undefined;
+        return `${field} has ${len ?? 'too many'} items; at most ${issue.maximum} are allowed. Remove ${len ? len - Number(issue.maximum) : 'some'}.`;
+      }
+      return `${field} must be at most ${issue.maximum}${issue.inclusive === false ? ' (exclusive)' : ''}.`;
+    }
+    case 'too_small': {
+      const actual = valueAt(root, path);
+      if (issue.origin === 'string') {
+        if (Number(issue.minimum) === 1) return `${field} must not be empty.`;
+        return `${field} is ${typeof actual === 'string' ? actual.length : 'too few'} characters long; it needs at least ${issue.minimum}.`;
+      }
+      if (issue.origin === 'array') return `${field} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
+      return `${field} must be at least ${issue.minimum}.`;
+    }
+    case 'invalid_value':
+      return `${field} must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}.`;
+    case 'unrecognized_keys':
+      return `Unknown propert${issue.keys.length === 1 ? 'y' : 'ies'} ${issue.keys.map((k) => `\`${k}\``).join(', ')}: check the spelling, or remove ${issue.keys.length === 1 ? 'it' : 'them'}.`;
+    case 'invalid_format':
+      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : `${field} is not a valid ${issue.format}.`;
+    case 'invalid_union': {
+      const disc = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
+      const options = (issue as { options?: unknown[] }).options;
+      if (disc && options) {
+        const actual = valueAt(root, path);
+        const list = options.map((o) => JSON.stringify(o)).join(', ');
+        return actual === undefined ? `${field} is required: one of ${list}.` : `${field} must be one of ${list} (found ${JSON.stringify(actual)}).`;
+      }
+      return `${field} does not match any accepted form.`;
+    }
+    default:
+      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+  }
+}
+
+/** Flatten union issues: keep the branch that got furthest (most specific path, fewest issues). */
+function flatten(issues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0 && !(issue as { discriminator?: string }).discriminator) {
+      const branches = issue.errors.map((b) => flatten(b as Issue[]));
+      const score = (b: Issue[]) => Math.max(...b.map((i) => i.path.length)) * 100 - b.length;
+      branches.sort((a, b) => score(b) - score(a));
+      out.push(...branches[0]);
+    } else {
+      out.push(issue);
+    }
+  }
+  return out;
+}
+
+export function schemaProblems(doc: ParsedDocument, schema: z.ZodType): Problem[] {
+  if (doc.root === undefined) return [];
+  const result = schema.safeParse(doc.value);
+  if (result.success) return [];
+  const problems: Problem[] = [];
+  for (const issue of flatten(result.error.issues)) {
+    const path = issue.path as PathSegment[];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const keyPath = [...path, key];
+        const r = keyRangeOf(doc, keyPath);
+        const single: Issue = { ...issue, keys: [key] };
+        problems.push({ severity: 'error', code: 'schema', message: describeIssue(single, doc.value), pointer: toPointer(keyPath), start: r.start, end: r.end, source: 'schema' });
+      }
+      continue;
+    }
+    const r = rangeOf(doc, path);
+    problems.push({ severity: 'error', code: 'schema', message: describeIssue(issue, doc.value), pointer: toPointer(path), start: r.start, end: r.end, source: 'schema' });
+  }
+  return problems;
+}

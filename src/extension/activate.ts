@@ -1,0 +1,8 @@
+/** Entry point: composes the features; each feature module registers itself and returns disposables. */
+import * as vscode from 'vscode';
+
+export function activate(context: vscode.ExtensionContext): void {
+  void context;
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,26 @@
+/** Token WhatsApp gateway: send a text or interactive message (seed 003). The token is a credential and is never in the file. */
+import { z } from 'zod';
+import { object, phone, text } from '../common/fields';
+
+export const MAX_BUTTONS = 3;
+export const MAX_BUTTON_TITLE = 20;
+
+export const gatewayButton = object({
+  id: text('Button id, returned to your webhook when the customer taps the button.', { min: 1, max: 256 }),
+  title: text('Button label shown on the phone.', { min: 1, max: MAX_BUTTON_TITLE }),
+}).describe('A quick-reply button.');
+
+export const gatewayPayload = object({
+  phone: phone('Recipient phone number: "+", country code and number, no spaces or dashes (e.g. +919876543210).'),
+  message: text('The message text. Supports WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Free-form text can be sent only within 24 h of the customer\'s last message.', { min: 1, max: 4096 }),
+  header: text('Header text above the body. Makes the message interactive.', { min: 1, max: 60 }).optional(),
+  footer: text('Footer text below the body, in a smaller font. Makes the message interactive.', { min: 1, max: 60 }).optional(),
+  buttons: z
+    .array(gatewayButton)
+    .min(1)
+    .max(MAX_BUTTONS)
+    .describe(`Quick-reply buttons (1-${MAX_BUTTONS}), each with an id and a title of at most ${MAX_BUTTON_TITLE} characters. Makes the message interactive.`)
+    .optional(),
+}).describe('Token gateway: send a WhatsApp text or interactive message. The API token is a credential: it is added at send time from SecretStorage (or GATEWAY_TOKEN), never written here.');
+
+export type GatewayPayload = z.infer<typeof gatewayPayload>;
