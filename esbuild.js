@@ -13,7 +13,13 @@ const targets = [
     entryPoints: { extension: 'src/extension/activate.ts' },
     platform: 'node',
     format: 'cjs',
-    external: ['vscode'],
+    // The domain is a separate bundle loaded on first use (src/extension/domain.ts).
+    external: ['vscode', './domain.js'],
+  },
+  {
+    entryPoints: { domain: 'src/domain.ts' },
+    platform: 'node',
+    format: 'cjs',
   },
   {
     entryPoints: { cli: 'src/cli/main.ts' },

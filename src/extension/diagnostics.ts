@@ -1,0 +1,63 @@
+/** Our lint problems as editor diagnostics, refreshed as you type. */
+import * as vscode from 'vscode';
+import type { Problem } from '../core/problem';
+import { isPayloadDocument } from './payload-files';
+import type { Validations } from './validation';
+import type { WorkspaceTemplates } from './template-catalog';
+
+export const DIAGNOSTIC_SOURCE = 'Message Workbench';
+const DEBOUNCE_MS = 150;
+
+const severity: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(doc: vscode.TextDocument, p: Problem): vscode.Diagnostic {
+  const range = new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end));
+  const d = new vscode.Diagnostic(range, p.message, severity[p.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = p.code;
+  return d;
+}
+
+export function register(validations: Validations, templates: WorkspaceTemplates): vscode.Disposable[] {
+  const collection = vscode.languages.createDiagnosticCollection('message-workbench');
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  const refresh = (doc: vscode.TextDocument) => {
+    if (!isPayloadDocument(doc)) return;
+    // Syntax errors are the JSON service's to report; we add only what it cannot know.
+    const problems = validations.get(doc).problems.filter((p) => p.source === 'lint');
+    collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p)));
+  };
+  const schedule = (doc: vscode.TextDocument) => {
+    const key = doc.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        refresh(doc);
+      }, DEBOUNCE_MS),
+    );
+  };
+  const refreshAll = () => {
+    validations.clear();
+    vscode.workspace.textDocuments.forEach(refresh);
+  };
+
+  vscode.workspace.textDocuments.forEach(refresh);
+  return [
+    collection,
+    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      collection.delete(doc.uri);
+      validations.forget(doc);
+    }),
+    templates.onDidChange(refreshAll),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  ];
+}

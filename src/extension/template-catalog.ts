@@ -1,0 +1,61 @@
+/** The workspace's `*.templates.json` catalogs, read on first use and kept current by a watcher. */
+import * as vscode from 'vscode';
+import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
+import { domain } from './domain';
+
+export class WorkspaceTemplates implements vscode.Disposable {
+  private readonly byFile = new Map<string, TemplateDefinition[]>();
+  private catalog: TemplateCatalog | undefined;
+  private loading: Promise<void> | undefined;
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.templates.json');
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a catalog file is created, changed or deleted. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const reload = (uri: vscode.Uri) => void this.readFile(uri).then(() => this.invalidate());
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidDelete((uri) => {
+      this.byFile.delete(uri.toString());
+      this.invalidate();
+    });
+  }
+
+  /** The catalog as known now (built-in templates until the workspace files are read). */
+  current(): TemplateCatalog {
+    if (!this.loading) this.loading = this.loadAll().then(() => this.invalidate());
+    return (this.catalog ??= domain().createCatalog([...this.byFile.values()].flat()));
+  }
+
+  /** The catalog once the workspace's files have been read. */
+  async ready(): Promise<TemplateCatalog> {
+    this.current();
+    await this.loading;
+    return this.current();
+  }
+
+  private invalidate(): void {
+    this.catalog = undefined;
+    this.changed.fire();
+  }
+
+  private async loadAll(): Promise<void> {
+    const files = await vscode.workspace.findFiles('**/*.templates.json', '**/node_modules/**', 200);
+    await Promise.all(files.map((f) => this.readFile(f)));
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<void> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      this.byFile.set(uri.toString(), domain().parseCatalog(new TextDecoder().decode(bytes)));
+    } catch {
+      this.byFile.delete(uri.toString());
+    }
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,32 @@
+/** One validation per document version, shared by diagnostics, quick fixes and the preview. */
+import * as vscode from 'vscode';
+import type { ValidationResult } from '../core/validate';
+import { domain } from './domain';
+import type { WorkspaceTemplates } from './template-catalog';
+
+export class Validations {
+  private readonly cache = new Map<string, { version: number; result: ValidationResult }>();
+
+  constructor(private readonly templates: WorkspaceTemplates) {}
+
+  /**
+   * Parse + lint (no schema check: VS Code's JSON service reports schema errors from our
+   * generated schemas, and we don't repeat them).
+   */
+  get(doc: vscode.TextDocument): ValidationResult {
+    const key = doc.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version) return hit.result;
+    const result = domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.templates.current() });
+    this.cache.set(key, { version: doc.version, result });
+    return result;
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    this.cache.delete(doc.uri.toString());
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
