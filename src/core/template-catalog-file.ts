@@ -20,7 +20,7 @@ export const templateDefinitionSchema = z.strictObject({
   category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']).optional().describe('Template category.'),
   header: z
     .union([
-      z.strictObject({ type: z.literal('text'), text: z.string().min(1).max(60).describe('Header text (up to 60 characters); may hold `{{1}}`.') }),
+      z.strictObject({ type: z.literal('text').describe('A text header.'), text: z.string().min(1).max(60).describe('Header text (up to 60 characters); may hold `{{1}}`.') }),
       z.strictObject({ type: z.enum(['image', 'video', 'document', 'location']).describe('A media header: the send supplies the media.') }),
     ])
     .optional()
