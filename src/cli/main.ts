@@ -1,6 +1,7 @@
 /** `mwb`: the command-line face of the domain. Each command is one file in commands/. */
 import { EXIT_USAGE, UsageError, err, out } from './output';
 import * as validate from './commands/validate';
+import * as sms from './commands/sms';
 
 interface Command {
   usage: string;
@@ -9,6 +10,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate,
+  sms,
 };
 
 function help(): string {

@@ -3,3 +3,4 @@ export { analyzeSms, GSM_MULTI, GSM_SINGLE, UCS2_MULTI, UCS2_SINGLE } from './an
 export type { NonGsmChar, SmsAnalysis, SmsEncoding, SmsEncodingType, SmsOptions, SmsPart } from './analyze';
 export { GSM_BASIC, GSM_EXTENSION, gsmCost, isGsmText } from './gsm-charset';
 export { gsmReplacement } from './gsm-replacements';
+export { withGsmEquivalents } from './with-equivalents';
