@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { projectRoot } from '../helpers';
+
+const cli = path.join(projectRoot(), 'dist', 'cli.js');
+
+function mwb(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('mwb validate', function () {
+  this.timeout(30000);
+  let dir: string;
+  const write = (name: string, content: string | Buffer) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, content);
+    return f;
+  };
+
+  before(() => {
+    assert.ok(fs.existsSync(cli), 'dist/cli.js missing: run `npm run build` first');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mwb-validate-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 with an empty problem list for a valid file', () => {
+    const f = write('ok.gateway.json', '{"phone": "+447700900000", "message": "Hello *world*"}');
+    const r = mwb('validate', '--json', f);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { files: [{ file: f, provider: 'gateway', problems: [] }] });
+  });
+
+  it('reports problems with 1-based line and column, a pointer, and exits 1', () => {
+    const f = write('bad.gateway.json', '{\n  "phone": "447700900000",\n  "message": ""\n}\n');
+    const r = mwb('validate', '--json', f);
+    assert.equal(r.code, 1);
+    const problems = JSON.parse(r.stdout).files[0].problems;
+    const phone = problems.find((p: { code: string }) => p.code === 'phone-format');
+    assert.deepEqual({ line: phone.line, column: phone.column, pointer: phone.pointer, severity: phone.severity }, { line: 2, column: 12, pointer: '/phone', severity: 'error' });
+    const empty = problems.find((p: { pointer: string }) => p.pointer === '/message');
+    assert.equal(empty.line, 3);
+    assert.match(empty.message, /must not be empty/);
+  });
+
+  it('reports malformed JSON where it is, and keeps checking what it could read', () => {
+    const f = write('broken.gateway.json', '{\n  "phone": "447700900000"\n  "message": "hi"\n}');
+    const r = mwb('validate', '--json', f);
+    assert.equal(r.code, 1);
+    const problems = JSON.parse(r.stdout).files[0].problems;
+    const syntax = problems.find((p: { code: string }) => p.code === 'json-syntax');
+    assert.deepEqual([syntax.line, syntax.column], [3, 3]);
+    assert.match(syntax.message, /comma/);
+    assert.ok(problems.some((p: { code: string }) => p.code === 'phone-format'), 'lint still ran on what was read');
+  });
+
+  it('gives one clear line for a file that does not exist or a directory, exit 2, no stack trace', () => {
+    for (const target of [path.join(dir, 'nope.gateway.json'), dir]) {
+      const r = mwb('validate', target);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.split('\n').filter((l) => l.startsWith('mwb:')).length, 1, r.stderr);
+      assert.doesNotMatch(r.stderr + r.stdout, /\n\s+at /);
+    }
+  });
+
+  it('reports binary, non-UTF-8 and empty files as problems of the file', () => {
+    const cases: [string, string | Buffer, string][] = [
+      ['bin.gateway.json', Buffer.from([0x7b, 0x00, 0x01, 0x02]), 'binary-file'],
+      ['latin1.gateway.json', Buffer.from('{"phone": "+447700900000", "message": "caf\xe9"}', 'latin1'), 'encoding'],
+      ['empty.gateway.json', '', 'empty-file'],
+    ];
+    for (const [name, content, code] of cases) {
+      const r = mwb('validate', '--json', write(name, content));
+      assert.equal(r.code, 1, name);
+      const problems = JSON.parse(r.stdout).files[0].problems;
+      assert.equal(problems.length, 1, name);
+      assert.equal(problems[0].code, code, name);
+    }
+  });
+
+  it('names the suffixes for JSON of no known shape', () => {
+    const r = mwb('validate', '--json', write('what.json', '{"hello": "world"}'));
+    assert.equal(r.code, 1);
+    const p = JSON.parse(r.stdout).files[0].problems[0];
+    assert.equal(p.code, 'unknown-provider');
+    assert.match(p.message, /\.whatsapp\.json/);
+  });
+
+  it('checks a 10 MB file and says what is wrong, without a stack trace', () => {
+    const big = JSON.stringify({ phone: '+447700900000', message: 'x'.repeat(10 * 1024 * 1024) });
+    const r = mwb('validate', '--json', write('big.gateway.json', big));
+    assert.equal(r.code, 1);
+    const p = JSON.parse(r.stdout).files[0].problems;
+    assert.equal(p.length, 1);
+    assert.equal(p[0].pointer, '/message');
+    assert.match(p[0].message, /4096/);
+  });
+
+  it('rejects an unknown --provider and a missing FILE as usage errors', () => {
+    assert.equal(mwb('validate', '--provider', 'nope', 'x.json').code, 2);
+    assert.equal(mwb('validate').code, 2);
+    assert.equal(mwb('frobnicate').code, 2);
+  });
+
+  it('--provider overrides the file name', () => {
+    const f = write('any.json', '{"phone": "+447700900000", "message": "hi"}');
+    const r = mwb('validate', '--json', '--provider', 'gateway', f);
+    assert.equal(r.code, 0);
+    assert.equal(JSON.parse(r.stdout).files[0].provider, 'gateway');
+  });
+});
