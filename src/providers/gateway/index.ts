@@ -2,6 +2,7 @@ import type { ProviderDef } from '../types';
 import { rec } from '../common/fields';
 import { gatewayPayload } from './schema';
 import { toModel } from './model';
+import { GATEWAY_RULES } from './rules';
 
 export const provider: ProviderDef = {
   id: 'gateway',
@@ -14,4 +15,5 @@ export const provider: ProviderDef = {
     return 'phone' in p && 'message' in p ? 0.9 : 'phone' in p || 'message' in p ? 0.3 : 0;
   },
   toModel,
+  rules: GATEWAY_RULES,
 };

@@ -4,6 +4,9 @@ import { object, phone, text } from '../common/fields';
 
 export const MAX_BUTTONS = 3;
 export const MAX_BUTTON_TITLE = 20;
+/** A plain text message may be 4096 characters; an interactive one's body only 1024 (checked by the interactive-body-length rule). */
+export const MAX_TEXT = 4096;
+export const MAX_INTERACTIVE_BODY = 1024;
 
 export const gatewayButton = object({
   id: text('Button id, returned to your webhook when the customer taps the button.', { min: 1, max: 256 }),
@@ -12,7 +15,7 @@ export const gatewayButton = object({
 
 export const gatewayPayload = object({
   phone: phone('Recipient phone number: "+", country code and number, no spaces or dashes (e.g. +919876543210).'),
-  message: text('The message text. Supports WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Free-form text can be sent only within 24 h of the customer\'s last message.', { min: 1, max: 4096 }),
+  message: text('The message text. Supports WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Free-form text can be sent only within 24 h of the customer\'s last message. Up to ' + MAX_TEXT + ' characters, or ' + MAX_INTERACTIVE_BODY + ' with a header, footer or buttons.', { min: 1, max: MAX_TEXT }),
   header: text('Header text above the body. Makes the message interactive.', { min: 1, max: 60 }).optional(),
   footer: text('Footer text below the body, in a smaller font. Makes the message interactive.', { min: 1, max: 60 }).optional(),
   buttons: z

@@ -1,12 +1,29 @@
-// Placeholder: being written (schema, model, rules). Accepts any object for now.
-import { z } from 'zod';
 import type { ProviderDef } from '../types';
+import { rec } from '../common/fields';
+import { onpremPayload } from './schema';
+import { toModel } from './model';
+import { WHATSAPP_RULES } from '../whatsapp/rules';
+
+/** How much a value looks like an On-Premises body; 0 when it carries another API's marks. */
+function detect(value: unknown): number {
+  const p = rec(value);
+  // Cloud has messaging_product; Vonage v1 has message_type/channel; legacy Vonage has message.content.
+  if (!p || 'messaging_product' in p || 'message_type' in p || 'channel' in p || 'message' in p) return 0;
+  const template = rec(p.template);
+  if (template && ('namespace' in template || 'policy' in (rec(template.language) ?? {}))) return 0.9;
+  if ('recipient_type' in p) return 0.85;
+  if ('type' in p && 'to' in p) return 0.75;
+  // A bare {"status":"read"} is also Vonage's mark-as-read body (PATCH): lean here, but not strongly.
+  if (p.status === 'read' && Object.keys(p).length === 1) return 0.5;
+  return 0;
+}
 
 export const provider: ProviderDef = {
   id: 'whatsapp-onprem',
   suffix: '.whatsapp-onprem.json',
-  label: 'whatsapp-onprem',
-  schema: z.looseObject({}),
-  detect: () => 0,
-  toModel: () => undefined,
+  label: 'WhatsApp On-Premises API (360dialog)',
+  schema: onpremPayload,
+  detect,
+  toModel,
+  rules: WHATSAPP_RULES,
 };

@@ -1,0 +1,69 @@
+/**
+ * WhatsApp On-Premises API as served by 360dialog (seed 004): the body of `POST /messages`, and the
+ * body of `PUT /messages/{message-id}` that marks an incoming message as read.
+ */
+import { z } from 'zod';
+import { object, phone, text } from '../common/fields';
+import {
+  LIMITS,
+  audioObject,
+  contactsArray,
+  documentObject,
+  imageObject,
+  interactiveObject,
+  languageCode,
+  locationObject,
+  stickerObject,
+  templateComponents,
+  templateName,
+  videoObject,
+} from '../whatsapp/parts';
+
+const envelope = {
+  recipient_type: z.literal('individual').describe('Always "individual".').optional(),
+  to: phone('Recipient\'s WhatsApp id (wa_id, from the contacts check or an incoming message), e.g. 447700900000.'),
+  context: object({ message_id: text('Id of the message this one replies to.', { min: 1 }) }).describe('Makes this message a reply to an earlier one.').optional(),
+};
+
+const message = <T extends string, S extends z.ZodType>(type: T, what: string, content: S, extra: z.core.$ZodLooseShape = {}) =>
+  object({ ...envelope, ...extra, type: z.literal(type).describe(what), [type]: content } as typeof envelope & { type: z.ZodLiteral<T> } & Record<T, S>);
+
+const textContent = object({
+  body: text('Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```).', { min: 1, max: LIMITS.textBody }),
+}).describe('The text.');
+
+const templateContent = object({
+  namespace: text('Namespace of your WhatsApp Business Account\'s templates (from the 360dialog hub), e.g. c8ae5f90_307a_ca4c_b8f6_d1e2a2573574.', { min: 1 }),
+  name: templateName,
+  language: object({
+    policy: z.literal('deterministic').describe('Always "deterministic": use exactly this language (error 2001 when the template has no translation in it).'),
+    code: languageCode,
+  }).describe('Which translation of the template to send.'),
+  components: templateComponents.optional(),
+}).describe('An approved message template: the only kind of message allowed outside the 24 h window (else error 470).');
+
+export const onpremMessage = z
+  .discriminatedUnion('type', [
+    message('text', 'A text message (free-form: only within 24 h of the customer\'s last message, else error 470).', textContent, {
+      preview_url: z.boolean().describe('Show a preview of the first URL in the body.').optional(),
+    }),
+    message('template', 'An approved template.', templateContent),
+    message('image', 'An image.', imageObject),
+    message('video', 'A video.', videoObject),
+    message('audio', 'An audio file.', audioObject),
+    message('document', 'A document.', documentObject),
+    message('sticker', 'A sticker.', stickerObject),
+    message('location', 'A location pin (latitude outside -90..90: error 1009).', locationObject),
+    message('contacts', 'Contact cards.', contactsArray),
+    message('interactive', 'Reply buttons, a list, or a URL button.', interactiveObject),
+  ])
+  .describe('A WhatsApp On-Premises message: `type` names the content object.');
+
+export const onpremMarkRead = object({
+  status: z.literal('read').describe('Marks the incoming message in the URL (PUT /messages/{message-id}) as read.'),
+}).describe('Mark an incoming message as read: the body of PUT /messages/{message-id}.');
+
+// Mark-as-read first so a lone `status` is read as a mark-as-read, not a message missing its type.
+export const onpremPayload = z
+  .union([onpremMarkRead, onpremMessage])
+  .describe('WhatsApp On-Premises API (360dialog): the JSON body of POST /messages, or of PUT /messages/{message-id} to mark a message as read.');

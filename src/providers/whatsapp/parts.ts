@@ -1,0 +1,228 @@
+/**
+ * Schema pieces shared by the WhatsApp Cloud API and the On-Premises API (as 360dialog serves it):
+ * both send the same message objects (media, location, contacts, interactive, template components).
+ */
+import { z } from 'zod';
+import { object, text, url } from '../common/fields';
+
+export const LIMITS = {
+  textBody: 4096,
+  caption: 1024,
+  buttonBody: 1024,
+  listBody: 4096,
+  footer: 60,
+  headerText: 60,
+  buttons: 3,
+  buttonTitle: 20,
+  buttonId: 256,
+  listButton: 20,
+  sections: 10,
+  sectionTitle: 24,
+  rowsPerSection: 10,
+  rowId: 200,
+  rowTitle: 24,
+  rowDescription: 72,
+  ctaDisplayText: 20,
+  templateName: 512,
+} as const;
+
+const mediaId = text('Media id returned by the media upload endpoint. Give either `id` or `link`, not both.', { min: 1 });
+const mediaLink = url('HTTPS URL of the media file, reachable by WhatsApp\'s servers. Give either `id` or `link`, not both.', { min: 1, max: 2000 });
+const caption = text('Caption shown under the media.', { min: 1, max: LIMITS.caption });
+
+/** Media objects: `id` or `link` (which one is checked by the `media-source` rule, since zod can't say "exactly one" in JSON Schema). */
+export const imageObject = object({ id: mediaId.optional(), link: mediaLink.optional(), caption: caption.optional() }).describe('An image (JPEG or PNG, up to 5 MB): `id` or `link`, and an optional caption.');
+export const videoObject = object({ id: mediaId.optional(), link: mediaLink.optional(), caption: caption.optional() }).describe('A video (MP4 or 3GPP, H.264 with AAC audio, up to 16 MB): `id` or `link`, and an optional caption.');
+export const audioObject = object({ id: mediaId.optional(), link: mediaLink.optional() }).describe('An audio file (AAC, MP3, M4A, AMR or OGG/Opus, up to 16 MB): `id` or `link`. Audio takes no caption.');
+export const documentObject = object({
+  id: mediaId.optional(),
+  link: mediaLink.optional(),
+  caption: caption.optional(),
+  filename: text('File name shown to the recipient, with its extension (e.g. invoice.pdf).', { min: 1, max: 240 }).optional(),
+}).describe('A document (PDF, Office, text; up to 100 MB): `id` or `link`, an optional caption and file name.');
+export const stickerObject = object({ id: mediaId.optional(), link: mediaLink.optional() }).describe('A sticker (WebP, 512x512; static up to 100 KB, animated up to 500 KB): `id` or `link`. Stickers take no caption.');
+
+/** Coordinates: a number, or a string for a number written as text or a `{{PLACEHOLDER}}` (checked by the `location-range` rule). */
+const coordinate = (what: string, min: number, max: number) =>
+  z
+    .union([z.number().min(min).max(max), z.string().min(1)])
+    .describe(`${what} in decimal degrees, ${min} to ${max}.`);
+
+export const locationObject = object({
+  latitude: coordinate('Latitude', -90, 90),
+  longitude: coordinate('Longitude', -180, 180),
+  name: text('Name of the place, shown above the address.').optional(),
+  address: text('Address of the place, shown under its name.').optional(),
+}).describe('A location pin: latitude and longitude, with an optional name and address.');
+
+const contactName = object({
+  formatted_name: text('Full name as it should be displayed.', { min: 1 }),
+  first_name: text('First name.').optional(),
+  last_name: text('Last name.').optional(),
+  middle_name: text('Middle name.').optional(),
+  suffix: text('Name suffix.').optional(),
+  prefix: text('Name prefix.').optional(),
+}).describe('The contact\'s name. `formatted_name` is required, plus at least one other name field.');
+
+export const contactObject = object({
+  name: contactName,
+  phones: z
+    .array(
+      object({
+        phone: text('Phone number as the contact card shows it.').optional(),
+        type: text('Kind of number: CELL, MAIN, IPHONE, HOME or WORK.').optional(),
+        wa_id: text('WhatsApp id of the number, if any: adds a "Message" button to the card.').optional(),
+      }),
+    )
+    .describe('Phone numbers.')
+    .optional(),
+  emails: z.array(object({ email: text('Email address.').optional(), type: text('HOME or WORK.').optional() })).describe('Email addresses.').optional(),
+  addresses: z
+    .array(
+      object({
+        street: text('Street.').optional(),
+        city: text('City.').optional(),
+        state: text('State or region.').optional(),
+        zip: text('Postal code.').optional(),
+        country: text('Country name.').optional(),
+        country_code: text('Two-letter country code.').optional(),
+        type: text('HOME or WORK.').optional(),
+      }),
+    )
+    .describe('Postal addresses.')
+    .optional(),
+  org: object({ company: text('Company.').optional(), department: text('Department.').optional(), title: text('Job title.').optional() }).describe('Organisation.').optional(),
+  urls: z.array(object({ url: text('Web address.').optional(), type: text('HOME or WORK.').optional() })).describe('Web addresses.').optional(),
+  birthday: text('Birthday, YYYY-MM-DD.').optional(),
+}).describe('A contact card.');
+
+export const contactsArray = z.array(contactObject).min(1).describe('Contact cards to send (at least one).');
+
+// Interactive messages.
+
+const headerText = text('Header text, above the body.', { min: 1, max: LIMITS.headerText });
+export const interactiveHeader = z
+  .discriminatedUnion('type', [
+    object({ type: z.literal('text').describe('A text header.'), text: headerText }),
+    object({ type: z.literal('image').describe('An image header.'), image: imageObject }),
+    object({ type: z.literal('video').describe('A video header.'), video: videoObject }),
+    object({ type: z.literal('document').describe('A document header.'), document: documentObject }),
+  ])
+  .describe('Header shown above the body: text (up to 60 characters) or an image, video or document.');
+
+const textHeaderOnly = object({ type: z.literal('text').describe('List messages take only a text header.'), text: headerText }).describe('Header text above the body (list messages take only text headers).');
+
+const body = (max: number) => object({ text: text('Body text. Supports WhatsApp formatting.', { min: 1, max }) }).describe(`The message body (up to ${max} characters).`);
+const footer = object({ text: text('Footer text, in a smaller font under the body.', { min: 1, max: LIMITS.footer }) }).describe('Footer shown under the body.');
+
+export const replyButton = object({
+  type: z.literal('reply').describe('A quick-reply button.'),
+  reply: object({
+    id: text('Id returned to your webhook when the button is tapped. Unique within the message.', { min: 1, max: LIMITS.buttonId }),
+    title: text('Button label. Unique within the message.', { min: 1, max: LIMITS.buttonTitle }),
+  }),
+}).describe('A reply button.');
+
+const buttonMessage = object({
+  type: z.literal('button').describe('Reply buttons: up to 3 buttons under the body.'),
+  header: interactiveHeader.optional(),
+  body: body(LIMITS.buttonBody),
+  footer: footer.optional(),
+  action: object({
+    buttons: z.array(replyButton).min(1).max(LIMITS.buttons).describe(`1 to ${LIMITS.buttons} reply buttons with unique titles.`),
+  }).describe('The buttons.'),
+}).describe('An interactive message with reply buttons.');
+
+export const listRow = object({
+  id: text('Row id returned to your webhook when the row is chosen. Unique within the message.', { min: 1, max: LIMITS.rowId }),
+  title: text('Row title.', { min: 1, max: LIMITS.rowTitle }),
+  description: text('Row description, under its title.', { max: LIMITS.rowDescription }).optional(),
+}).describe('A choice in the list.');
+
+export const listSection = object({
+  title: text('Section title; required when the list has more than one section.', { min: 1, max: LIMITS.sectionTitle }).optional(),
+  rows: z.array(listRow).min(1).max(10).describe('Rows of this section (at most 10 rows across all sections).'),
+}).describe('A section of the list.');
+
+const listMessage = object({
+  type: z.literal('list').describe('A list: a button that opens a menu of up to 10 rows in sections.'),
+  header: textHeaderOnly.optional(),
+  body: body(LIMITS.listBody),
+  footer: footer.optional(),
+  action: object({
+    button: text('Label of the button that opens the list.', { min: 1, max: LIMITS.listButton }),
+    sections: z.array(listSection).min(1).max(LIMITS.sections).describe(`1 to ${LIMITS.sections} sections; at most 10 rows across all of them.`),
+  }).describe('The list.'),
+}).describe('An interactive list message.');
+
+const ctaUrlMessage = object({
+  type: z.literal('cta_url').describe('A call-to-action button that opens a URL.'),
+  header: interactiveHeader.optional(),
+  body: body(LIMITS.buttonBody).optional(),
+  footer: footer.optional(),
+  action: object({
+    name: z.literal('cta_url').describe('Always "cta_url".'),
+    parameters: object({
+      display_text: text('Button label.', { min: 1, max: LIMITS.ctaDisplayText }),
+      url: url('URL opened when the button is tapped.', { min: 1, max: 2000 }),
+    }).describe('The button.'),
+  }).describe('The URL button.'),
+}).describe('An interactive message with a URL button.');
+
+export const interactiveObject = z.discriminatedUnion('type', [buttonMessage, listMessage, ctaUrlMessage]).describe('An interactive message: reply buttons, a list, or a URL button.');
+
+// Template components (sending an approved template).
+
+const currencyParam = object({
+  type: z.literal('currency').describe('An amount of money.'),
+  currency: object({
+    fallback_value: text('Text shown when the amount can\'t be localised.', { min: 1 }),
+    code: text('ISO 4217 currency code, e.g. USD.', { min: 3, max: 3 }),
+    amount_1000: z.number().int().describe('The amount times 1000 (e.g. 100990 for 100.99).'),
+  }),
+  parameter_name: text('Name of a named parameter ({{name}}) in the template.').optional(),
+});
+const dateTimeParam = object({
+  type: z.literal('date_time').describe('A date and time.'),
+  date_time: z.looseObject({ fallback_value: text('The date and time as text.', { min: 1 }) }).describe('The date and time.'),
+  parameter_name: text('Name of a named parameter ({{name}}) in the template.').optional(),
+});
+
+export const templateParameter = z
+  .discriminatedUnion('type', [
+    object({
+      type: z.literal('text').describe('Text that fills a {{n}} placeholder.'),
+      text: text('The text (body parameters up to 32768 characters, header parameters up to 60).', { min: 1, max: 32768 }),
+      parameter_name: text('Name of a named parameter ({{name}}) in the template.').optional(),
+    }),
+    currencyParam,
+    dateTimeParam,
+    object({ type: z.literal('image').describe('Header image.'), image: imageObject }),
+    object({ type: z.literal('document').describe('Header document.'), document: documentObject }),
+    object({ type: z.literal('video').describe('Header video.'), video: videoObject }),
+    object({ type: z.literal('location').describe('Header location.'), location: locationObject }),
+    object({ type: z.literal('payload').describe('Quick-reply button payload.'), payload: text('Returned to your webhook when the quick-reply button is tapped.', { min: 1, max: 1000 }) }),
+    object({ type: z.literal('coupon_code').describe('Copy-code button value.'), coupon_code: text('The code copied when the button is tapped.', { min: 1, max: 15 }) }),
+    object({ type: z.literal('action').describe('Flow or catalog button action.'), action: z.looseObject({}).describe('The button action.') }),
+  ])
+  .describe('A template parameter.');
+
+const parameters = z.array(templateParameter).describe('Values for the component\'s placeholders, in order ({{1}} first).');
+
+export const templateComponent = z
+  .discriminatedUnion('type', [
+    object({ type: z.literal('header').describe('Header parameters: text, or the header\'s media.'), parameters }),
+    object({ type: z.literal('body').describe('Body parameters, in order.'), parameters }),
+    object({
+      type: z.literal('button').describe('Parameters of one button.'),
+      sub_type: z.enum(['quick_reply', 'url', 'copy_code', 'flow', 'catalog', 'voice_call']).describe('The kind of button.'),
+      index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/)]).describe('Position of the button in the template, 0 to 9.'),
+      parameters,
+    }),
+  ])
+  .describe('A template component and its parameters.');
+
+export const templateComponents = z.array(templateComponent).describe('Parameters for the template\'s header, body and buttons.');
+
+export const templateName = text('Name of an approved template.', { min: 1, max: LIMITS.templateName });
+export const languageCode = text('Language (and locale) of the approved template, e.g. en or en_US.', { min: 2, max: 15 });

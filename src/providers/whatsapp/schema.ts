@@ -1,0 +1,81 @@
+/**
+ * WhatsApp Cloud API (Meta's Graph API, and 360dialog Cloud): the body of `POST /messages`.
+ * A message names its content object by `type`; the mark-as-read body goes to the same endpoint.
+ */
+import { z } from 'zod';
+import { object, phone, text } from '../common/fields';
+import {
+  LIMITS,
+  audioObject,
+  contactsArray,
+  documentObject,
+  imageObject,
+  interactiveObject,
+  languageCode,
+  locationObject,
+  stickerObject,
+  templateComponents,
+  templateName,
+  videoObject,
+} from './parts';
+
+const envelope = {
+  messaging_product: z.literal('whatsapp').describe('Always "whatsapp".'),
+  recipient_type: z.literal('individual').describe('Always "individual" for a one-to-one message.').optional(),
+  to: phone('Recipient: a WhatsApp id (wa_id) or a phone number with its country code, e.g. 447700900000.'),
+  context: object({ message_id: text('Id (wamid...) of the message this one replies to.', { min: 1 }) }).describe('Makes this message a reply to an earlier one, quoted above it.').optional(),
+  biz_opaque_callback_data: text('Your own tracking data, echoed in status webhooks.', { max: 512 }).optional(),
+};
+
+const message = <T extends string, S extends z.ZodType>(type: T, what: string, key: T, content: S) =>
+  object({ ...envelope, type: z.literal(type).describe(what), [key]: content } as typeof envelope & { type: z.ZodLiteral<T> } & Record<T, S>);
+
+const textContent = object({
+  body: text('Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```).', { min: 1, max: LIMITS.textBody }),
+  preview_url: z.boolean().describe('Show a preview of the first URL in the body.').optional(),
+}).describe('The text.');
+
+const reactionContent = object({
+  message_id: text('Id (wamid...) of the message to react to.', { min: 1 }),
+  emoji: text('The emoji; an empty string removes the reaction.'),
+}).describe('A reaction to an earlier message.');
+
+const templateContent = object({
+  name: templateName,
+  language: object({
+    code: languageCode,
+    policy: z.literal('deterministic').describe('Always "deterministic": use exactly this language.').optional(),
+  }).describe('Which translation of the template to send.'),
+  components: templateComponents.optional(),
+}).describe('An approved message template: the only kind of message allowed outside the 24 h customer care window.');
+
+export const cloudMessage = z
+  .discriminatedUnion('type', [
+    message('text', 'A text message.', 'text', textContent),
+    message('image', 'An image.', 'image', imageObject),
+    message('video', 'A video.', 'video', videoObject),
+    message('audio', 'An audio file or voice note.', 'audio', audioObject),
+    message('document', 'A document.', 'document', documentObject),
+    message('sticker', 'A sticker.', 'sticker', stickerObject),
+    message('location', 'A location pin.', 'location', locationObject),
+    message('contacts', 'One or more contact cards.', 'contacts', contactsArray),
+    message('reaction', 'An emoji reaction to an earlier message.', 'reaction', reactionContent),
+    message('interactive', 'Reply buttons, a list, or a URL button.', 'interactive', interactiveObject),
+    message('template', 'An approved template.', 'template', templateContent),
+  ])
+  .describe('A WhatsApp Cloud API message: `type` names the content object.');
+
+export const cloudMarkRead = object({
+  messaging_product: z.literal('whatsapp').describe('Always "whatsapp".'),
+  status: z.literal('read').describe('Marks an incoming message as read (blue ticks).'),
+  message_id: text('Id (wamid...) of the incoming message to mark as read.', { min: 1 }),
+  typing_indicator: object({ type: z.literal('text').describe('Always "text".') }).describe('Also show a typing indicator for up to 25 seconds.').optional(),
+}).describe('Mark an incoming message as read.');
+
+// Mark-as-read first: on a tie in problem count, a body with `status` but no `message_id` is
+// reported as a mark-as-read missing its id, not as a message missing its `type`.
+export const whatsappPayload = z
+  .union([cloudMarkRead, cloudMessage])
+  .describe('WhatsApp Cloud API: the JSON body of POST /{phone-number-id}/messages (Meta) or POST /messages (360dialog). A message, or the mark-as-read body.');
+
+export type CloudMessage = z.infer<typeof cloudMessage>;
