@@ -4,6 +4,7 @@ import { credentialInPayload } from './credentials';
 import { listLimits, uniqueButtons } from './interactive';
 import { phoneFormat } from './phone';
 import { restrictedDestinations } from './restricted';
+import { smsRules } from './sms';
 import { templateRules } from './template';
 
-export const COMMON_RULES: readonly LintRule[] = [phoneFormat, restrictedDestinations, uniqueButtons, listLimits, templateRules, credentialInPayload];
+export const COMMON_RULES: readonly LintRule[] = [phoneFormat, restrictedDestinations, uniqueButtons, listLimits, templateRules, smsRules, credentialInPayload];
