@@ -1,0 +1,58 @@
+/** Reading a JWT without verifying it: what it says and whether its times are current. */
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  state: 'valid' | 'expired' | 'not-yet-valid' | 'no-expiry';
+  /** e.g. "expires in 14 minutes (2026-11-21T21:30:00Z)". */
+  validity: string;
+  /** Always false: decoding does not check the signature. */
+  verified: false;
+}
+
+export class DecodeError extends Error {}
+
+export function describeSeconds(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (s < 90) return unit(s, 'second');
+  if (s < 90 * 60) return unit(Math.round(s / 60), 'minute');
+  if (s < 36 * 3600) return unit(Math.round(s / 3600), 'hour');
+  return unit(Math.round(s / 86400), 'day');
+}
+
+function iso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function decodeToken(token: string, nowMs = Date.now()): DecodedJwt {
+  const t = token.trim().replace(/^Bearer\s+/i, '');
+  let header: Record<string, unknown>;
+  let claims: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(t) as Record<string, unknown>;
+    claims = decodeJwt(t) as Record<string, unknown>;
+  } catch {
+    throw new DecodeError('This is not a JWT: a JWT is three base64url parts separated by dots (header.claims.signature), and its first two parts must be JSON.');
+  }
+  const now = nowMs / 1000;
+  const exp = typeof claims.exp === 'number' ? claims.exp : undefined;
+  const nbf = typeof claims.nbf === 'number' ? claims.nbf : undefined;
+  let state: DecodedJwt['state'];
+  let validity: string;
+  if (nbf !== undefined && now < nbf) {
+    state = 'not-yet-valid';
+    validity = `not valid before ${iso(nbf)} (in ${describeSeconds(nbf - now)})`;
+  } else if (exp === undefined) {
+    state = 'no-expiry';
+    validity = 'has no expiry (exp); Vonage accepts such a token for 15 minutes after iat';
+  } else if (now >= exp) {
+    state = 'expired';
+    validity = `expired ${describeSeconds(now - exp)} ago (${iso(exp)})`;
+  } else {
+    state = 'valid';
+    validity = `expires in ${describeSeconds(exp - now)} (${iso(exp)})`;
+  }
+  return { header, claims, state, validity, verified: false };
+}

@@ -1,0 +1,53 @@
+/** A request as it goes on the wire, and what came back. */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpReply {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  contentType: string;
+  /** The body as text, at most `maxBodyBytes` of it. */
+  text: string;
+  /** Parsed when the body is JSON (whatever the content type says), else undefined. */
+  json: unknown;
+  /** True when the body was larger than the cap and reading stopped. */
+  truncated: boolean;
+}
+
+export type FailureKind = 'cancelled' | 'connect' | 'dns' | 'connect-timeout' | 'response-timeout' | 'redirect' | 'insecure' | 'other';
+
+export interface HttpOutcome {
+  /** The last response, when there was one. */
+  reply?: HttpReply;
+  /** Why no usable response arrived (with `reply` also set for a refused redirect). */
+  failure?: { kind: FailureKind; message: string };
+  attempts: number;
+  durationMs: number;
+  /** Things the user should know: retries, waits capped, truncation. */
+  notes: string[];
+}
+
+export const USER_AGENT = `message-workbench/0.1.0 node/${process.version.replace(/^v/, '')}`;
+
+/** The JSON request every provider sends; the headers are what the Vonage SDK sends, plus Accept. */
+export function jsonRequest(method: HttpRequest['method'], url: string, body: unknown): HttpRequest {
+  return {
+    method,
+    url,
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'user-agent': USER_AGENT },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+}
+
+/** `base` + `path`, without doubling slashes, and without doubling the path if the base already ends with it. */
+export function joinUrl(base: string, path: string): string {
+  const b = base.replace(/\/+$/, '');
+  const p = path.startsWith('/') ? path : `/${path}`;
+  if (b.endsWith(p)) return b;
+  return b + p;
+}

@@ -1,0 +1,7 @@
+/** Token gateway (seed 003): the endpoint is the full URL; the token joins the JSON body at send time. */
+import { jsonRequest, type HttpRequest } from '../../core/http/types';
+import type { Profile } from '../../core/profile';
+
+export function buildRequest(payload: unknown, profile: Profile): HttpRequest {
+  return jsonRequest('POST', profile.endpoint, payload);
+}

@@ -1,0 +1,36 @@
+/**
+ * Cloud API answers {messaging_product, contacts, messages:[{id}]} or {error:{message, type, code,
+ * error_subcode, error_data:{details}, fbtrace_id}}. 360dialog Cloud passes Meta's shape through.
+ */
+import { nonJsonProblem, rec, statusAdvice, str, type ReadResult } from '../../core/http/outcome';
+import type { HttpReply } from '../../core/http/types';
+import { explainError } from './errors';
+
+export function firstMessageId(body: Record<string, unknown> | undefined): string | undefined {
+  const messages = body?.messages;
+  return Array.isArray(messages) ? str(rec(messages[0])?.id) : undefined;
+}
+
+export function readResponse(reply: HttpReply): ReadResult {
+  const body = rec(reply.json);
+  if (reply.status >= 200 && reply.status < 300) {
+    if (!body && reply.text.trim()) return { ok: false, problem: nonJsonProblem(reply) };
+    return { ok: true, messageId: firstMessageId(body) };
+  }
+  if (!body) return { ok: false, problem: nonJsonProblem(reply) };
+  const error = rec(body.error) ?? rec(Array.isArray(body.errors) ? body.errors[0] : undefined);
+  const code = str(error?.code);
+  const known = explainError(code);
+  const message = str(error?.message) ?? str(error?.title) ?? str(body.message);
+  const details = str(rec(error?.error_data)?.details) ?? str(error?.details);
+  return {
+    ok: false,
+    problem: {
+      title: `HTTP ${reply.status}: ${known?.meaning ?? message ?? reply.statusText ?? 'error'}${code ? ` (code ${code})` : ''}`,
+      detail: [message, details].filter((x, i, a) => x && a.indexOf(x) === i).join(' — ') || undefined,
+      code,
+      advice: known?.advice ?? statusAdvice(reply.status),
+      instance: str(error?.fbtrace_id),
+    },
+  };
+}
