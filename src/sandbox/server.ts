@@ -1,0 +1,327 @@
+/**
+ * The sandbox: a local HTTP server that answers every provider at its real paths, in its real
+ * formats, so sending works with no account. `createSandbox` is used by `mwb sandbox`, by the
+ * extension's default profile and by tests.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProviderId } from '../core/model';
+import { validateText } from '../core/validate';
+import { providerById } from '../providers/registry';
+import { readBody, parseJson } from './body';
+import { CustomerWindow, normalizeNumber } from './customer-window';
+import { secretMatches, VonageVerifier, type AuthResult, type SandboxCredentials } from './credentials';
+import type { Dialect } from './dialects/types';
+import { vonageDialect } from './dialects/vonage';
+import { d360CloudDialect, metaDialect } from './dialects/meta';
+import { onpremDialect } from './dialects/onprem';
+import { gatewayDialect } from './dialects/gateway';
+import { CONTROL_PATHS, SANDBOX_BASES, SANDBOX_ROUTES, describeEndpoints } from './endpoints';
+import { MessageLog, type SandboxMessage } from './message-log';
+import { payloadFacts } from './payload-facts';
+import { onpremMessageId, vonageMessageId, wamid } from './ids';
+import { fieldName, type FieldProblem, type Reply } from './reply';
+
+export interface SandboxOptions extends SandboxCredentials {
+  /** Interface to listen on; loopback unless the caller asks otherwise. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Milliseconds since the epoch; tests move it to open and close the 24 h window. */
+  now?: () => number;
+  maxBodyBytes?: number;
+  maxMessages?: number;
+  /** One line per request (method, path, status, provider); never headers or bodies. */
+  log?: (line: string) => void;
+}
+
+export interface InboundRecord {
+  from: string;
+  receivedAt: string;
+  windowOpenUntil: string;
+  /** Ids for this customer message in each provider's style, e.g. to try "mark as read". */
+  messageIds: { vonage: string; whatsapp: string; onprem: string };
+}
+
+export interface Sandbox {
+  url: string;
+  close(): Promise<void>;
+  inbound(from: string): InboundRecord;
+  messages(): SandboxMessage[];
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_MESSAGES = 1000;
+
+type Api = 'vonage' | 'vonage-legacy' | 'whatsapp-meta' | 'whatsapp-360' | 'whatsapp-onprem' | 'gateway';
+
+interface ApiDef {
+  provider: ProviderId;
+  dialect: Dialect;
+  /** Header-borne credentials are checked before the body is looked at. */
+  headerAuth?: (req: http.IncomingMessage) => Promise<AuthResult> | AuthResult;
+}
+
+type Route =
+  | { kind: 'send'; api: Api }
+  | { kind: 'read'; api: Api; id: string }
+  | { kind: 'control'; name: keyof typeof CONTROL_PATHS }
+  | { kind: 'wrong-method'; allow: string }
+  | { kind: 'none' };
+
+const GRAPH_PATH = /^\/v\d+(?:\.\d+)?\/[^/]+\/messages$/;
+
+function route(method: string, path: string): Route {
+  const is = (m: string, r: Route): Route => (method === m ? r : { kind: 'wrong-method', allow: m });
+  for (const [name, p] of Object.entries(CONTROL_PATHS) as [keyof typeof CONTROL_PATHS, string][]) {
+    if (path === p) return is(name === 'inbound' ? 'POST' : 'GET', { kind: 'control', name });
+  }
+  if (path === '/v1/messages') return is('POST', { kind: 'send', api: 'vonage' });
+  let m = /^\/v1\/messages\/([^/]+)$/.exec(path);
+  if (m) return is('PATCH', { kind: 'read', api: 'vonage', id: decodeURIComponent(m[1]) });
+  if (path === '/v0.1/messages' || path === '/beta/messages') return is('POST', { kind: 'send', api: 'vonage-legacy' });
+  if (GRAPH_PATH.test(path)) return is('POST', { kind: 'send', api: 'whatsapp-meta' });
+  if (path === `${SANDBOX_BASES.d360Cloud}/messages`) return is('POST', { kind: 'send', api: 'whatsapp-360' });
+  if (path === `${SANDBOX_BASES.onprem}/messages`) return is('POST', { kind: 'send', api: 'whatsapp-onprem' });
+  m = new RegExp(`^${SANDBOX_BASES.onprem}/messages/([^/]+)$`).exec(path);
+  if (m) return is('PUT', { kind: 'read', api: 'whatsapp-onprem', id: decodeURIComponent(m[1]) });
+  if (path === SANDBOX_BASES.gateway) return is('POST', { kind: 'send', api: 'gateway' });
+  return { kind: 'none' };
+}
+
+function bearer(req: http.IncomingMessage): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return m?.[1];
+}
+
+function headerValue(req: http.IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function tokenCheck(given: string | undefined, accepted: readonly string[], missing: string, notConfigured: string, wrong: string): AuthResult {
+  if (!given) return { ok: false, reason: missing };
+  if (accepted.length === 0) return { ok: false, reason: notConfigured };
+  return secretMatches(given, accepted) ? { ok: true } : { ok: false, reason: wrong };
+}
+
+/** Validation problems that an API would reject: errors from our schema and lint rules. */
+function bodyProblems(providerId: ProviderId, value: unknown): FieldProblem[] {
+  const suffix = providerById(providerId)?.suffix ?? '.json';
+  const result = validateText(JSON.stringify(value), { providerId, fileName: 'x' + suffix });
+  return result.problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => ({ pointer: p.pointer, field: fieldName(p.pointer), message: p.message, code: p.code }));
+}
+
+function isMarkRead(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && (value as Record<string, unknown>).status === 'read';
+}
+
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const now = options.now ?? Date.now;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const log = options.log ?? (() => undefined);
+  const window = new CustomerWindow(now);
+  const messages = new MessageLog(options.maxMessages ?? DEFAULT_MAX_MESSAGES);
+  const vonage = await VonageVerifier.create(options.vonage, now);
+  const whatsappTokens = options.whatsappTokens ?? [];
+  const d360Keys = options.d360Keys ?? [];
+  const gatewayTokens = options.gatewayTokens ?? [];
+  let baseUrl = '';
+
+  const d360Auth = (req: http.IncomingMessage) =>
+    tokenCheck(headerValue(req, 'd360-api-key'), d360Keys, 'No D360-API-KEY header.', 'No 360dialog key is configured in the sandbox: start it with D360_API_KEY set.', 'The D360-API-KEY does not match the sandbox\'s.');
+
+  const apis: Record<Api, ApiDef> = {
+    vonage: { provider: 'vonage', dialect: vonageDialect, headerAuth: (req) => vonage.check(req.headers.authorization) },
+    'vonage-legacy': { provider: 'vonage-legacy', dialect: vonageDialect, headerAuth: (req) => vonage.check(req.headers.authorization) },
+    'whatsapp-meta': {
+      provider: 'whatsapp',
+      dialect: metaDialect,
+      headerAuth: (req) =>
+        tokenCheck(bearer(req), whatsappTokens, 'No "Authorization: Bearer <token>" header.', 'No WhatsApp token is configured in the sandbox: start it with WHATSAPP_TOKEN set.', 'The access token does not match the sandbox\'s.'),
+    },
+    'whatsapp-360': { provider: 'whatsapp', dialect: d360CloudDialect, headerAuth: d360Auth },
+    'whatsapp-onprem': { provider: 'whatsapp-onprem', dialect: onpremDialect, headerAuth: d360Auth },
+    gateway: { provider: 'gateway', dialect: gatewayDialect },
+  };
+
+  function inbound(from: string): InboundRecord {
+    const opened = window.inbound(from);
+    return {
+      from: opened.number,
+      receivedAt: new Date(now()).toISOString(),
+      windowOpenUntil: new Date(opened.openUntil).toISOString(),
+      messageIds: { vonage: vonageMessageId(), whatsapp: wamid(opened.number), onprem: onpremMessageId() },
+    };
+  }
+
+  function record(api: Api, provider: ProviderId, m: Omit<SandboxMessage, 'provider' | 'api' | 'receivedAt'>): void {
+    messages.add({ ...m, provider, api, receivedAt: new Date(now()).toISOString() });
+  }
+
+  async function handleApi(req: http.IncomingMessage, r: Extract<Route, { kind: 'send' | 'read' }>): Promise<Reply> {
+    const def = apis[r.api];
+    const { dialect } = def;
+    const body = await readBody(req, maxBody);
+    if (!body.ok) return dialect.tooLarge(maxBody);
+    if (def.headerAuth) {
+      const auth = await def.headerAuth(req);
+      if (!auth.ok) return dialect.unauthorized(auth.reason);
+    }
+    const parsed = parseJson(body.text);
+    if (!parsed.ok) return dialect.badJson(parsed.detail);
+    let value = parsed.value;
+
+    if (r.api === 'gateway') {
+      const obj = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+      const token = typeof obj.token === 'string' ? obj.token : undefined;
+      const auth = tokenCheck(token, gatewayTokens, 'The body has no "token".', 'No gateway token is configured in the sandbox: start it with GATEWAY_TOKEN set.', 'The token does not match the sandbox\'s.');
+      if (!auth.ok) return dialect.unauthorized(auth.reason);
+      const { token: _secret, ...rest } = obj;
+      value = rest;
+    }
+
+    if (r.kind === 'read') return markRead(r.api, def, r.id, value);
+    if ((r.api === 'whatsapp-meta' || r.api === 'whatsapp-360') && isMarkRead(value)) {
+      const id = value.message_id;
+      const problems: FieldProblem[] = [];
+      if (value.messaging_product !== 'whatsapp') problems.push({ pointer: '/messaging_product', field: 'messaging_product', message: '`messaging_product` must be "whatsapp".', code: 'schema' });
+      if (typeof id !== 'string' || id === '') problems.push({ pointer: '/message_id', field: 'message_id', message: '`message_id` is required: the id of the received message to mark as read.', code: 'schema' });
+      if (problems.length > 0) return dialect.invalid(problems);
+      return markRead(r.api, def, id as string, value);
+    }
+
+    const facts = payloadFacts(def.provider, value);
+    const problems = bodyProblems(def.provider, value);
+    if (facts.to === undefined && !problems.some((p) => p.pointer === facts.toPointer)) {
+      problems.unshift({ pointer: facts.toPointer, field: fieldName(facts.toPointer), message: `\`${fieldName(facts.toPointer)}\` is required.`, code: 'schema' });
+    }
+    if (problems.length > 0) return dialect.invalid(problems);
+    const to = facts.to as string;
+    if (facts.freeFormWhatsApp && !window.isOpen(to)) return dialect.windowClosed(to);
+    const { id, reply } = dialect.accepted(to);
+    record(r.api, def.provider, { id, kind: 'message', to: normalizeNumber(to), freeForm: facts.freeFormWhatsApp, body: value });
+    return reply;
+  }
+
+  function markRead(api: Api, def: ApiDef, id: string, value: unknown): Reply {
+    if (!isMarkRead(value)) {
+      return def.dialect.invalid([{ pointer: '/status', field: 'status', message: '`status` must be "read".', code: 'schema' }]);
+    }
+    record(api, def.provider, { id, kind: 'mark-read', freeForm: false, body: value });
+    return def.dialect.markedRead(id);
+  }
+
+  async function handleControl(req: http.IncomingMessage, name: keyof typeof CONTROL_PATHS): Promise<Reply> {
+    if (name === 'health') {
+      return {
+        status: 200,
+        body: {
+          ok: true,
+          url: baseUrl,
+          endpoints: describeEndpoints(baseUrl),
+          messages: messages.size,
+          credentials: {
+            vonage: vonage.configured,
+            whatsappTokens: whatsappTokens.length,
+            d360Keys: d360Keys.length,
+            gatewayTokens: gatewayTokens.length,
+          },
+        },
+      };
+    }
+    if (name === 'messages') return { status: 200, body: { messages: messages.list() } };
+    const body = await readBody(req, maxBody);
+    if (!body.ok) return controlError(413, `The body is larger than ${maxBody} bytes.`);
+    const parsed = parseJson(body.text);
+    if (!parsed.ok) return controlError(400, `The body is not valid JSON: ${parsed.detail}`);
+    const from = (parsed.value as { from?: unknown } | null)?.from;
+    if (typeof from !== 'string' || normalizeNumber(from).length < 6 || normalizeNumber(from).length > 15) {
+      return controlError(400, 'Send {"from": "<phone number>"}: the customer whose message opens the 24 h window, e.g. "447700900123".');
+    }
+    return { status: 200, body: inbound(from) };
+  }
+
+  async function handle(req: http.IncomingMessage): Promise<{ reply: Reply; label: string }> {
+    const method = req.method ?? 'GET';
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+    } catch {
+      path = '/';
+    }
+    const r = route(method, path);
+    switch (r.kind) {
+      case 'control':
+        return { reply: await handleControl(req, r.name), label: 'control' };
+      case 'send':
+      case 'read':
+        return { reply: await handleApi(req, r), label: r.api };
+      case 'wrong-method':
+        return { reply: { ...controlError(405, `${path} answers ${r.allow}, not ${method}.`), headers: { allow: r.allow } }, label: '-' };
+      case 'none':
+        return {
+          reply: { status: 404, body: { error: { code: 'not_found', message: `The sandbox has no ${method} ${path}. It answers: ${SANDBOX_ROUTES.join('; ')}.`, routes: SANDBOX_ROUTES } } },
+          label: '-',
+        };
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    handle(req)
+      .catch(() => ({ reply: controlError(500, 'The sandbox failed to answer this request. This is a bug in the sandbox; please report it.'), label: 'error' }))
+      .then(({ reply, label }) => {
+        write(req, res, reply);
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const path = (req.url ?? '/').split('?')[0];
+        log(`${req.method} ${path} -> ${reply.status} (${label}, ${ms.toFixed(1)} ms)`);
+      })
+      .catch(() => res.destroy());
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', () => undefined);
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
+
+  return {
+    url: baseUrl,
+    inbound,
+    messages: () => messages.list(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function controlError(status: number, message: string): Reply {
+  return { status, body: { error: { code: http.STATUS_CODES[status]?.toLowerCase().replace(/\W+/g, '_') ?? 'error', message } } };
+}
+
+function write(req: http.IncomingMessage, res: http.ServerResponse, reply: Reply): void {
+  const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
+  const headers: Record<string, string | number> = { 'content-length': Buffer.byteLength(payload), ...reply.headers };
+  if (payload) headers['content-type'] = `${reply.contentType ?? 'application/json'}; charset=utf-8`;
+  // A request we stopped reading (too large) cannot be reused: tell the client to reconnect.
+  if (reply.status === 413 || !req.complete) headers.connection = 'close';
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
