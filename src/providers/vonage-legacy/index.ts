@@ -1,12 +1,24 @@
-// Placeholder: being written (schema, model, rules). Accepts any object for now.
-import { z } from 'zod';
+/** Vonage/Nexmo Messages API beta and v0.1 (seeds 000-002). */
 import type { ProviderDef } from '../types';
+import { rec } from '../common/fields';
+import { vonageLegacyPayload } from './schema';
+import { toModel } from './model';
+import { LEGACY_RULES } from './rules';
 
 export const provider: ProviderDef = {
   id: 'vonage-legacy',
   suffix: '.vonage-legacy.json',
-  label: 'vonage-legacy',
-  schema: z.looseObject({}),
-  detect: () => 0,
-  toModel: () => undefined,
+  label: 'Vonage Messages API beta/v0.1',
+  schema: vonageLegacyPayload,
+  detect(value) {
+    const p = rec(value);
+    if (!p) return 0;
+    const message = rec(p.message);
+    // `message.content` is unique to this shape; `from`/`to` as objects are a strong hint.
+    if (message && 'content' in message) return 0.9;
+    if (rec(p.to) && 'type' in (rec(p.to) ?? {})) return 0.6;
+    return 0;
+  },
+  toModel,
+  rules: LEGACY_RULES,
 };

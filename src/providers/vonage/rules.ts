@@ -1,0 +1,80 @@
+/** Vonage v1 rules a JSON Schema can't express: who may be the sender, replies that need a target. */
+import type { LintContext, LintRule } from '../../core/lint/context';
+import { checkPhone } from '../../core/lint/phone';
+import { hasPlaceholder } from '../../core/placeholders';
+import { rec, str } from '../common/fields';
+import { MAX_SMS_SENDER_ID } from './schema';
+
+const SENDER_ID = /^[A-Za-z0-9 ]+$/;
+/** Up to this many digits a sender is a short code, not an international number. */
+const MAX_SHORT_CODE = 7;
+
+/**
+ * SMS `from`: a number (digits only, with a quick fix for "+", "00" and separators), a short
+ * code, or an alphanumeric sender id of at most 11 letters, digits and spaces.
+ */
+export function checkSmsSender(ctx: LintContext, raw: string, pointer: string): void {
+  if (hasPlaceholder(raw)) return;
+  const looksLikeNumber = /^[\s+(]*\d[\d\s\-().]*$/.test(raw) || raw.trim().startsWith('+');
+  if (looksLikeNumber) {
+    const digitsOnly = /^\d+$/.test(raw);
+    if (digitsOnly && raw.length <= MAX_SHORT_CODE) return;
+    checkPhone(ctx, { text: raw, pointer, style: 'digits' }, 'The SMS sender number');
+    return;
+  }
+  if (raw.length > MAX_SMS_SENDER_ID) {
+    ctx.report({
+      severity: 'error',
+      code: 'sms-sender-id',
+      pointer,
+      message: `The SMS sender id "${raw}" is ${raw.length} characters; an alphanumeric sender id may have at most ${MAX_SMS_SENDER_ID}. Shorten it, or send from a number (digits only, e.g. 447700900000).`,
+    });
+  } else if (!SENDER_ID.test(raw)) {
+    ctx.report({
+      severity: 'error',
+      code: 'sms-sender-id',
+      pointer,
+      message: `The SMS sender id "${raw}" may contain only letters, digits and spaces (at most ${MAX_SMS_SENDER_ID}). Remove the other characters, or send from a number (digits only).`,
+    });
+  }
+}
+
+export const senderFormat: LintRule = (ctx) => {
+  const p = rec(ctx.value);
+  const from = str(p?.from);
+  if (from === undefined) return;
+  switch (str(p?.channel)) {
+    case 'sms':
+      checkSmsSender(ctx, from, '/from');
+      break;
+    case 'whatsapp':
+      checkPhone(ctx, { text: from, pointer: '/from', style: 'digits' }, 'The WhatsApp sender (your WhatsApp Business number)');
+      break;
+    case 'mms':
+      checkPhone(ctx, { text: from, pointer: '/from', style: 'digits' }, 'The MMS sender number');
+      break;
+  }
+};
+
+/** RCS is not in the common model (no preview), so its recipient number is checked here. */
+export const rcsRecipient: LintRule = (ctx) => {
+  const p = rec(ctx.value);
+  const to = str(p?.to);
+  if (str(p?.channel) !== 'rcs' || to === undefined) return;
+  checkPhone(ctx, { text: to, pointer: '/to', style: 'digits' }, 'The recipient number');
+};
+
+export const reactionTarget: LintRule = (ctx) => {
+  const p = rec(ctx.value);
+  if (str(p?.channel) !== 'whatsapp' || str(p?.message_type) !== 'reaction') return;
+  if (str(rec(p?.context)?.message_uuid) !== undefined) return;
+  ctx.report({
+    severity: 'error',
+    code: 'reaction-context',
+    pointer: '/reaction',
+    onKey: true,
+    message: 'A reaction needs the message it reacts to: add "context": {"message_uuid": "..."} with the message_uuid of that message.',
+  });
+};
+
+export const VONAGE_RULES: LintRule[] = [senderFormat, rcsRecipient, reactionTarget];

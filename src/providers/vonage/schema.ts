@@ -1,0 +1,319 @@
+/**
+ * Vonage Messages API v1 (`POST /v1/messages`): one branch per channel, each a union on
+ * `message_type`, so VS Code offers the right properties once `channel` and `message_type` are set.
+ * Keys are snake_case at every depth except inside `custom`, which Vonage passes through as given.
+ * Accepts every body the official Node SDK (@vonage/messages 1.24) sends.
+ */
+import { z } from 'zod';
+import { object, phone, text, url } from '../common/fields';
+
+export const MAX_CLIENT_REF = 100;
+export const MAX_SMS_TEXT = 1000;
+export const MAX_WHATSAPP_TEXT = 4096;
+export const MAX_MESSENGER_TEXT = 640;
+export const MAX_VIBER_TEXT = 1000;
+export const MAX_MMS_TEXT = 2000;
+export const MAX_RCS_TEXT = 3072;
+export const MAX_SMS_SENDER_ID = 11;
+
+const mediaUrl = (what: string) => url(`Public URL of the ${what}; Vonage fetches it when sending.`, { min: 10, max: 2000 });
+const seconds = (description: string, min: number, max: number) =>
+  z.number().int().min(min).max(max).describe(`${description} (${min}-${max} seconds)`);
+
+/** Fields every v1 message may carry. */
+const common = {
+  to: phone('Recipient: the phone number in E.164 form as digits only, no leading "+" or "00" (e.g. 447700900000). For Messenger, the recipient\'s page-scoped id.'),
+  from: text('Sender: your number (digits only, no "+"), an alphanumeric SMS sender id of at most 11 characters, your Viber service id or your Facebook page id.', { min: 1, max: 50 }),
+  client_ref: text('Your own reference for this message, returned in every status webhook.', { max: MAX_CLIENT_REF }).optional(),
+  webhook_url: url('Status webhook URL for this message only; overrides the application\'s setting.', { min: 1, max: 2000 }).optional(),
+  webhook_version: z.enum(['v0.1', 'v1']).describe('Format of the status webhooks for this message: "v1" (current) or "v0.1".').optional(),
+};
+
+// ---------- SMS ----------
+const smsSettings = object({
+  encoding_type: z.enum(['text', 'unicode', 'auto']).describe('"text" (GSM-7, 160 characters per part), "unicode" (UCS-2, 70 per part) or "auto" (Vonage decides from the content). Overrides detection.').optional(),
+  content_id: text('DLT content template id (India only).', { min: 1, max: 100 }).optional(),
+  entity_id: text('DLT entity id (India only).', { min: 1, max: 100 }).optional(),
+}).describe('SMS-specific settings.');
+
+const smsText = object({
+  ...common,
+  channel: z.literal('sms').describe('Send as SMS.'),
+  message_type: z.literal('text').describe('SMS supports only "text".'),
+  text: text('The SMS text. Long texts are split into parts (160 GSM-7 or 70 UCS-2 characters each, fewer when split).', { min: 1, max: MAX_SMS_TEXT }),
+  ttl: z.number().int().positive().describe('How long (seconds) Vonage attempts delivery; by default 72 hours, though operators typically stop after 24-48 hours.').optional(),
+  sms: smsSettings.optional(),
+  trusted_recipient: z.boolean().describe('Marks the recipient as trusted so fraud checks are skipped (an account feature).').optional(),
+}).describe('SMS text message.');
+
+export const smsMessage = z.discriminatedUnion('message_type', [smsText]).describe('SMS message.');
+
+// ---------- WhatsApp ----------
+const whatsappContext = object({
+  message_uuid: text('The message_uuid of the message this one replies to.', { min: 1, max: 100 }),
+}).describe('Send as a reply (quote) to an earlier message.');
+
+const whatsappCommon = {
+  ...common,
+  channel: z.literal('whatsapp').describe('Send over WhatsApp.'),
+  context: whatsappContext.optional(),
+  ttl: z.number().int().positive().describe('Seconds Vonage keeps trying to deliver the message.').optional(),
+  category: text('WhatsApp pricing category hint (as the SDK sends it).', { min: 1, max: 50 }).optional(),
+};
+const waCaption = (what: string) => text(`Caption shown under the ${what}.`, { min: 1, max: 3000 });
+
+const whatsappText = object({
+  ...whatsappCommon,
+  message_type: z.literal('text'),
+  text: text('Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```). Free-form: only within 24 h of the customer\'s last message.', { min: 1, max: MAX_WHATSAPP_TEXT }),
+}).describe('WhatsApp text message.');
+
+const whatsappImage = object({
+  ...whatsappCommon,
+  message_type: z.literal('image'),
+  image: object({ url: mediaUrl('image (JPG or PNG)'), caption: waCaption('image').optional() }).describe('The image.'),
+}).describe('WhatsApp image message.');
+
+const whatsappAudio = object({
+  ...whatsappCommon,
+  message_type: z.literal('audio'),
+  audio: object({ url: mediaUrl('audio file (AAC, M4A, AMR, MP3 or OGG Opus)') }).describe('The audio file.'),
+}).describe('WhatsApp audio message.');
+
+const whatsappVideo = object({
+  ...whatsappCommon,
+  message_type: z.literal('video'),
+  video: object({ url: mediaUrl('video (MP4 or 3GPP)'), caption: waCaption('video').optional() }).describe('The video.'),
+}).describe('WhatsApp video message.');
+
+const whatsappFile = object({
+  ...whatsappCommon,
+  message_type: z.literal('file'),
+  file: object({
+    url: mediaUrl('document'),
+    caption: waCaption('document').optional(),
+    name: text('File name shown to the recipient, e.g. invoice.pdf.', { min: 1, max: 240 }).optional(),
+  }).describe('The document.'),
+}).describe('WhatsApp file (document) message.');
+
+const whatsappSticker = object({
+  ...whatsappCommon,
+  message_type: z.literal('sticker'),
+  sticker: z
+    .union([
+      object({ url: mediaUrl('sticker (WebP)') }).describe('A sticker by URL.'),
+      object({ id: text('Id of a sticker uploaded to WhatsApp.', { min: 1, max: 200 }) }).describe('A sticker by uploaded media id.'),
+    ])
+    .describe('The sticker: either `url` or `id`.'),
+}).describe('WhatsApp sticker message.');
+
+const whatsappTemplate = object({
+  ...whatsappCommon,
+  message_type: z.literal('template'),
+  template: object({
+    name: text('Template name as approved by WhatsApp (older templates: "namespace:name").', { min: 1, max: 512 }),
+    parameters: z.array(text('Value for {{n}} in the template body, in order.', { min: 1, max: 1024 })).describe('Body parameters: the first fills {{1}}.').optional(),
+  }).describe('The template (MTM/HSM) to send; allowed outside the 24 h window.'),
+  whatsapp: object({
+    policy: z.literal('deterministic').describe('Language policy; only "deterministic".').optional(),
+    locale: text('Template language, e.g. en_US (the default), en_GB, pt_BR.', { min: 2, max: 10 }).optional(),
+  })
+    .describe('Template language settings.')
+    .optional(),
+}).describe('WhatsApp template message.');
+
+const whatsappCustom = object({
+  ...whatsappCommon,
+  message_type: z.literal('custom'),
+  custom: z
+    .record(z.string(), z.unknown())
+    .describe('A WhatsApp Cloud API message object (e.g. {"type":"interactive","interactive":{...}} or {"type":"template","template":{...}}), passed through as given.'),
+}).describe('WhatsApp custom message (any Cloud API message object).');
+
+const whatsappReaction = object({
+  ...whatsappCommon,
+  message_type: z.literal('reaction'),
+  reaction: z
+    .discriminatedUnion('action', [
+      object({ action: z.literal('react').describe('Add a reaction.'), emoji: text('The emoji to react with.', { min: 1, max: 20 }) }),
+      object({ action: z.literal('unreact').describe('Remove your reaction.'), emoji: text('Ignored when removing.', { max: 20 }).optional() }),
+    ])
+    .describe('React to (or unreact from) the message in `context.message_uuid`.'),
+}).describe('WhatsApp reaction.');
+
+export const whatsappMessage = z
+  .discriminatedUnion('message_type', [whatsappText, whatsappImage, whatsappAudio, whatsappVideo, whatsappFile, whatsappSticker, whatsappTemplate, whatsappCustom, whatsappReaction])
+  .describe('WhatsApp message.');
+
+// ---------- MMS ----------
+const mmsCommon = {
+  ...common,
+  channel: z.literal('mms').describe('Send as MMS (US and Canada numbers).'),
+  ttl: seconds('How long Vonage attempts delivery', 300, 259200).optional(),
+};
+const mmsCaption = (what: string) => text(`Caption sent with the ${what}.`, { min: 1, max: 2000 });
+const mmsMedia = (what: string, withCaption = true) =>
+  withCaption ? object({ url: mediaUrl(what), caption: mmsCaption(what).optional() }) : object({ url: mediaUrl(what) });
+
+const mmsImage = object({ ...mmsCommon, message_type: z.literal('image'), image: mmsMedia('image (JPG, PNG or GIF)').describe('The image.') }).describe('MMS image.');
+const mmsVcard = object({ ...mmsCommon, message_type: z.literal('vcard'), vcard: mmsMedia('vCard (.vcf)').describe('The contact card.') }).describe('MMS vCard.');
+const mmsAudio = object({ ...mmsCommon, message_type: z.literal('audio'), audio: mmsMedia('audio file').describe('The audio file.') }).describe('MMS audio.');
+const mmsVideo = object({ ...mmsCommon, message_type: z.literal('video'), video: mmsMedia('video').describe('The video.') }).describe('MMS video.');
+const mmsFile = object({ ...mmsCommon, message_type: z.literal('file'), file: mmsMedia('file').describe('The file.') }).describe('MMS file.');
+const mmsText = object({ ...mmsCommon, message_type: z.literal('text'), text: text('The MMS text.', { min: 1, max: MAX_MMS_TEXT }) }).describe('MMS text.');
+const mmsContent = object({
+  ...mmsCommon,
+  message_type: z.literal('content'),
+  content: z
+    .array(
+      object({
+        type: z.enum(['image', 'audio', 'video', 'vcard', 'file', 'text']).describe('Kind of this part.'),
+        url: mediaUrl('part').optional(),
+        caption: mmsCaption('part').optional(),
+        text: text('Text of a "text" part.', { min: 1, max: MAX_MMS_TEXT }).optional(),
+      }).describe('One part of the MMS.'),
+    )
+    .min(1)
+    .max(10)
+    .describe('The parts of a multi-part MMS (1-10).'),
+}).describe('MMS with several parts.');
+
+export const mmsMessage = z.discriminatedUnion('message_type', [mmsImage, mmsVcard, mmsAudio, mmsVideo, mmsFile, mmsText, mmsContent]).describe('MMS message.');
+
+// ---------- Viber ----------
+const viberAction = object({
+  url: url('Where the button leads.', { min: 1, max: 2000 }),
+  text: text('Button label.', { min: 1, max: 30 }),
+}).describe('A call-to-action button under the message.');
+
+const viberSettings = (extra: z.core.$ZodLooseShape = {}) =>
+  object({
+    category: z.enum(['transaction', 'promotion']).describe('"transaction" or "promotion" (promotions need the recipient\'s consent).').optional(),
+    ttl: seconds('How long Vonage attempts delivery', 30, 259200).optional(),
+    type: text('Viber message type as Vonage names it (e.g. "string").', { min: 1, max: 50 }).optional(),
+    action: viberAction.optional(),
+    ...extra,
+  }).describe('Viber-specific settings.');
+
+const viberCommon = {
+  ...common,
+  channel: z.literal('viber_service').describe('Send as a Viber Business message.'),
+};
+const stringOrNumber = (description: string) => z.union([z.string().min(1), z.number().positive()]).describe(description);
+
+const viberText = object({
+  ...viberCommon,
+  message_type: z.literal('text'),
+  text: text('The Viber message text.', { min: 1, max: MAX_VIBER_TEXT }),
+  viber_service: viberSettings().optional(),
+}).describe('Viber text message.');
+const viberImage = object({
+  ...viberCommon,
+  message_type: z.literal('image'),
+  image: object({ url: mediaUrl('image (JPG or PNG)'), caption: text('Caption sent with the image.', { min: 1, max: 1000 }).optional() }).describe('The image.'),
+  viber_service: viberSettings().optional(),
+}).describe('Viber image message.');
+const viberVideo = object({
+  ...viberCommon,
+  message_type: z.literal('video'),
+  video: object({
+    url: mediaUrl('video (MP4)'),
+    caption: text('Caption sent with the video.', { min: 1, max: 1000 }).optional(),
+    thumb_url: mediaUrl('thumbnail image shown before the video plays'),
+  }).describe('The video.'),
+  viber_service: viberSettings({
+    duration: stringOrNumber('Video length in seconds (1-600).'),
+    file_size: stringOrNumber('Video size in MB (1-200).'),
+  }),
+}).describe('Viber video message.');
+const viberFile = object({
+  ...viberCommon,
+  message_type: z.literal('file'),
+  file: object({ url: mediaUrl('file'), name: text('File name shown to the recipient.', { min: 1, max: 25 }).optional(), caption: text('Caption.', { min: 1, max: 1000 }).optional() }).describe('The file.'),
+  viber_service: viberSettings().optional(),
+}).describe('Viber file message.');
+
+export const viberMessage = z.discriminatedUnion('message_type', [viberText, viberImage, viberVideo, viberFile]).describe('Viber message.');
+
+// ---------- Messenger ----------
+const messengerSettings = z
+  .discriminatedUnion('category', [
+    object({
+      category: z.enum(['response', 'update']).describe('"response" (reply within 24 h) or "update" (proactive, within 24 h).'),
+      tag: text('Only used with category "message_tag".', { min: 1, max: 100 }).optional(),
+    }),
+    object({
+      category: z.literal('message_tag').describe('Outside the 24 h window: needs a `tag`.'),
+      tag: text('The message tag Facebook allows outside the 24 h window, e.g. ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, HUMAN_AGENT.', { min: 1, max: 100 }),
+    }),
+  ])
+  .describe('Messenger-specific settings: the message category (and tag).');
+
+const messengerCommon = {
+  ...common,
+  to: text('The recipient\'s page-scoped id (PSID).', { min: 1, max: 50 }),
+  from: text('Your Facebook page id.', { min: 1, max: 50 }),
+  channel: z.literal('messenger').describe('Send over Facebook Messenger.'),
+  messenger: messengerSettings.optional(),
+};
+const messengerMedia = (what: string) => object({ url: mediaUrl(what) }).describe(`The ${what}.`);
+
+const messengerText = object({ ...messengerCommon, message_type: z.literal('text'), text: text('The message text.', { min: 1, max: MAX_MESSENGER_TEXT }) }).describe('Messenger text message.');
+const messengerImage = object({ ...messengerCommon, message_type: z.literal('image'), image: messengerMedia('image') }).describe('Messenger image.');
+const messengerAudio = object({ ...messengerCommon, message_type: z.literal('audio'), audio: messengerMedia('audio file') }).describe('Messenger audio.');
+const messengerVideo = object({ ...messengerCommon, message_type: z.literal('video'), video: messengerMedia('video') }).describe('Messenger video.');
+const messengerFile = object({ ...messengerCommon, message_type: z.literal('file'), file: messengerMedia('file') }).describe('Messenger file.');
+
+export const messengerMessage = z.discriminatedUnion('message_type', [messengerText, messengerImage, messengerAudio, messengerVideo, messengerFile]).describe('Messenger message.');
+
+// ---------- RCS ----------
+const rcsCommon = {
+  ...common,
+  channel: z.literal('rcs').describe('Send as RCS Business Messaging.'),
+  ttl: seconds('How long Vonage attempts delivery', 20, 259200).optional(),
+  rcs: object({
+    category: z.enum(['authentication', 'transaction', 'promotion', 'service-request', 'acknowledgement', 'acknoledgement']).describe('RCS message category.'),
+  })
+    .describe('RCS-specific settings.')
+    .optional(),
+};
+const rcsSuggestion = z
+  .looseObject({
+    type: z.enum(['reply', 'dial', 'view_location', 'share_location', 'open_url', 'open_url_in_webview', 'create_calendar_event']).describe('Kind of suggestion chip.'),
+    text: text('Label of the suggestion chip.', { min: 1, max: 25 }),
+    postback_data: text('Returned to your webhook when the chip is tapped.', { min: 1, max: 2048 }),
+  })
+  .describe('A suggested reply or action.');
+
+const rcsText = object({
+  ...rcsCommon,
+  message_type: z.literal('text'),
+  text: text('The RCS message text.', { min: 1, max: MAX_RCS_TEXT }),
+  suggestions: z.array(rcsSuggestion).max(11).describe('Suggested replies and actions (at most 11).').optional(),
+}).describe('RCS text message.');
+const rcsImage = object({ ...rcsCommon, message_type: z.literal('image'), image: object({ url: mediaUrl('image') }).describe('The image.') }).describe('RCS image.');
+const rcsVideo = object({ ...rcsCommon, message_type: z.literal('video'), video: object({ url: mediaUrl('video') }).describe('The video.') }).describe('RCS video.');
+const rcsFile = object({ ...rcsCommon, message_type: z.literal('file'), file: object({ url: mediaUrl('file (PDF)') }).describe('The file.') }).describe('RCS file.');
+const rcsCustom = object({
+  ...rcsCommon,
+  message_type: z.literal('custom'),
+  custom: z.record(z.string(), z.unknown()).describe('An RCS message object, passed through as given.'),
+}).describe('RCS custom message.');
+
+export const rcsMessage = z.discriminatedUnion('message_type', [rcsText, rcsImage, rcsVideo, rcsFile, rcsCustom]).describe('RCS message.');
+
+export const vonagePayload = z
+  .discriminatedUnion('channel', [smsMessage, whatsappMessage, mmsMessage, viberMessage, messengerMessage, rcsMessage])
+  .describe('Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.');
+
+export type VonagePayload = z.infer<typeof vonagePayload>;
+
+/** message_type values each channel accepts, for messages that name what is allowed. */
+export const MESSAGE_TYPES: Readonly<Record<string, readonly string[]>> = {
+  sms: ['text'],
+  whatsapp: ['text', 'image', 'audio', 'video', 'file', 'sticker', 'template', 'custom', 'reaction'],
+  mms: ['image', 'vcard', 'audio', 'video', 'file', 'text', 'content'],
+  viber_service: ['text', 'image', 'video', 'file'],
+  messenger: ['text', 'image', 'audio', 'video', 'file'],
+  rcs: ['text', 'image', 'video', 'file', 'custom'],
+};
