@@ -2,6 +2,7 @@
 import { EXIT_USAGE, UsageError, err, out } from './output';
 import * as validate from './commands/validate';
 import * as sms from './commands/sms';
+import * as preview from './commands/preview';
 
 interface Command {
   usage: string;
@@ -11,6 +12,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   validate,
   sms,
+  preview,
 };
 
 function help(): string {

@@ -1,0 +1,43 @@
+/** `mwb preview [--html] FILE`: the preview as a self-contained page, or as text. */
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { readPayloadFile } from '../../core/read-file';
+import { validateText } from '../../core/validate';
+import { previewCss } from '../../preview/css';
+import { renderPreview } from '../../preview/document';
+import { toPage } from '../../preview/html';
+import { locateProblems } from '../../preview/problems';
+import { toText } from '../../preview/text';
+import { PROVIDER_IDS, providerById } from '../../providers/registry';
+import { loadTemplateCatalog } from '../templates';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
+
+export const usage = 'mwb preview [--html] [--provider ID] [--remote-media] FILE';
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { html: { type: 'boolean' }, provider: { type: 'string' }, 'remote-media': { type: 'boolean' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('preview needs exactly one FILE.');
+  if (values.provider && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${PROVIDER_IDS.join(', ')}.`);
+  const file = positionals[0];
+  const read = readPayloadFile(file);
+  if (!read.ok) {
+    err(`mwb: ${read.message}`);
+    return read.kind === 'io' ? EXIT_USAGE : EXIT_PROBLEMS;
+  }
+  const templates = loadTemplateCatalog(path.dirname(path.resolve(file)));
+  const result = validateText(read.text, { fileName: file, providerId: values.provider, templates });
+  const problems = locateProblems(read.text, result.problems);
+  const remote = values['remote-media'] === true;
+  const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems }, { templates, loadRemoteMedia: remote, time: clock() });
+  out(values.html ? toPage(tree, { title: `Preview: ${path.basename(file)}`, css: previewCss(), remoteImages: remote }) : toText(tree));
+  return result.model ? EXIT_OK : EXIT_PROBLEMS;
+}
+
+function clock(): string {
+  const d = new Date();
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

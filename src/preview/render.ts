@@ -1,0 +1,245 @@
+/**
+ * The phone view: MessageModel -> a vnode tree of what the recipient's screen shows. Pure: no
+ * DOM, no vscode, no I/O. Remote media is named, never fetched, unless `loadRemoteMedia` is set.
+ */
+import type { Button, Contact, Header, ListMessage, Location, Media, MessageModel, TemplateRef } from '../core/model';
+import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
+import { renderBody } from './body';
+import { renderSms } from './sms';
+import { fillTemplate } from './template-fill';
+import { h, type VElement, type VNode } from './vnode';
+
+export interface RenderOptions {
+  templates?: TemplateCatalog;
+  /** Show images from their https URLs instead of placeholders (off by default: privacy). */
+  loadRemoteMedia?: boolean;
+  /** The time shown on the bubble, e.g. `12:00`. */
+  time?: string;
+}
+
+const CHANNEL_LABEL: Record<MessageModel['channel'], string> = {
+  whatsapp: 'WhatsApp',
+  sms: 'SMS',
+  mms: 'MMS',
+  viber: 'Viber',
+  messenger: 'Messenger',
+};
+
+const MEDIA_LABEL: Record<Media['type'], string> = {
+  image: 'Photo',
+  video: 'Video',
+  audio: 'Audio',
+  file: 'Document',
+  sticker: 'Sticker',
+  vcard: 'Contact card (vCard)',
+};
+
+// Symbols, not emoji images: they render in every font and in the text view.
+const MEDIA_ICON: Record<Media['type'], string> = {
+  image: '\u{1F5BC}',
+  video: '\u25B6',
+  audio: '\u266B',
+  file: '\u{1F4C4}',
+  sticker: '\u263A',
+  vcard: '\u{1F464}',
+};
+
+/** The whole phone: top bar and the chat with the message. */
+export function renderPhone(model: MessageModel | undefined, options: RenderOptions = {}): VElement {
+  if (!model) {
+    return h('div', { class: 'phone phone-empty' }, h('div', { class: 'empty-state' }, 'Nothing to preview yet: the payload has no message the preview can read. Fix the problems listed below.'));
+  }
+  const channel = model.channel;
+  const top = h(
+    'div',
+    { class: 'phone-top' },
+    h('div', { class: 'avatar', 'aria-hidden': 'true' }, initial(model.from?.text)),
+    h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, model.from?.text || 'Your business'), h('small', { class: 'contact-sub' }, `${CHANNEL_LABEL[channel]} \u00B7 ${model.provider}${model.to ? ` \u00B7 to ${model.to.text}` : ''}`)),
+  );
+  return h('div', { class: `phone channel-${channel}`, 'data-kind': model.kind }, top, h('div', { class: 'chat' }, h('div', { class: 'day' }, 'Today'), ...renderMessage(model, options)));
+}
+
+function initial(name: string | undefined): string {
+  const c = name?.trim().match(/[\p{L}\p{N}]/u)?.[0];
+  return c ? c.toUpperCase() : 'B';
+}
+
+/** The bubble(s) of one message. */
+export function renderMessage(model: MessageModel, options: RenderOptions = {}): VNode[] {
+  if (model.channel === 'sms' || (model.channel === 'mms' && model.kind === 'text')) return [renderSms(model, options.time ?? '12:00')];
+  switch (model.kind) {
+    case 'mark-read':
+      return [h('div', { class: 'system' }, `Marks message ${model.replyTo ?? model.reaction?.messageId ?? '(no id)'} as read: the customer sees blue ticks.`)];
+    case 'reaction':
+      return [renderReaction(model)];
+    case 'template':
+      return renderTemplate(model, options);
+    default:
+      return renderBubbleWithExtras(model, options);
+  }
+}
+
+function renderBubbleWithExtras(model: MessageModel, options: RenderOptions): VNode[] {
+  const parts: (VNode | undefined)[] = [];
+  if (model.header) parts.push(renderHeader(model.header, options));
+  if (model.media) parts.push(renderMedia(model.media, options));
+  if (model.location) parts.push(renderLocation(model.location));
+  if (model.contacts) parts.push(...model.contacts.map(renderContact));
+  const caption = model.media?.caption?.text;
+  if (model.text) parts.push(bodyNode(model.text.text));
+  else if (caption) parts.push(bodyNode(caption));
+  if (model.kind === 'custom' && !model.text) parts.push(h('div', { class: 'notice' }, 'A custom payload: the preview cannot tell what it will show.'));
+  if (model.footer) parts.push(h('footer', { class: 'bubble-footer' }, model.footer.text));
+  const out: VNode[] = [bubble(model, parts, options)];
+  const buttons = model.buttons ?? [];
+  if (buttons.length > 0) out.push(renderButtons(buttons));
+  if (model.list) out.push(...renderList(model.list));
+  return out;
+}
+
+function bubble(model: MessageModel, parts: (VNode | undefined)[], options: RenderOptions): VElement {
+  return h(
+    'div',
+    { class: `bubble incoming kind-${model.kind}` },
+    model.replyTo ? h('div', { class: 'quoted' }, h('div', { class: 'quoted-who' }, 'You'), h('div', { class: 'quoted-text' }, `Replying to message ${model.replyTo}`)) : undefined,
+    ...parts.filter((p): p is VNode => p !== undefined),
+    h('span', { class: 'meta' }, h('time', null, options.time ?? '12:00')),
+  );
+}
+
+function bodyNode(text: string): VElement {
+  return h('div', { class: 'body' }, ...renderBody(text));
+}
+
+function renderHeader(header: Header, options: RenderOptions): VElement {
+  if (header.kind === 'text') return h('header', { class: 'bubble-header' }, header.text);
+  return renderMedia(header.media, options);
+}
+
+export function renderMedia(media: Media, options: RenderOptions = {}): VElement {
+  const source = media.url ? media.url : media.id ? `media id ${media.id}` : 'no URL or id given';
+  const remote = options.loadRemoteMedia && media.type === 'image' && media.url && /^https:\/\//i.test(media.url);
+  if (remote) return h('div', { class: `media media-${media.type} media-loaded` }, h('img', { src: media.url, alt: media.filename ?? 'image' }));
+  return h(
+    'div',
+    { class: `media media-${media.type}`, 'data-url': media.url },
+    h('div', { class: 'media-icon', 'aria-hidden': 'true' }, MEDIA_ICON[media.type]),
+    h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, media.filename ? `${MEDIA_LABEL[media.type]}: ${media.filename}` : MEDIA_LABEL[media.type]), h('small', { class: 'media-src' }, source)),
+  );
+}
+
+function renderLocation(loc: Location): VElement {
+  return h(
+    'div',
+    { class: 'location' },
+    h('div', { class: 'map', 'aria-hidden': 'true' }, h('span', { class: 'pin' }, '\u{1F4CD}')),
+    loc.name ? h('div', { class: 'location-name' }, loc.name) : undefined,
+    loc.address ? h('small', { class: 'location-address' }, loc.address) : undefined,
+    h('small', { class: 'location-coords' }, `${loc.latitude}, ${loc.longitude}`),
+  );
+}
+
+function renderContact(c: Contact): VElement {
+  return h(
+    'div',
+    { class: 'contact-card' },
+    h('div', { class: 'contact-card-head' }, h('div', { class: 'avatar small', 'aria-hidden': 'true' }, initial(c.name)), h('div', { class: 'contact-card-name' }, c.name || 'Contact')),
+    ...c.phones.map((p) => h('small', { class: 'contact-card-phone' }, p)),
+    h('div', { class: 'contact-card-action' }, 'Message'),
+  );
+}
+
+const BUTTON_ICON: Record<Button['kind'], string> = { reply: '\u21A9', url: '\u2197', call: '\u260E', copy: '\u2398' };
+
+function renderButtons(buttons: readonly Button[]): VElement {
+  return h(
+    'div',
+    { class: 'buttons' },
+    ...buttons.map((b, i) =>
+      h(
+        'div',
+        { class: `action action-${b.kind}`, 'data-index': String(i), title: b.url ?? b.phone ?? b.id },
+        h('span', { class: 'action-icon', 'aria-hidden': 'true' }, BUTTON_ICON[b.kind]),
+        h('span', { class: 'action-title' }, b.title.text),
+      ),
+    ),
+  );
+}
+
+function renderList(list: ListMessage): VNode[] {
+  const button = h('div', { class: 'buttons' }, h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, '\u2630'), h('span', { class: 'action-title' }, list.button.text)));
+  const sheet = h(
+    'div',
+    { class: 'list-sheet', 'aria-label': 'list shown when the button is tapped' },
+    h('div', { class: 'sheet-handle', 'aria-hidden': 'true' }),
+    h('div', { class: 'sheet-title' }, list.button.text),
+    ...list.sections.map((s) =>
+      h(
+        'section',
+        { class: 'list-section' },
+        s.title ? h('div', { class: 'section-title' }, s.title.text) : undefined,
+        ...s.rows.map((r) => h('div', { class: 'list-row', title: r.id }, h('div', { class: 'row-text' }, h('div', { class: 'row-title' }, r.title.text), r.description ? h('small', { class: 'row-desc' }, r.description.text) : undefined), h('span', { class: 'radio', 'aria-hidden': 'true' }))),
+      ),
+    ),
+  );
+  return [button, sheet];
+}
+
+function renderReaction(model: MessageModel): VElement {
+  const r = model.reaction;
+  const emoji = r?.emoji ?? '';
+  return h(
+    'div',
+    { class: 'reaction-wrap' },
+    h('div', { class: 'bubble outgoing reacted-to' }, h('div', { class: 'body muted' }, `Customer's message ${r?.messageId ?? '(no id)'}`), h('span', { class: 'meta' }, h('time', null, '11:58'))),
+    emoji ? h('span', { class: 'reaction' }, emoji) : h('div', { class: 'system' }, 'An empty emoji removes the reaction.'),
+  );
+}
+
+function renderTemplate(model: MessageModel, options: RenderOptions): VNode[] {
+  const t = model.template;
+  if (!t) return [bubble(model, [h('div', { class: 'notice' }, 'A template message without a template name.')], options)];
+  const def = options.templates?.find(t.name, t.language);
+  if (!def) return [bubble(model, [unknownTemplate(t)], options)];
+  return renderKnownTemplate(model, t, def, options);
+}
+
+function unknownTemplate(t: TemplateRef): VElement {
+  const name = t.namespace && !t.name.startsWith(t.namespace) ? `${t.namespace}:${t.name}` : t.name;
+  return h(
+    'div',
+    { class: 'template-unknown' },
+    h('div', { class: 'notice' }, `Template \u201C${name}\u201D${t.language ? ` (${t.language})` : ''} is not in your catalog, so its text is unknown. Add it to a *.templates.json file to preview it. Parameters sent:`),
+    t.parameters.length === 0
+      ? h('div', { class: 'param-list muted' }, 'none')
+      : h('ol', { class: 'param-list' }, ...t.parameters.map((p, i) => h('li', null, h('code', null, `{{${i + 1}}}`), ' = ', p.text))),
+    ...(t.headerParameters ?? []).map((p, i) => h('div', { class: 'param-extra' }, `header {{${i + 1}}} = ${p.text}`)),
+    ...(t.buttonParameters ?? []).map((b) => h('div', { class: 'param-extra' }, `button ${b.index} (${b.subType}) = ${b.value.text}`)),
+  );
+}
+
+function renderKnownTemplate(model: MessageModel, t: TemplateRef, def: TemplateDefinition, options: RenderOptions): VNode[] {
+  const parts: (VNode | undefined)[] = [];
+  if (def.header?.type === 'text') {
+    parts.push(h('header', { class: 'bubble-header' }, fillTemplate(def.header.text, (t.headerParameters ?? []).map((p) => p.text)).text));
+  } else if (def.header) {
+    const type = def.header.type;
+    if (type === 'location') parts.push(h('div', { class: 'location' }, h('div', { class: 'map', 'aria-hidden': 'true' }, h('span', { class: 'pin' }, '\u{1F4CD}'))));
+    else parts.push(renderMedia(t.headerMedia ?? { type: type === 'document' ? 'file' : type, pointer: t.pointer }, options));
+  }
+  const body = fillTemplate(def.body, t.parameters.map((p) => p.text));
+  parts.push(bodyNode(body.text));
+  if (body.missing.length > 0) parts.push(h('div', { class: 'notice' }, `No value sent for ${body.missing.map((n) => `{{${n}}}`).join(', ')}.`));
+  if (def.footer) parts.push(h('footer', { class: 'bubble-footer' }, def.footer));
+  const out: VNode[] = [bubble(model, parts, options)];
+  if (def.buttons && def.buttons.length > 0) {
+    const buttons: Button[] = def.buttons.map((b, index) => {
+      const param = t.buttonParameters?.find((p) => p.index === index)?.value.text;
+      const kind: Button['kind'] = b.type === 'url' ? 'url' : b.type === 'phone_number' ? 'call' : b.type === 'copy_code' ? 'copy' : 'reply';
+      const url = b.url !== undefined ? fillTemplate(b.url, param !== undefined ? [param] : []).text : undefined;
+      return { kind, title: { text: b.text, pointer: t.pointer }, url, phone: b.phone_number };
+    });
+    out.push(renderButtons(buttons));
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+/** Text backend for `mwb preview FILE`: the same tree as lines a terminal shows. */
+import { hasClass, type VNode } from './vnode';
+
+const BLOCK = new Set(['div', 'header', 'footer', 'section', 'p', 'pre', 'blockquote', 'ul', 'ol', 'li', 'h1', 'h2', 'h3']);
+const MARK: Record<string, string> = { strong: '*', em: '_', s: '~', code: '`' };
+
+interface Ctx {
+  lines: string[];
+  cur: string;
+  prefix: string;
+  inPre: boolean;
+}
+
+export function toText(node: VNode): string {
+  const ctx: Ctx = { lines: [], cur: '', prefix: '', inPre: false };
+  visit(node, ctx);
+  flush(ctx);
+  return ctx.lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+function flush(ctx: Ctx): void {
+  if (ctx.cur.trim() !== '') ctx.lines.push(ctx.prefix + ctx.cur.trimEnd());
+  ctx.cur = '';
+}
+
+function visit(node: VNode, ctx: Ctx): void {
+  if (typeof node === 'string') {
+    ctx.cur += node;
+    return;
+  }
+  if (node.tag === 'br') {
+    ctx.lines.push(ctx.prefix + ctx.cur);
+    ctx.cur = '';
+    return;
+  }
+  const block = BLOCK.has(node.tag);
+  if (block) flush(ctx);
+  const saved = ctx.prefix;
+  if (hasClass(node, 'bubble') || hasClass(node, 'list-sheet') || hasClass(node, 'problems')) {
+    ctx.lines.push('');
+    ctx.prefix = saved + '\u2502 ';
+  }
+  if (node.tag === 'blockquote') ctx.prefix = saved + '> ';
+  if (hasClass(node, 'action')) ctx.cur += '[ ';
+  if (node.tag === 'li' && !hasClass(node, 'problem')) ctx.cur += node.attrs?.['data-kind'] === 'ol' ? `${node.attrs?.['data-index'] ?? '1'}. ` : '\u2022 ';
+  if (hasClass(node, 'radio')) ctx.cur += ' ( )';
+  const mark = ctx.inPre ? '' : (MARK[node.tag] ?? '');
+  if (node.tag === 'pre') {
+    ctx.lines.push(ctx.prefix + '```');
+    ctx.inPre = true;
+  }
+  if (hasClass(node, 'problem-code')) ctx.cur += ' [';
+  ctx.cur += mark;
+  for (const c of node.children ?? []) {
+    visit(c, ctx);
+    if (typeof c !== 'string' && (hasClass(c, 'problem-where') || hasClass(c, 'problem-severity') || hasClass(c, 'action-icon'))) ctx.cur += ' ';
+  }
+  ctx.cur += mark;
+  if (hasClass(node, 'problem-code')) ctx.cur += ']';
+  if (node.tag === 'pre') {
+    ctx.inPre = false;
+    flush(ctx);
+    ctx.lines.push(ctx.prefix + '```');
+  }
+  if (hasClass(node, 'action')) ctx.cur += ' ]';
+  if (block) flush(ctx);
+  ctx.prefix = saved;
+}

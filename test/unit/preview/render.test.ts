@@ -1,0 +1,198 @@
+import * as assert from 'node:assert/strict';
+import { renderPhone } from '../../../src/preview/render';
+import { findByClass, textOf, walk, type VElement } from '../../../src/preview/vnode';
+import { createCatalog } from '../../../src/core/templates';
+import { model, t } from './fixtures';
+
+const one = (root: VElement, cls: string): VElement => {
+  const found = findByClass(root, cls);
+  assert.equal(found.length, 1, `expected one .${cls}, found ${found.length}`);
+  return found[0];
+};
+
+describe('preview renderer', () => {
+  it('shows a text message as one incoming bubble with its text and time', () => {
+    const root = renderPhone(model({ text: t('Hello there') }), { time: '09:41' });
+    const bubble = one(root, 'bubble');
+    assert.match(textOf(one(bubble, 'body')), /^Hello there$/);
+    assert.equal(textOf(one(bubble, 'meta')), '09:41');
+    assert.equal(findByClass(root, 'buttons').length, 0);
+  });
+
+  it('keeps line breaks of the body', () => {
+    const body = one(renderPhone(model({ text: t('a\nb') })), 'body');
+    assert.ok([...walk(body)].some((e) => e.tag === 'br'));
+  });
+
+  it('shows header, footer and up to three reply buttons of an interactive message', () => {
+    const root = renderPhone(
+      model({
+        kind: 'buttons',
+        header: { kind: 'text', ...t('Order #42') },
+        text: t('Pick one'),
+        footer: t('Reply within 24h'),
+        buttons: [
+          { kind: 'reply', title: t('Yes'), id: 'y' },
+          { kind: 'reply', title: t('No'), id: 'n' },
+          { kind: 'reply', title: t('Later'), id: 'l' },
+        ],
+      }),
+    );
+    assert.equal(textOf(one(root, 'bubble-header')), 'Order #42');
+    assert.equal(textOf(one(root, 'bubble-footer')), 'Reply within 24h');
+    assert.deepEqual(findByClass(root, 'action-title').map(textOf), ['Yes', 'No', 'Later']);
+    assert.equal(findByClass(root, 'action-reply').length, 3);
+  });
+
+  it('shows URL and call buttons with their targets', () => {
+    const root = renderPhone(model({ kind: 'buttons', text: t('x'), buttons: [{ kind: 'url', title: t('Track'), url: 'https://e.x/1' }, { kind: 'call', title: t('Call us'), phone: '+441234' }] }));
+    assert.equal(one(root, 'action-url').attrs?.title, 'https://e.x/1');
+    assert.equal(one(root, 'action-call').attrs?.title, '+441234');
+  });
+
+  it('shows a media header as a placeholder naming its URL, without loading it', () => {
+    const root = renderPhone(model({ kind: 'buttons', header: { kind: 'media', media: { type: 'image', url: 'https://cdn.example/cat.jpg', pointer: '/h' } }, text: t('hi') }));
+    const media = one(root, 'media-image');
+    assert.match(textOf(media), /https:\/\/cdn\.example\/cat\.jpg/);
+    assert.equal([...walk(root)].filter((e) => e.tag === 'img').length, 0);
+  });
+
+  it('loads a remote image only when asked, and only over https', () => {
+    const m = model({ kind: 'image', media: { type: 'image', url: 'https://cdn.example/cat.jpg', pointer: '/image' } });
+    const img = [...walk(renderPhone(m, { loadRemoteMedia: true }))].filter((e) => e.tag === 'img');
+    assert.equal(img.length, 1);
+    assert.equal(img[0].attrs?.src, 'https://cdn.example/cat.jpg');
+    const plain = model({ kind: 'image', media: { type: 'image', url: 'http://cdn.example/cat.jpg', pointer: '/image' } });
+    assert.equal([...walk(renderPhone(plain, { loadRemoteMedia: true }))].filter((e) => e.tag === 'img').length, 0);
+  });
+
+  for (const type of ['image', 'video', 'audio', 'file', 'sticker', 'vcard'] as const) {
+    it(`shows ${type} media as a placeholder with the id, and the caption as body`, () => {
+      const root = renderPhone(model({ kind: type, media: { type, id: 'MID-7', caption: t('look'), pointer: '/m' } }));
+      assert.match(textOf(one(root, `media-${type}`)), /media id MID-7/);
+      assert.equal(textOf(one(root, 'body')), 'look');
+    });
+  }
+
+  it('shows a document file name', () => {
+    const root = renderPhone(model({ kind: 'file', media: { type: 'file', url: 'https://x/y.pdf', filename: 'invoice.pdf', pointer: '/d' } }));
+    assert.match(textOf(one(root, 'media-file')), /Document: invoice\.pdf/);
+  });
+
+  it('shows a location with name, address and coordinates', () => {
+    const root = renderPhone(model({ kind: 'location', location: { latitude: 51.5, longitude: -0.12, name: 'Office', address: '1 Main St', pointer: '/location' } }));
+    const loc = one(root, 'location');
+    assert.equal(textOf(one(loc, 'location-name')), 'Office');
+    assert.equal(textOf(one(loc, 'location-address')), '1 Main St');
+    assert.equal(textOf(one(loc, 'location-coords')), '51.5, -0.12');
+  });
+
+  it('shows each contact card with its phones', () => {
+    const root = renderPhone(model({ kind: 'contacts', contacts: [{ name: 'Ann', phones: ['+1 555'] }, { name: 'Bob', phones: [] }] }));
+    assert.deepEqual(findByClass(root, 'contact-card-name').map(textOf), ['Ann', 'Bob']);
+    assert.deepEqual(findByClass(root, 'contact-card-phone').map(textOf), ['+1 555']);
+  });
+
+  it('shows a list message: the button, then the sheet with sections and rows', () => {
+    const root = renderPhone(
+      model({
+        kind: 'list',
+        text: t('Choose a slot'),
+        list: {
+          button: t('See slots'),
+          sections: [
+            { title: t('Morning'), rows: [{ id: 'm1', title: t('9:00'), description: t('Early bird') }], pointer: '/s/0' },
+            { title: t('Evening'), rows: [{ id: 'e1', title: t('18:00') }, { id: 'e2', title: t('19:00') }], pointer: '/s/1' },
+          ],
+        },
+      }),
+    );
+    assert.equal(textOf(one(root, 'action-list')).includes('See slots'), true);
+    const sheet = one(root, 'list-sheet');
+    assert.deepEqual(findByClass(sheet, 'section-title').map(textOf), ['Morning', 'Evening']);
+    assert.deepEqual(findByClass(sheet, 'row-title').map(textOf), ['9:00', '18:00', '19:00']);
+    assert.deepEqual(findByClass(sheet, 'row-desc').map(textOf), ['Early bird']);
+  });
+
+  it('shows a reaction on the message it reacts to', () => {
+    const root = renderPhone(model({ kind: 'reaction', reaction: { messageId: 'wamid.ABC', emoji: '\u{1F44D}' } }));
+    assert.equal(textOf(one(root, 'reaction')), '\u{1F44D}');
+    assert.match(textOf(one(root, 'reacted-to')), /wamid\.ABC/);
+  });
+
+  it('shows the quoted message of a reply', () => {
+    const root = renderPhone(model({ text: t('Sure'), replyTo: 'wamid.Q1' }));
+    assert.match(textOf(one(root, 'quoted')), /wamid\.Q1/);
+  });
+
+  it('shows mark-as-read as a system line, not a bubble', () => {
+    const root = renderPhone(model({ kind: 'mark-read', replyTo: 'wamid.R' }));
+    assert.equal(findByClass(root, 'bubble').length, 0);
+    assert.match(textOf(one(root, 'system')), /wamid\.R.*read/);
+  });
+
+  it('fills a known template with the payload parameters', () => {
+    const root = renderPhone(
+      model({ kind: 'template', freeForm: false, template: { name: 'whatsapp:hsm:technology:nexmo:verify', parameters: [t('Acme'), t('1234'), t('10')], pointer: '/template' } }),
+      { templates: createCatalog() },
+    );
+    assert.equal(textOf(one(root, 'body')), 'Acme code: 1234. Valid for 10 minutes.');
+  });
+
+  it('fills header, body, url button and shows footer of a catalog template', () => {
+    const templates = createCatalog([
+      {
+        name: 'order_update',
+        language: 'en_US',
+        header: { type: 'text', text: 'Order {{1}}' },
+        body: 'Hi {{1}}, your order ships {{2}}.',
+        footer: 'Acme Inc',
+        buttons: [
+          { type: 'url', text: 'Track', url: 'https://acme.example/t/{{1}}' },
+          { type: 'quick_reply', text: 'Stop' },
+        ],
+      },
+    ]);
+    const root = renderPhone(
+      model({
+        kind: 'template',
+        template: { name: 'order_update', language: 'en_US', parameters: [t('Ann')], headerParameters: [t('#42')], buttonParameters: [{ index: 0, subType: 'url', value: t('XYZ') }], pointer: '/template' },
+      }),
+      { templates },
+    );
+    assert.equal(textOf(one(root, 'bubble-header')), 'Order #42');
+    assert.equal(textOf(one(root, 'body')), 'Hi Ann, your order ships {{2}}.');
+    assert.match(textOf(one(root, 'notice')), /\{\{2\}\}/);
+    assert.equal(textOf(one(root, 'bubble-footer')), 'Acme Inc');
+    assert.equal(one(root, 'action-url').attrs?.title, 'https://acme.example/t/XYZ');
+    assert.equal(findByClass(root, 'action-reply').length, 1);
+  });
+
+  it('says a template is unknown and lists the parameters sent', () => {
+    const root = renderPhone(model({ kind: 'template', template: { name: 'nope', language: 'de', parameters: [t('A'), t('B')], pointer: '/template' } }), { templates: createCatalog() });
+    const unknown = one(root, 'template-unknown');
+    assert.match(textOf(unknown), /nope.*\(de\).*not in your catalog/);
+    assert.match(textOf(unknown), /\{\{1\}\} = A/);
+    assert.match(textOf(unknown), /\{\{2\}\} = B/);
+  });
+
+  it('labels Viber and Messenger phones by channel with a simple bubble', () => {
+    for (const channel of ['viber', 'messenger'] as const) {
+      const root = renderPhone(model({ provider: 'vonage', channel, text: t('Hi') }));
+      assert.match(root.attrs?.class ?? '', new RegExp(`channel-${channel}`));
+      assert.equal(textOf(one(root, 'body')), 'Hi');
+    }
+  });
+
+  it('shows SMS text unformatted', () => {
+    const root = renderPhone(model({ provider: 'vonage', channel: 'sms', text: t('*not bold*') }));
+    assert.equal([...walk(root)].filter((e) => e.tag === 'strong').length, 0);
+    assert.match(textOf(one(root, 'sms-bubble')), /\*not bold\*/);
+  });
+
+  it('explains an unreadable payload instead of drawing a bubble', () => {
+    const root = renderPhone(undefined);
+    assert.equal(findByClass(root, 'bubble').length, 0);
+    assert.match(textOf(root), /Nothing to preview/);
+  });
+});

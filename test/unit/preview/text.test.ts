@@ -1,0 +1,20 @@
+import * as assert from 'node:assert/strict';
+import { renderPreview } from '../../../src/preview/document';
+import { toText } from '../../../src/preview/text';
+import { model, t } from './fixtures';
+
+describe('preview text backend', () => {
+  it('shows header, body lines, footer, buttons and problems as lines', () => {
+    const text = toText(
+      renderPreview({
+        fileName: 'a.gateway.json',
+        model: model({ provider: 'gateway', kind: 'buttons', header: { kind: 'text', ...t('Hi') }, text: t('line one\nline two'), footer: t('foot'), buttons: [{ kind: 'reply', title: t('Yes') }] }),
+        problems: [{ severity: 'warning', code: 'phone-format', message: 'Bad number.', start: 3, end: 9, line: 2, column: 4 }],
+      }),
+    );
+    const lines = text.split('\n');
+    for (const want of ['Hi', 'line one', 'line two', 'foot']) assert.ok(lines.some((l) => l.replace(/^\u2502 /, '').trim() === want), `missing line ${want} in\n${text}`);
+    assert.match(text, /\[ \S+ Yes \]/);
+    assert.match(text, /2:4 warning Bad number\. \[phone-format\]/);
+  });
+});
