@@ -107,11 +107,17 @@ function group(ps: Piece[]): FBlock[] {
     } else if (k.kind === 'bullet') {
       const item = parseInline(p.line, k.at);
       if (open && open.type === 'bullets') open.items.push(item);
-      else blocks.push((open = { type: 'bullets', items: [item] }));
+      else {
+        open = { type: 'bullets', items: [item] };
+        blocks.push(open);
+      }
     } else {
       const item = { number: k.number, content: parseInline(p.line, k.at) };
       if (open && open.type === 'numbered') open.items.push(item);
-      else blocks.push((open = { type: 'numbered', items: [item] }));
+      else {
+        open = { type: 'numbered', items: [item] };
+        blocks.push(open);
+      }
     }
   }
   return blocks;
