@@ -101,8 +101,9 @@ function group(ps: Piece[]): FBlock[] {
       if (open && open.type === type) {
         appendLine(open.content, content);
       } else {
-        open = { type, content };
-        blocks.push(open);
+        const block: FBlock = type === 'paragraph' ? { type, content } : { type, content };
+        blocks.push(block);
+        open = block;
       }
     } else if (k.kind === 'bullet') {
       const item = parseInline(p.line, k.at);
