@@ -23,8 +23,11 @@ function shown(char: string): string {
   return /^[\s\u200b-\u200f\u2060\ufeff\u00ad]+$/u.test(char) ? codePoints(char) : `"${char}" (${codePoints(char)})`;
 }
 
+/** Quoted for a message: a replacement that is itself a double quote reads better in single quotes. */
+const q = (s: string) => (s.includes('"') ? `'${s}'` : `"${s}"`);
+
 function fixTitle(c: NonGsmChar): string {
-  return c.replacement === '' ? `Remove the invisible character ${codePoints(c.char)}` : `Replace "${c.char}" with "${c.replacement}"`;
+  return c.replacement === '' ? `Remove the invisible character ${codePoints(c.char)}` : `Replace ${q(c.char)} with ${q(c.replacement!)}`;
 }
 
 /** What the non-GSM characters cost, in words: "3 segments instead of 1". */
@@ -83,7 +86,7 @@ function reportNonGsm(ctx: LintContext, pointer: string, text: string, a: SmsAna
     if (located && c.replacement !== undefined) fixes.push({ title: fixTitle(c), edits: [edit(c)] });
     if (fixAll) fixes.push(fixAll);
     const advice =
-      c.replacement === undefined ? (forcedText ? ' Remove it, or set sms.encoding_type to "unicode".' : ' Remove it if the message can do without it.') : c.replacement === '' ? ' Remove it: it is invisible.' : ` Write "${c.replacement}" instead.`;
+      c.replacement === undefined ? (forcedText ? ' Remove it, or set sms.encoding_type to "unicode".' : ' Remove it if the message can do without it.') : c.replacement === '' ? ' Remove it: it is invisible.' : ` Write ${q(c.replacement)} instead.`;
     ctx.report({
       severity: 'warning',
       code: forcedText ? 'sms-not-gsm' : 'sms-ucs2',

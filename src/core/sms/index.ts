@@ -4,3 +4,4 @@ export type { NonGsmChar, SmsAnalysis, SmsEncoding, SmsEncodingType, SmsOptions,
 export { GSM_BASIC, GSM_EXTENSION, gsmCost, isGsmText } from './gsm-charset';
 export { gsmReplacement } from './gsm-replacements';
 export { withGsmEquivalents } from './with-equivalents';
+export { jsonStringBody, jsonStringOffsets } from './json-string-offsets';
