@@ -5,12 +5,17 @@ import { fromPointer, toPointer, type PathSegment } from './pointer';
 
 export interface ParsedDocument {
   text: string;
-  /** Undefined when nothing could be read (empty file, or garbage before any value). */
-  root: Node | undefined;
+  /** True when no value could be read at all (empty file, or garbage before any value). */
+  empty: boolean;
   /** The value as far as it could be read (jsonc-parser recovers from errors). */
   value: unknown;
   /** JSON syntax errors, located. */
   problems: Problem[];
+  /**
+   * The syntax tree with offsets. Built on first use: for valid JSON the value comes from the
+   * much faster JSON.parse, and the tree is needed only to locate a problem.
+   */
+  readonly root: Node | undefined;
 }
 
 const syntaxAdvice: Record<string, string> = {
@@ -39,10 +44,33 @@ function describe(error: ParseError): string {
   return `JSON syntax: ${words}${advice ? `: ${advice}` : ''}.`;
 }
 
+// The payload is the wire body: comments and trailing commas are errors, as the API would say.
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true } as const;
+
 export function parseDocument(text: string): ParsedDocument {
+  let tree: Node | undefined | null = null; // null = not built yet
+  const build = () => (tree === null ? (tree = parseTree(text, [], PARSE_OPTIONS)) : tree);
+
+  // Fast path: valid JSON (the common case) is read by JSON.parse; the tree waits until needed.
+  if (/\S/.test(text)) {
+    try {
+      const value: unknown = JSON.parse(text);
+      return {
+        text,
+        empty: false,
+        value,
+        problems: [],
+        get root() {
+          return build();
+        },
+      };
+    } catch {
+      // fall through: jsonc-parser locates the errors and recovers what it can
+    }
+  }
+
   const errors: ParseError[] = [];
-  // The payload is the wire body: comments and trailing commas are errors, as the API would say.
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  tree = parseTree(text, errors, PARSE_OPTIONS);
   const problems: Problem[] = errors.map((e) => ({
     severity: 'error',
     code: 'json-syntax',
@@ -52,18 +80,19 @@ export function parseDocument(text: string): ParsedDocument {
     end: Math.min(text.length, e.offset + Math.max(1, e.length)),
     source: 'syntax',
   }));
-  if (!root && problems.length === 0) {
+  if (!tree && problems.length === 0) {
     problems.push({
       severity: 'error',
       code: 'empty-file',
-      message: 'The file is empty: a payload file holds one JSON object, the body of the request. Start from a snippet ("mwb" in the suggestions).',
+      message: 'The file is empty: a payload file holds one JSON object, the body of the request. Start from a snippet (type "mwb-" for the list).',
       pointer: '',
       start: 0,
       end: 0,
       source: 'syntax',
     });
   }
-  return { text, root, value: root ? getNodeValue(root) : undefined, problems };
+  const root = tree;
+  return { text, empty: !root, value: root ? getNodeValue(root) : undefined, problems, root };
 }
 
 export function nodeAt(doc: ParsedDocument, path: readonly PathSegment[] | string): Node | undefined {

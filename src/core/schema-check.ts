@@ -105,7 +105,7 @@ function flatten(issues: readonly Issue[]): Issue[] {
 }
 
 export function schemaProblems(doc: ParsedDocument, schema: z.ZodType): Problem[] {
-  if (doc.root === undefined) return [];
+  if (doc.empty) return [];
   const result = schema.safeParse(doc.value);
   if (result.success) return [];
   const problems: Problem[] = [];

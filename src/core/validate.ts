@@ -36,7 +36,7 @@ export function resolveProvider(fileName: string | undefined, value: unknown, pr
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
   const doc = parseDocument(text);
   const problems: Problem[] = [...doc.problems];
-  if (!doc.root) return { doc, provider: undefined, model: undefined, problems };
+  if (doc.empty) return { doc, provider: undefined, model: undefined, problems };
 
   const provider = resolveProvider(options.fileName, doc.value, options.providerId);
   if (!provider) {
@@ -45,8 +45,8 @@ export function validateText(text: string, options: ValidateOptions = {}): Valid
       code: 'unknown-provider',
       message: `Can't tell which API this payload is for. Name the file with a provider suffix: ${suffixList()}; or pass --provider.`,
       pointer: '',
-      start: doc.root.offset,
-      end: doc.root.offset + 1,
+      start: doc.text.search(/\S/),
+      end: doc.text.search(/\S/) + 1,
       source: 'lint',
     });
     return { doc, provider, model: undefined, problems };
