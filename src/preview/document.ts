@@ -15,7 +15,7 @@ export function renderPreview(input: PreviewInput, options: RenderOptions = {}):
   return h(
     'div',
     { class: 'preview' },
-    h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), h('small', { class: 'file-kind' }, kind)),
+    h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)),
     renderPhone(input.model, options),
     renderProblems(input.problems),
   );

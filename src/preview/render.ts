@@ -4,7 +4,7 @@
  */
 import type { Button, Contact, Header, ListMessage, Location, Media, MessageModel, TemplateRef } from '../core/model';
 import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
-import { renderBody } from './body';
+import { plainLines, renderBody } from './body';
 import { renderSms } from './sms';
 import { fillTemplate } from './template-fill';
 import { h, type VElement, type VNode } from './vnode';
@@ -86,8 +86,8 @@ function renderBubbleWithExtras(model: MessageModel, options: RenderOptions): VN
   if (model.location) parts.push(renderLocation(model.location));
   if (model.contacts) parts.push(...model.contacts.map(renderContact));
   const caption = model.media?.caption?.text;
-  if (model.text) parts.push(bodyNode(model.text.text));
-  else if (caption) parts.push(bodyNode(caption));
+  if (model.text) parts.push(bodyNode(model.text.text, model.channel));
+  else if (caption) parts.push(bodyNode(caption, model.channel));
   if (model.kind === 'custom' && !model.text) parts.push(h('div', { class: 'notice' }, 'A custom payload: the preview cannot tell what it will show.'));
   if (model.footer) parts.push(h('footer', { class: 'bubble-footer' }, model.footer.text));
   const out: VNode[] = [bubble(model, parts, options)];
@@ -107,8 +107,9 @@ function bubble(model: MessageModel, parts: (VNode | undefined)[], options: Rend
   );
 }
 
-function bodyNode(text: string): VElement {
-  return h('div', { class: 'body' }, ...renderBody(text));
+/** WhatsApp formatting applies on WhatsApp only; other channels show the markers as typed. */
+function bodyNode(text: string, channel: MessageModel['channel']): VElement {
+  return h('div', { class: 'body' }, ...(channel === 'whatsapp' ? renderBody(text) : plainLines(text)));
 }
 
 function renderHeader(header: Header, options: RenderOptions): VElement {
@@ -228,7 +229,7 @@ function renderKnownTemplate(model: MessageModel, t: TemplateRef, def: TemplateD
     else parts.push(renderMedia(t.headerMedia ?? { type: type === 'document' ? 'file' : type, pointer: t.pointer }, options));
   }
   const body = fillTemplate(def.body, t.parameters.map((p) => p.text));
-  parts.push(bodyNode(body.text));
+  parts.push(bodyNode(body.text, model.channel));
   if (body.missing.length > 0) parts.push(h('div', { class: 'notice' }, `No value sent for ${body.missing.map((n) => `{{${n}}}`).join(', ')}.`));
   if (def.footer) parts.push(h('footer', { class: 'bubble-footer' }, def.footer));
   const out: VNode[] = [bubble(model, parts, options)];

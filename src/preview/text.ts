@@ -9,10 +9,12 @@ interface Ctx {
   cur: string;
   prefix: string;
   inPre: boolean;
+  /** Next number of each open list; undefined for bullets. */
+  numbers: (number | undefined)[];
 }
 
 export function toText(node: VNode): string {
-  const ctx: Ctx = { lines: [], cur: '', prefix: '', inPre: false };
+  const ctx: Ctx = { lines: [], cur: '', prefix: '', inPre: false, numbers: [] };
   visit(node, ctx);
   flush(ctx);
   return ctx.lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
@@ -25,9 +27,15 @@ function flush(ctx: Ctx): void {
 
 function visit(node: VNode, ctx: Ctx): void {
   if (typeof node === 'string') {
-    ctx.cur += node;
+    const lines = node.split('\n');
+    ctx.cur += lines[0];
+    for (const line of lines.slice(1)) {
+      ctx.lines.push(ctx.prefix + ctx.cur);
+      ctx.cur = line;
+    }
     return;
   }
+  if (hasClass(node, 'avatar')) return;
   if (node.tag === 'br') {
     ctx.lines.push(ctx.prefix + ctx.cur);
     ctx.cur = '';
@@ -42,7 +50,17 @@ function visit(node: VNode, ctx: Ctx): void {
   }
   if (node.tag === 'blockquote') ctx.prefix = saved + '> ';
   if (hasClass(node, 'action')) ctx.cur += '[ ';
-  if (node.tag === 'li' && !hasClass(node, 'problem')) ctx.cur += node.attrs?.['data-kind'] === 'ol' ? `${node.attrs?.['data-index'] ?? '1'}. ` : '\u2022 ';
+  if (node.tag === 'li' && !hasClass(node, 'problem')) {
+    const n = ctx.numbers[ctx.numbers.length - 1];
+    if (n === undefined) ctx.cur += '\u2022 ';
+    else {
+      const value = Number(node.attrs?.value ?? n);
+      ctx.cur += `${value}. `;
+      ctx.numbers[ctx.numbers.length - 1] = value + 1;
+    }
+  }
+  if (node.tag === 'ol') ctx.numbers.push(Number(node.attrs?.start ?? 1));
+  if (node.tag === 'ul') ctx.numbers.push(undefined);
   if (hasClass(node, 'radio')) ctx.cur += ' ( )';
   const mark = ctx.inPre ? '' : (MARK[node.tag] ?? '');
   if (node.tag === 'pre') {
@@ -63,6 +81,7 @@ function visit(node: VNode, ctx: Ctx): void {
     ctx.lines.push(ctx.prefix + '```');
   }
   if (hasClass(node, 'action')) ctx.cur += ' ]';
+  if (node.tag === 'ol' || node.tag === 'ul') ctx.numbers.pop();
   if (block) flush(ctx);
   ctx.prefix = saved;
 }

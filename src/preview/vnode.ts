@@ -17,7 +17,7 @@ export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /** `href` is never emitted as a live link target; URLs go in `data-url` and are shown as text. */
-export const ALLOWED_ATTRS: ReadonlySet<string> = new Set(['class', 'title', 'data-kind', 'data-url', 'data-start', 'data-end', 'data-index', 'start', 'src', 'alt', 'role', 'aria-label', 'tabindex', 'type']);
+export const ALLOWED_ATTRS: ReadonlySet<string> = new Set(['class', 'title', 'data-kind', 'data-url', 'data-start', 'data-end', 'data-index', 'start', 'value', 'src', 'alt', 'role', 'aria-label', 'aria-hidden', 'tabindex', 'type']);
 
 export function isAllowedAttr(tag: string, name: string): boolean {
   if (name === 'src') return tag === 'img';

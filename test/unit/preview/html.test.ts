@@ -57,7 +57,7 @@ describe('preview HTML backend', () => {
       {},
     );
     const page = toPage(tree, { title: hostile, css: 'body{color:red}' });
-    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'div', 'span', 'small', 'header', 'footer', 'time', 'ul', 'li']);
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'div', 'span', 'small', 'header', 'footer', 'time', 'ul', 'li', 'p']);
     for (const tag of tags(page.replace(/^<!DOCTYPE html>/, ''))) assert.ok(allowed.has(tag), `unexpected <${tag}> in page`);
     assert.equal((page.match(/<style>/g) ?? []).length, 1);
     assert.equal((page.match(/<\/style>/g) ?? []).length, 1);

@@ -196,3 +196,32 @@ describe('preview renderer', () => {
     assert.match(textOf(root), /Nothing to preview/);
   });
 });
+
+describe('preview body formatting', () => {
+  const body = (text: string, channel: 'whatsapp' | 'viber' = 'whatsapp') => findByClass(renderPhone(model({ channel, text: t(text) })), 'body')[0];
+  const tagsOf = (el: VElement) => [...walk(el)].slice(1).map((e) => e.tag);
+
+  it('renders WhatsApp markers as strong, em, s and code', () => {
+    const el = body('*b* _i_ ~s~ `c`');
+    assert.deepEqual(tagsOf(el).filter((x) => x !== 'p'), ['strong', 'em', 's', 'code']);
+    assert.equal(textOf(el), 'b i s c');
+  });
+
+  it('leaves markers that do not open or close as text', () => {
+    const el = body('snake_case_word 2 * 3 = *6*');
+    assert.deepEqual(tagsOf(el).filter((x) => x !== 'p'), ['strong']);
+    assert.equal(textOf(findByClass(renderPhone(model({ text: t('2 * 3 = *6*') })), 'body')[0]), '2 * 3 = 6');
+  });
+
+  it('renders quotes, bullets, numbered lists and code blocks as blocks', () => {
+    const el = body('> q\n* a\n* b\n1. x\n2. y\n```\n*lit*\n```');
+    const tags = tagsOf(el);
+    for (const tag of ['blockquote', 'ul', 'ol', 'pre']) assert.ok(tags.includes(tag), `${tag} in ${tags}`);
+    assert.equal(tags.filter((x) => x === 'li').length, 4);
+    assert.equal([...walk(el)].filter((e) => e.tag === 'strong').length, 0, 'code block is literal');
+  });
+
+  it('does not format on other channels', () => {
+    assert.deepEqual(tagsOf(body('*b*', 'viber')), []);
+  });
+});
