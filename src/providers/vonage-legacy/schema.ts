@@ -40,18 +40,18 @@ const content = z
       type: z.literal('text').describe('A text message.'),
       text: text('The message text (WhatsApp up to 4096; SMS and Viber up to 1000).', { min: 1, max: MAX_LEGACY_WHATSAPP_TEXT }),
     }),
-    object({ type: z.literal('image'), image: object({ url: mediaUrl('image'), caption: caption.optional() }).describe('The image.') }),
-    object({ type: z.literal('audio'), audio: object({ url: mediaUrl('audio file') }).describe('The audio file.') }),
-    object({ type: z.literal('video'), video: object({ url: mediaUrl('video'), caption: caption.optional() }).describe('The video.') }),
-    object({ type: z.literal('file'), file: object({ url: mediaUrl('file'), caption: caption.optional() }).describe('The file.') }),
+    object({ type: z.literal('image').describe('An image.'), image: object({ url: mediaUrl('image'), caption: caption.optional() }).describe('The image.') }),
+    object({ type: z.literal('audio').describe('An audio file.'), audio: object({ url: mediaUrl('audio file') }).describe('The audio file.') }),
+    object({ type: z.literal('video').describe('A video.'), video: object({ url: mediaUrl('video'), caption: caption.optional() }).describe('The video.') }),
+    object({ type: z.literal('file').describe('A file.'), file: object({ url: mediaUrl('file'), caption: caption.optional() }).describe('The file.') }),
     object({
-      type: z.literal('template'),
+      type: z.literal('template').describe('A WhatsApp template (MTM/HSM).'),
       template: object({
         name: text('Template name as "namespace:name", e.g. whatsapp:hsm:technology:nexmo:verify.', { min: 1, max: 512 }),
         parameters: z.array(templateParameter).describe('Body parameters in order: [{"default": "..."}] or ["..."].').optional(),
       }).describe('The WhatsApp template (MTM/HSM); allowed outside the 24 h window.'),
     }),
-    object({ type: z.literal('custom'), custom: z.record(z.string(), z.unknown()).describe('A channel-native message object, passed through as given.') }),
+    object({ type: z.literal('custom').describe('A channel-native message object in `custom`.'), custom: z.record(z.string(), z.unknown()).describe('A channel-native message object, passed through as given.') }),
   ])
   .describe('What to send: `type` and the object it names.');
 

@@ -17,6 +17,21 @@ export const MAX_RCS_TEXT = 3072;
 export const MAX_SMS_SENDER_ID = 11;
 
 const mediaUrl = (what: string) => url(`Public URL of the ${what}; Vonage fetches it when sending.`, { min: 10, max: 2000 });
+const TYPE_HINTS: Record<string, string> = {
+  text: 'a text message',
+  image: 'an image',
+  audio: 'an audio file',
+  video: 'a video',
+  file: 'a file (document)',
+  sticker: 'a sticker',
+  template: 'a template (MTM/HSM), allowed outside the 24 h window',
+  custom: 'a channel-native message object in `custom`',
+  reaction: 'a reaction to an earlier message',
+  vcard: 'a contact card (vCard)',
+  content: 'several parts in `content`',
+};
+/** The `message_type` of one branch, described so the hover says what it sends. */
+const messageType = <T extends string>(type: T) => z.literal(type).describe(`Send ${TYPE_HINTS[type] ?? type}.`);
 const seconds = (description: string, min: number, max: number) =>
   z.number().int().min(min).max(max).describe(`${description} (${min}-${max} seconds)`);
 
@@ -39,7 +54,7 @@ const smsSettings = object({
 const smsText = object({
   ...common,
   channel: z.literal('sms').describe('Send as SMS.'),
-  message_type: z.literal('text').describe('SMS supports only "text".'),
+  message_type: messageType('text'),
   text: text('The SMS text. Long texts are split into parts (160 GSM-7 or 70 UCS-2 characters each, fewer when split).', { min: 1, max: MAX_SMS_TEXT }),
   ttl: z.number().int().positive().describe('How long (seconds) Vonage attempts delivery; by default 72 hours, though operators typically stop after 24-48 hours.').optional(),
   sms: smsSettings.optional(),
@@ -64,31 +79,31 @@ const waCaption = (what: string) => text(`Caption shown under the ${what}.`, { m
 
 const whatsappText = object({
   ...whatsappCommon,
-  message_type: z.literal('text'),
+  message_type: messageType('text'),
   text: text('Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```). Free-form: only within 24 h of the customer\'s last message.', { min: 1, max: MAX_WHATSAPP_TEXT }),
 }).describe('WhatsApp text message.');
 
 const whatsappImage = object({
   ...whatsappCommon,
-  message_type: z.literal('image'),
+  message_type: messageType('image'),
   image: object({ url: mediaUrl('image (JPG or PNG)'), caption: waCaption('image').optional() }).describe('The image.'),
 }).describe('WhatsApp image message.');
 
 const whatsappAudio = object({
   ...whatsappCommon,
-  message_type: z.literal('audio'),
+  message_type: messageType('audio'),
   audio: object({ url: mediaUrl('audio file (AAC, M4A, AMR, MP3 or OGG Opus)') }).describe('The audio file.'),
 }).describe('WhatsApp audio message.');
 
 const whatsappVideo = object({
   ...whatsappCommon,
-  message_type: z.literal('video'),
+  message_type: messageType('video'),
   video: object({ url: mediaUrl('video (MP4 or 3GPP)'), caption: waCaption('video').optional() }).describe('The video.'),
 }).describe('WhatsApp video message.');
 
 const whatsappFile = object({
   ...whatsappCommon,
-  message_type: z.literal('file'),
+  message_type: messageType('file'),
   file: object({
     url: mediaUrl('document'),
     caption: waCaption('document').optional(),
@@ -98,7 +113,7 @@ const whatsappFile = object({
 
 const whatsappSticker = object({
   ...whatsappCommon,
-  message_type: z.literal('sticker'),
+  message_type: messageType('sticker'),
   sticker: z
     .union([
       object({ url: mediaUrl('sticker (WebP)') }).describe('A sticker by URL.'),
@@ -109,7 +124,7 @@ const whatsappSticker = object({
 
 const whatsappTemplate = object({
   ...whatsappCommon,
-  message_type: z.literal('template'),
+  message_type: messageType('template'),
   template: object({
     name: text('Template name as approved by WhatsApp (older templates: "namespace:name").', { min: 1, max: 512 }),
     parameters: z.array(text('Value for {{n}} in the template body, in order.', { min: 1, max: 1024 })).describe('Body parameters: the first fills {{1}}.').optional(),
@@ -124,7 +139,7 @@ const whatsappTemplate = object({
 
 const whatsappCustom = object({
   ...whatsappCommon,
-  message_type: z.literal('custom'),
+  message_type: messageType('custom'),
   custom: z
     .record(z.string(), z.unknown())
     .describe('A WhatsApp Cloud API message object (e.g. {"type":"interactive","interactive":{...}} or {"type":"template","template":{...}}), passed through as given.'),
@@ -132,7 +147,7 @@ const whatsappCustom = object({
 
 const whatsappReaction = object({
   ...whatsappCommon,
-  message_type: z.literal('reaction'),
+  message_type: messageType('reaction'),
   reaction: z
     .discriminatedUnion('action', [
       object({ action: z.literal('react').describe('Add a reaction.'), emoji: text('The emoji to react with.', { min: 1, max: 20 }) }),
@@ -155,15 +170,15 @@ const mmsCaption = (what: string) => text(`Caption sent with the ${what}.`, { mi
 const mmsMedia = (what: string, withCaption = true) =>
   withCaption ? object({ url: mediaUrl(what), caption: mmsCaption(what).optional() }) : object({ url: mediaUrl(what) });
 
-const mmsImage = object({ ...mmsCommon, message_type: z.literal('image'), image: mmsMedia('image (JPG, PNG or GIF)').describe('The image.') }).describe('MMS image.');
-const mmsVcard = object({ ...mmsCommon, message_type: z.literal('vcard'), vcard: mmsMedia('vCard (.vcf)').describe('The contact card.') }).describe('MMS vCard.');
-const mmsAudio = object({ ...mmsCommon, message_type: z.literal('audio'), audio: mmsMedia('audio file').describe('The audio file.') }).describe('MMS audio.');
-const mmsVideo = object({ ...mmsCommon, message_type: z.literal('video'), video: mmsMedia('video').describe('The video.') }).describe('MMS video.');
-const mmsFile = object({ ...mmsCommon, message_type: z.literal('file'), file: mmsMedia('file').describe('The file.') }).describe('MMS file.');
-const mmsText = object({ ...mmsCommon, message_type: z.literal('text'), text: text('The MMS text.', { min: 1, max: MAX_MMS_TEXT }) }).describe('MMS text.');
+const mmsImage = object({ ...mmsCommon, message_type: messageType('image'), image: mmsMedia('image (JPG, PNG or GIF)').describe('The image.') }).describe('MMS image.');
+const mmsVcard = object({ ...mmsCommon, message_type: messageType('vcard'), vcard: mmsMedia('vCard (.vcf)').describe('The contact card.') }).describe('MMS vCard.');
+const mmsAudio = object({ ...mmsCommon, message_type: messageType('audio'), audio: mmsMedia('audio file').describe('The audio file.') }).describe('MMS audio.');
+const mmsVideo = object({ ...mmsCommon, message_type: messageType('video'), video: mmsMedia('video').describe('The video.') }).describe('MMS video.');
+const mmsFile = object({ ...mmsCommon, message_type: messageType('file'), file: mmsMedia('file').describe('The file.') }).describe('MMS file.');
+const mmsText = object({ ...mmsCommon, message_type: messageType('text'), text: text('The MMS text.', { min: 1, max: MAX_MMS_TEXT }) }).describe('MMS text.');
 const mmsContent = object({
   ...mmsCommon,
-  message_type: z.literal('content'),
+  message_type: messageType('content'),
   content: z
     .array(
       object({
@@ -203,19 +218,19 @@ const stringOrNumber = (description: string) => z.union([z.string().min(1), z.nu
 
 const viberText = object({
   ...viberCommon,
-  message_type: z.literal('text'),
+  message_type: messageType('text'),
   text: text('The Viber message text.', { min: 1, max: MAX_VIBER_TEXT }),
   viber_service: viberSettings().optional(),
 }).describe('Viber text message.');
 const viberImage = object({
   ...viberCommon,
-  message_type: z.literal('image'),
+  message_type: messageType('image'),
   image: object({ url: mediaUrl('image (JPG or PNG)'), caption: text('Caption sent with the image.', { min: 1, max: 1000 }).optional() }).describe('The image.'),
   viber_service: viberSettings().optional(),
 }).describe('Viber image message.');
 const viberVideo = object({
   ...viberCommon,
-  message_type: z.literal('video'),
+  message_type: messageType('video'),
   video: object({
     url: mediaUrl('video (MP4)'),
     caption: text('Caption sent with the video.', { min: 1, max: 1000 }).optional(),
@@ -228,7 +243,7 @@ const viberVideo = object({
 }).describe('Viber video message.');
 const viberFile = object({
   ...viberCommon,
-  message_type: z.literal('file'),
+  message_type: messageType('file'),
   file: object({ url: mediaUrl('file'), name: text('File name shown to the recipient.', { min: 1, max: 25 }).optional(), caption: text('Caption.', { min: 1, max: 1000 }).optional() }).describe('The file.'),
   viber_service: viberSettings().optional(),
 }).describe('Viber file message.');
@@ -258,11 +273,11 @@ const messengerCommon = {
 };
 const messengerMedia = (what: string) => object({ url: mediaUrl(what) }).describe(`The ${what}.`);
 
-const messengerText = object({ ...messengerCommon, message_type: z.literal('text'), text: text('The message text.', { min: 1, max: MAX_MESSENGER_TEXT }) }).describe('Messenger text message.');
-const messengerImage = object({ ...messengerCommon, message_type: z.literal('image'), image: messengerMedia('image') }).describe('Messenger image.');
-const messengerAudio = object({ ...messengerCommon, message_type: z.literal('audio'), audio: messengerMedia('audio file') }).describe('Messenger audio.');
-const messengerVideo = object({ ...messengerCommon, message_type: z.literal('video'), video: messengerMedia('video') }).describe('Messenger video.');
-const messengerFile = object({ ...messengerCommon, message_type: z.literal('file'), file: messengerMedia('file') }).describe('Messenger file.');
+const messengerText = object({ ...messengerCommon, message_type: messageType('text'), text: text('The message text.', { min: 1, max: MAX_MESSENGER_TEXT }) }).describe('Messenger text message.');
+const messengerImage = object({ ...messengerCommon, message_type: messageType('image'), image: messengerMedia('image') }).describe('Messenger image.');
+const messengerAudio = object({ ...messengerCommon, message_type: messageType('audio'), audio: messengerMedia('audio file') }).describe('Messenger audio.');
+const messengerVideo = object({ ...messengerCommon, message_type: messageType('video'), video: messengerMedia('video') }).describe('Messenger video.');
+const messengerFile = object({ ...messengerCommon, message_type: messageType('file'), file: messengerMedia('file') }).describe('Messenger file.');
 
 export const messengerMessage = z.discriminatedUnion('message_type', [messengerText, messengerImage, messengerAudio, messengerVideo, messengerFile]).describe('Messenger message.');
 
@@ -287,16 +302,16 @@ const rcsSuggestion = z
 
 const rcsText = object({
   ...rcsCommon,
-  message_type: z.literal('text'),
+  message_type: messageType('text'),
   text: text('The RCS message text.', { min: 1, max: MAX_RCS_TEXT }),
   suggestions: z.array(rcsSuggestion).max(11).describe('Suggested replies and actions (at most 11).').optional(),
 }).describe('RCS text message.');
-const rcsImage = object({ ...rcsCommon, message_type: z.literal('image'), image: object({ url: mediaUrl('image') }).describe('The image.') }).describe('RCS image.');
-const rcsVideo = object({ ...rcsCommon, message_type: z.literal('video'), video: object({ url: mediaUrl('video') }).describe('The video.') }).describe('RCS video.');
-const rcsFile = object({ ...rcsCommon, message_type: z.literal('file'), file: object({ url: mediaUrl('file (PDF)') }).describe('The file.') }).describe('RCS file.');
+const rcsImage = object({ ...rcsCommon, message_type: messageType('image'), image: object({ url: mediaUrl('image') }).describe('The image.') }).describe('RCS image.');
+const rcsVideo = object({ ...rcsCommon, message_type: messageType('video'), video: object({ url: mediaUrl('video') }).describe('The video.') }).describe('RCS video.');
+const rcsFile = object({ ...rcsCommon, message_type: messageType('file'), file: object({ url: mediaUrl('file (PDF)') }).describe('The file.') }).describe('RCS file.');
 const rcsCustom = object({
   ...rcsCommon,
-  message_type: z.literal('custom'),
+  message_type: messageType('custom'),
   custom: z.record(z.string(), z.unknown()).describe('An RCS message object, passed through as given.'),
 }).describe('RCS custom message.');
 
