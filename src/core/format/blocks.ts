@@ -96,12 +96,11 @@ function group(ps: Piece[]): FBlock[] {
     }
     const k = classify(p.line);
     if (k.kind === 'plain' || k.kind === 'quote') {
-      const type = k.kind === 'plain' ? 'paragraph' : 'quote';
       const content = parseInline(p.line, k.kind === 'quote' ? k.at : 0);
-      if (open && open.type === type) {
+      if (open && open.type === (k.kind === 'plain' ? 'paragraph' : 'quote')) {
         appendLine(open.content, content);
       } else {
-        const block: FBlock = type === 'paragraph' ? { type, content } : { type, content };
+        const block: FBlock = k.kind === 'plain' ? { type: 'paragraph', content } : { type: 'quote', content };
         blocks.push(block);
         open = block;
       }
