@@ -1,5 +1,6 @@
 /** Reading request bodies with a size cap, and describing JSON errors without quoting the body. */
 import type { IncomingMessage } from 'node:http';
+import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
 
@@ -46,13 +47,17 @@ export function parseJson(text: string): JsonResult {
   if (text.trim() === '') return { ok: false, detail: 'the body is empty.' };
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    if (!m) return { ok: false, detail: 'check the quotes, commas and brackets.' };
-    const offset = Math.min(Number(m[1]), text.length);
+  } catch {
+    // V8's message quotes the text around the error, so locate it with jsonc-parser instead.
+    const errors: ParseError[] = [];
+    parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    if (!first) return { ok: false, detail: 'check the quotes, commas and brackets.' };
+    const offset = Math.min(first.offset, text.length);
     const before = text.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    return { ok: false, detail: `syntax error at line ${line}, column ${column}.` };
+    const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return { ok: false, detail: `${what} at line ${line}, column ${column}.` };
   }
 }
