@@ -120,7 +120,7 @@ export const replyButton = object({
   reply: object({
     id: text('Id returned to your webhook when the button is tapped. Unique within the message.', { min: 1, max: LIMITS.buttonId }),
     title: text('Button label. Unique within the message.', { min: 1, max: LIMITS.buttonTitle }),
-  }),
+  }).describe('The button\'s id and label.'),
 }).describe('A reply button.');
 
 const buttonMessage = object({
@@ -179,7 +179,7 @@ const currencyParam = object({
     fallback_value: text('Text shown when the amount can\'t be localised.', { min: 1 }),
     code: text('ISO 4217 currency code, e.g. USD.', { min: 3, max: 3 }),
     amount_1000: z.number().int().describe('The amount times 1000 (e.g. 100990 for 100.99).'),
-  }),
+  }).describe('The amount, its currency, and the text to show if it can\'t be localised.'),
   parameter_name: text('Name of a named parameter ({{name}}) in the template.').optional(),
 });
 const dateTimeParam = object({
