@@ -2,21 +2,49 @@
 import * as vscode from 'vscode';
 import type { MessageWorkbenchApi } from './api';
 import { CredentialStore } from './credentials';
+import * as credentialCommands from './credential-commands';
 import * as diagnostics from './diagnostics';
+import { Environments } from './environments';
+import { History } from './history';
+import * as jwtCommands from './jwt-commands';
+import * as preview from './preview';
+import { Profiles } from './profiles';
 import * as quickFixes from './quick-fixes';
+import * as sandboxCommands from './sandbox-commands';
+import { SandboxHost } from './sandbox-host';
+import * as send from './send';
 import { WorkspaceTemplates } from './template-catalog';
 import { Validations } from './validation';
 
 export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi {
+  const log = vscode.window.createOutputChannel('Message Workbench', { log: true });
   const templates = new WorkspaceTemplates();
   const validations = new Validations(templates);
   const credentials = new CredentialStore(context.secrets);
+  const sandbox = new SandboxHost(context.globalState, credentials, log);
+  const profiles = new Profiles(credentials, sandbox, context.globalState);
+  const environments = new Environments(credentials, context.globalState);
+  const history = new History(context.workspaceState);
   context.subscriptions.push(
+    log,
     templates,
+    sandbox,
+    profiles,
     ...diagnostics.register(validations, templates),
     ...quickFixes.register(validations),
+    ...preview.register(context, { validations, templates }),
+    ...send.register({ profiles, environments, templates, history, log }),
+    ...credentialCommands.register(credentials, profiles, sandbox),
+    ...jwtCommands.register(profiles),
+    ...sandboxCommands.register(sandbox),
+    vscode.commands.registerCommand('messageWorkbench.selectEnvironment', () => environments.select()),
+    vscode.commands.registerCommand('messageWorkbench.setEnvironmentSecret', () => environments.setSecret()),
   );
-  return { credentials };
+  return {
+    credentials,
+    history: () => history.entries(),
+    sandboxUrl: async () => (await sandbox.ensure()).sandbox.url,
+  };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,79 @@
+/**
+ * Environments: values for `{{NAME}}` placeholders. Plain values live in settings
+ * (`messageWorkbench.environments`); secret values live in SecretStorage, their names in state.
+ */
+import * as vscode from 'vscode';
+import type { CredentialStore } from './credentials';
+
+const SECTION = 'messageWorkbench';
+const SECRET_NAMES = 'messageWorkbench.environmentSecretNames';
+
+export class Environments {
+  constructor(
+    private readonly store: CredentialStore,
+    private readonly state: vscode.Memento,
+  ) {}
+
+  private config() {
+    return vscode.workspace.getConfiguration(SECTION);
+  }
+
+  names(): string[] {
+    const envs = this.config().get<Record<string, unknown>>('environments') ?? {};
+    return Object.keys(envs);
+  }
+
+  active(): string | undefined {
+    return this.config().get<string>('activeEnvironment') || this.names()[0];
+  }
+
+  private secretNames(env: string): string[] {
+    return (this.state.get<Record<string, string[]>>(SECRET_NAMES) ?? {})[env] ?? [];
+  }
+
+  /** Every value of the active environment, secrets included (used only to fill a request). */
+  async variables(): Promise<Record<string, string>> {
+    const env = this.active();
+    if (!env) return {};
+    const plain = (this.config().get<Record<string, Record<string, unknown>>>('environments') ?? {})[env] ?? {};
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(plain)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
+    for (const name of this.secretNames(env)) {
+      const v = await this.store.get(`env:${env}`, name);
+      if (v !== undefined) out[name] = v;
+    }
+    return out;
+  }
+
+  async select(): Promise<void> {
+    const names = this.names();
+    if (names.length === 0) {
+      void vscode.window.showInformationMessage('No environments yet. Add one in settings: "messageWorkbench.environments": { "dev": { "TO_NUMBER": "447700900000" } }.', 'Open Settings').then((a) => {
+        if (a) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+      });
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(names, { title: 'Active environment for {{placeholders}}' });
+    if (pick) await this.config().update('activeEnvironment', pick, vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  }
+
+  /** Store one secret placeholder value in SecretStorage (never in settings). */
+  async setSecret(): Promise<void> {
+    const env = this.active() ?? (await vscode.window.showInputBox({ title: 'Environment name', value: 'dev', ignoreFocusOut: true }));
+    if (!env) return;
+    const name = await vscode.window.showInputBox({
+      title: `Secret value in environment "${env}": name`,
+      prompt: 'The placeholder name, as in {{NAME}}',
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : 'A name is letters, digits and _, not starting with a digit.'),
+    });
+    if (!name) return;
+    const value = await vscode.window.showInputBox({ title: `Value of {{${name}}} in "${env}"`, password: true, ignoreFocusOut: true });
+    if (value === undefined) return;
+    await this.store.set(`env:${env}`, name, value);
+    const all = this.state.get<Record<string, string[]>>(SECRET_NAMES) ?? {};
+    all[env] = [...new Set([...(all[env] ?? []), name])];
+    await this.state.update(SECRET_NAMES, all);
+    void vscode.window.showInformationMessage(`{{${name}}} is stored in SecretStorage for environment "${env}".`);
+  }
+}

@@ -1,0 +1,48 @@
+/** Generate a Vonage application JWT (copied to the clipboard) and decode any JWT. */
+import * as vscode from 'vscode';
+import type { Profiles } from './profiles';
+import { domain } from './domain';
+import { requireTrust } from './trust';
+
+export function register(profiles: Profiles): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('messageWorkbench.generateJwt', async () => {
+      if (!requireTrust('Generating a JWT')) return undefined;
+      const jwtProfiles = profiles.userProfiles().profiles.filter((p) => p.auth === 'jwt');
+      const pick = await vscode.window.showQuickPick(['Sandbox', ...jwtProfiles.map((p) => p.name)], { title: 'Generate a JWT for which profile?' });
+      if (!pick) return undefined;
+      const resolved = pick === 'Sandbox' ? await profiles.sandboxProfile('vonage') : { profile: jwtProfiles.find((p) => p.name === pick)!, secrets: await profiles.secretsOf(jwtProfiles.find((p) => p.name === pick)!) };
+      if (!resolved.secrets.privateKey) {
+        void vscode.window.showErrorMessage(`Profile "${pick}" has no private key: run "Message Workbench: Set Credentials" or "Import Private Key".`);
+        return undefined;
+      }
+      const ttlText = await vscode.window.showInputBox({ title: 'Lifetime in seconds', value: String(domain().DEFAULT_TTL_SECONDS), validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= 86400 ? undefined : 'A whole number of seconds, at most 86400 (24 h).') });
+      if (!ttlText) return undefined;
+      try {
+        const token = await domain().signVonageJwt({ applicationId: resolved.profile.applicationId ?? '', privateKey: resolved.secrets.privateKey, ttlSeconds: Number(ttlText) });
+        await vscode.env.clipboard.writeText(token);
+        const expires = new Date(Date.now() + Number(ttlText) * 1000);
+        void vscode.window.showInformationMessage(`JWT for "${pick}" copied to the clipboard. It expires in ${Math.round(Number(ttlText) / 60)} minutes, at ${expires.toLocaleTimeString()}.`);
+        return true;
+      } catch (e) {
+        void vscode.window.showErrorMessage((e as Error).message);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand('messageWorkbench.decodeJwt', async (given?: string) => {
+      const editor = vscode.window.activeTextEditor;
+      const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : undefined;
+      const token = given ?? (await vscode.window.showInputBox({ title: 'Decode a JWT', value: selected, prompt: 'The token (it is decoded locally, not verified)', ignoreFocusOut: true }));
+      if (!token) return undefined;
+      try {
+        const decoded = domain().decodeToken(token.trim().replace(/^Bearer\s+/i, ''));
+        const doc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: `// ${decoded.validity}. The signature is not verified.\n${JSON.stringify({ header: decoded.header, claims: decoded.claims }, null, 2)}\n` });
+        await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+        return decoded;
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Not a JWT: ${(e as Error).message}`);
+        return undefined;
+      }
+    }),
+  ];
+}

@@ -1,0 +1,257 @@
+/**
+ * "Open Preview to the Side": a webview showing what the recipient's phone will show for the
+ * active payload file, updated as you type, with the file's problems a click away.
+ * The page gets data only (a checked vnode tree), never HTML built from the payload.
+ */
+import * as crypto from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ValidationResult } from '../core/validate';
+import type { PreviewProblem } from '../preview/problems';
+import type { HostMessage } from '../shared/protocol';
+import { domain } from './domain';
+import { isPayloadDocument } from './payload-files';
+import type { WorkspaceTemplates } from './template-catalog';
+import type { Validations } from './validation';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+export const OPEN_PREVIEW_COMMAND = 'messageWorkbench.openPreviewToSide';
+export const PREVIEW_VIEW_TYPE = 'messageWorkbench.preview';
+const REMOTE_MEDIA_SETTING = 'messageWorkbench.preview.loadRemoteMedia';
+/** Coalesces a burst of keystrokes into one update; short, because the budget is 50 ms from edit to screen. */
+const DEBOUNCE_MS = 15;
+
+export interface PreviewDeps {
+  validations?: Validations;
+  templates?: WorkspaceTemplates;
+}
+
+/** Latest end-to-end timings (edit -> page painted), for the integration tests and the bench note. */
+export interface PreviewStats {
+  updates: number;
+  lastTotalMs?: number;
+  lastDomMs?: number;
+  totals: number[];
+}
+const stats: PreviewStats = { updates: 0, totals: [] };
+export function previewStats(): PreviewStats {
+  return { ...stats, totals: [...stats.totals] };
+}
+
+export function register(context: vscode.ExtensionContext, deps: PreviewDeps = {}): vscode.Disposable[] {
+  let preview: PreviewPanel | undefined;
+  const adopt = (panel: vscode.WebviewPanel): PreviewPanel => {
+    preview = new PreviewPanel(context.extensionUri, panel, deps, () => (preview = undefined));
+    return preview;
+  };
+  return [
+    vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, async (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc || !isPayloadDocument(doc)) {
+        void vscode.window.showInformationMessage('Open a payload file (*.vonage.json, *.vonage-legacy.json, *.whatsapp.json, *.whatsapp-onprem.json or *.gateway.json) to preview it.');
+        return;
+      }
+      if (preview) {
+        preview.show(doc);
+        return;
+      }
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+      adopt(panel).show(doc);
+    }),
+    // Brings a preview back after a window reload, showing the active payload file.
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+        panel.webview.options = webviewOptions(context.extensionUri);
+        const p = adopt(panel);
+        const doc = vscode.window.activeTextEditor?.document;
+        if (doc && isPayloadDocument(doc)) p.show(doc);
+        else p.refresh();
+      },
+    }),
+    { dispose: () => preview?.dispose() },
+  ];
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  // No retainContextWhenHidden: the page keeps its picture in webview state and redraws on show, which costs far less memory.
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+}
+
+class PreviewPanel {
+  private doc: vscode.TextDocument | undefined;
+  private ready = false;
+  private disposed = false;
+  private seq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private pendingEditAt: number | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private remoteMedia = vscode.workspace.getConfiguration().get<boolean>(REMOTE_MEDIA_SETTING, false);
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly deps: PreviewDeps,
+    private readonly onDispose: () => void,
+  ) {
+    panel.iconPath = { light: vscode.Uri.joinPath(extensionUri, 'media', 'preview-light.svg'), dark: vscode.Uri.joinPath(extensionUri, 'media', 'preview-dark.svg') };
+    this.setHtml();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m) => this.receive(m)),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && isPayloadDocument(e.document) && e.document !== this.doc) this.show(e.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.doc && e.contentChanges.length > 0) this.schedule(Date.now());
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d === this.doc) {
+          this.doc = undefined;
+          this.post({ type: 'empty', reason: 'The previewed file was closed. Open a payload file to preview it.' });
+        }
+      }),
+      // Schema errors come from VS Code's JSON service as diagnostics; list them too.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (this.doc && e.uris.some((u) => u.toString() === this.doc?.uri.toString())) this.schedule();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(REMOTE_MEDIA_SETTING)) return;
+        this.remoteMedia = vscode.workspace.getConfiguration().get<boolean>(REMOTE_MEDIA_SETTING, false);
+        this.ready = false;
+        this.setHtml(); // the CSP changes with it
+      }),
+    );
+    if (deps.templates) this.disposables.push(deps.templates.onDidChange(() => this.schedule()));
+  }
+
+  show(doc: vscode.TextDocument): void {
+    this.doc = doc;
+    this.panel.title = `Preview ${basename(doc.uri)}`;
+    if (!this.panel.visible) this.panel.reveal(undefined, true);
+    this.update();
+  }
+
+  refresh(): void {
+    if (this.doc) this.update();
+    else this.post({ type: 'empty', reason: 'Open a payload file to preview it.' });
+  }
+
+  private schedule(editedAt?: number): void {
+    if (editedAt !== undefined && this.pendingEditAt === undefined) this.pendingEditAt = editedAt;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, DEBOUNCE_MS);
+  }
+
+  private update(): void {
+    const doc = this.doc;
+    const editedAt = this.pendingEditAt;
+    this.pendingEditAt = undefined;
+    if (!doc || !this.ready) return; // `ready` triggers the first update
+    const d = domain();
+    const result = this.validate(doc);
+    const problems = [...d.locateProblems(doc.getText(), result.problems), ...this.otherDiagnostics(doc)];
+    const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: clock() });
+    this.post({ type: 'state', seq: ++this.seq, uri: doc.uri.toString(), fileName: basename(doc.uri), tree, editedAt });
+  }
+
+  private validate(doc: vscode.TextDocument): ValidationResult {
+    if (this.deps.validations) return this.deps.validations.get(doc);
+    return domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
+  }
+
+  /** Diagnostics from other sources (the JSON schema service), as preview problems. */
+  private otherDiagnostics(doc: vscode.TextDocument): PreviewProblem[] {
+    const severity = (s: vscode.DiagnosticSeverity): PreviewProblem['severity'] => (s === vscode.DiagnosticSeverity.Error ? 'error' : s === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info');
+    return vscode.languages
+      .getDiagnostics(doc.uri)
+      .filter((x) => x.source !== DIAGNOSTIC_SOURCE)
+      .map((x) => ({
+        severity: severity(x.severity),
+        code: String(typeof x.code === 'object' ? x.code.value : (x.code ?? x.source ?? 'json')),
+        message: x.message,
+        start: doc.offsetAt(x.range.start),
+        end: doc.offsetAt(x.range.end),
+        line: x.range.start.line + 1,
+        column: x.range.start.character + 1,
+      }));
+  }
+
+  private receive(raw: unknown): void {
+    const msg = domain().parseWebviewMessage(raw);
+    if (!msg) return; // the page only speaks the protocol; anything else is dropped
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.refresh();
+        break;
+      case 'reveal':
+        void this.reveal(msg.uri, msg.start, msg.end);
+        break;
+      case 'rendered':
+        stats.updates++;
+        stats.lastDomMs = msg.domMs;
+        if (msg.totalMs !== undefined) {
+          stats.lastTotalMs = msg.totalMs;
+          stats.totals.push(msg.totalMs);
+          if (stats.totals.length > 100) stats.totals.shift();
+        }
+        break;
+    }
+  }
+
+  private async reveal(uri: string, start: number, end: number): Promise<void> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+    const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range, preserveFocus: false });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private post(msg: HostMessage): void {
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private setHtml(): void {
+    const webview = this.panel.webview;
+    const nonce = crypto.randomBytes(18).toString('base64');
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'preview.css'));
+    const js = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
+    const img = this.remoteMedia ? `${webview.cspSource} https:` : webview.cspSource;
+    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${img}; font-src ${webview.cspSource}`;
+    webview.html = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${css}">
+<title>Message preview</title>
+</head>
+<body>
+<div id="root"><div class="status">Loading the preview\u2026</div></div>
+<script nonce="${nonce}" src="${js}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+    this.panel.dispose();
+    this.onDispose();
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function clock(): string {
+  const d = new Date();
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

@@ -1,0 +1,176 @@
+/**
+ * Sending from the editor: "Send Message" (palette, editor title, code lens), the history with
+ * re-send, and "Mark as Read". Secrets come from SecretStorage; results are explained.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ProviderId } from '../core/model';
+import type { SendResult } from '../core/send';
+import { domain } from './domain';
+import type { Environments } from './environments';
+import { History } from './history';
+import { PAYLOAD_SELECTOR, isPayloadDocument } from './payload-files';
+import type { Profiles } from './profiles';
+import type { WorkspaceTemplates } from './template-catalog';
+import { requireTrust } from './trust';
+
+export interface SendDeps {
+  profiles: Profiles;
+  environments: Environments;
+  templates: WorkspaceTemplates;
+  history: History;
+  log: vscode.LogOutputChannel;
+}
+
+async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && isPayloadDocument(doc)) return doc;
+  void vscode.window.showWarningMessage('Open a payload file (*.vonage.json, *.whatsapp.json, *.gateway.json, ...) to send it.');
+  return undefined;
+}
+
+function describe(result: SendResult): string {
+  const id = result.messageId ? `, message id ${result.messageId}` : '';
+  const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
+  return `HTTP ${result.status ?? '-'} in ${result.durationMs} ms${tries}${id}`;
+}
+
+/** Send one document; returns the result (the command returns it too, for tests and scripts). */
+export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Promise<SendResult | undefined> {
+  if (!requireTrust('Sending')) return undefined;
+  const file = vscode.workspace.asRelativePath(doc.uri);
+  const text = doc.getText();
+  const templates = await deps.templates.ready();
+  const check = domain().validateText(text, { fileName: doc.uri.path, templates });
+  const provider = check.provider?.id as ProviderId | undefined;
+  if (!provider) {
+    void vscode.window.showErrorMessage(`Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
+    return undefined;
+  }
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    const show = 'Show Problems';
+    void vscode.window.showErrorMessage(`Not sent: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}) Fix ${errors.length === 1 ? 'it' : 'them'} and send again.`, show).then((a) => {
+      if (a === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+    return undefined;
+  }
+  let resolved;
+  try {
+    resolved = await deps.profiles.resolveFor(provider);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Not sent: the sandbox could not start (${(e as Error).message}).`);
+    return undefined;
+  }
+  if (!resolved) return undefined;
+  const { profile, secrets } = resolved;
+  const prepared = domain().prepareSend({ text, fileName: file, profile, variables: await deps.environments.variables(), templates });
+  if (!prepared.ok) {
+    void vscode.window.showErrorMessage(prepared.message);
+    return undefined;
+  }
+
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Sending ${path.basename(doc.uri.path)} with ${profile.name}`, cancellable: true },
+    (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort(new Error('Cancelled')));
+      const timeout = vscode.workspace.getConfiguration('messageWorkbench').get<number>('http.timeoutSeconds') ?? 30;
+      return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, responseTimeoutMs: timeout * 1000 } });
+    },
+  );
+
+  deps.log.info(`send ${file} with ${profile.name} (${profile.provider}) -> ${result.ok ? 'sent' : 'failed'}: ${describe(result)}${result.problem ? `\n${result.problem}` : ''}`);
+  for (const note of result.notes) deps.log.info(`  ${note}`);
+  await deps.history.add({
+    time: new Date().toISOString(),
+    file,
+    profile: profile.name,
+    provider: profile.provider,
+    ok: result.ok,
+    status: result.status,
+    messageId: result.messageId,
+    durationMs: result.durationMs,
+    attempts: result.attempts,
+    problem: result.problem,
+  });
+  if (result.ok) {
+    const copy = 'Copy Message ID';
+    void vscode.window.showInformationMessage(`Sent with ${profile.name}: ${describe(result)}.`, ...(result.messageId ? [copy] : [])).then((a) => {
+      if (a === copy && result.messageId) void vscode.env.clipboard.writeText(result.messageId);
+    });
+  } else {
+    const details = 'Show Details';
+    void vscode.window.showErrorMessage(`Not delivered (${profile.name}, HTTP ${result.status ?? 'no response'}): ${result.problem ?? 'unknown error'}`, details).then((a) => {
+      if (a === details) deps.log.show(true);
+    });
+  }
+  return result;
+}
+
+class SendCodeLens implements vscode.CodeLensProvider {
+  constructor(private readonly profiles: Profiles) {}
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const top = new vscode.Range(0, 0, 0, 0);
+    return [
+      new vscode.CodeLens(top, { title: `$(send) Send with ${this.profiles.activeName()}`, command: 'messageWorkbench.sendMessage', arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: '$(open-preview) Preview', command: 'messageWorkbench.openPreviewToSide', arguments: [doc.uri] }),
+    ];
+  }
+}
+
+export function register(deps: SendDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('messageWorkbench.sendMessage', async (uri?: vscode.Uri) => {
+      const doc = await documentFor(uri);
+      return doc ? sendDocument(doc, deps) : undefined;
+    }),
+    vscode.languages.registerCodeLensProvider(PAYLOAD_SELECTOR, new SendCodeLens(deps.profiles)),
+    vscode.commands.registerCommand('messageWorkbench.showHistory', async () => {
+      const entries = deps.history.entries();
+      if (entries.length === 0) {
+        void vscode.window.showInformationMessage('Nothing sent yet. Open a payload file and run "Message Workbench: Send Message".');
+        return undefined;
+      }
+      const pick = await vscode.window.showQuickPick(
+        entries.map((e) => ({
+          label: `${e.ok ? '$(pass)' : '$(error)'} ${e.file}`,
+          description: `${e.profile} · HTTP ${e.status ?? '-'} · ${e.durationMs} ms`,
+          detail: `${new Date(e.time).toLocaleString()}${e.messageId ? ` · ${e.messageId}` : ''}${e.problem ? ` · ${e.problem.split('\n')[0]}` : ''}`,
+          entry: e,
+        })),
+        { title: 'Message Workbench: sent messages (pick one to send it again)', matchOnDescription: true, matchOnDetail: true },
+      );
+      if (!pick) return undefined;
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      const uri = path.isAbsolute(pick.entry.file) || !folder ? vscode.Uri.file(pick.entry.file) : vscode.Uri.joinPath(folder.uri, pick.entry.file);
+      try {
+        return await sendDocument(await vscode.workspace.openTextDocument(uri), deps);
+      } catch {
+        void vscode.window.showErrorMessage(`Cannot re-send: ${pick.entry.file} no longer exists.`);
+        return undefined;
+      }
+    }),
+    vscode.commands.registerCommand('messageWorkbench.clearHistory', () => deps.history.clear()),
+    vscode.commands.registerCommand('messageWorkbench.markAsRead', async (messageId?: string, provider?: ProviderId) => {
+      if (!requireTrust('Marking messages as read')) return undefined;
+      const doc = vscode.window.activeTextEditor?.document;
+      const fromFile = doc && isPayloadDocument(doc) ? (domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined) : undefined;
+      const prov =
+        provider ??
+        fromFile ??
+        ((await vscode.window.showQuickPick(['vonage', 'whatsapp', 'whatsapp-onprem'], { title: 'Mark as read: which API received the message?' })) as ProviderId | undefined);
+      if (!prov) return undefined;
+      const id = messageId ?? (await vscode.window.showInputBox({ title: 'Mark as read', prompt: 'The id of the message your customer sent (from the inbound webhook)', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter a message id.') }));
+      if (!id) return undefined;
+      const resolved = await deps.profiles.resolveFor(prov);
+      if (!resolved) return undefined;
+      const result = await domain().markRead(id.trim(), resolved.profile, resolved.secrets);
+      if (result.ok) void vscode.window.showInformationMessage(`Marked ${id} as read (${resolved.profile.name}, HTTP ${result.status}).`);
+      else void vscode.window.showErrorMessage(`Could not mark ${id} as read: ${result.problem}`);
+      return result;
+    }),
+  ];
+}
