@@ -25,9 +25,6 @@ const BACKTICK = 0x60;
 
 const STYLE_OF: Record<number, 'bold' | 'italic' | 'strike'> = { [STAR]: 'bold', [UNDERSCORE]: 'italic', [TILDE]: 'strike' };
 
-const CODE = 1;
-const MONO = 2;
-
 /** Whether a ```` ``` ```` run starting at `i` may open a monospace span (boundary only: its content is literal). */
 export function monoCanOpen(s: string, i: number): boolean {
   return !wordBefore(s, i);
@@ -51,14 +48,33 @@ export function monoCloser(s: string, i: number, limit: number): number {
   return -1;
 }
 
+// Per-line scratch, reused across calls (tokenizing is synchronous and never re-entered):
+// spanEnd[i] is the end of the code span starting at i (negative for monospace), inSpan marks
+// the characters inside one. Only lines with a backtick touch them, and they are cleared first.
+let spanEnd = new Int32Array(256);
+let inSpan = new Uint8Array(256);
+
+function scratchFor(from: number, to: number): void {
+  if (spanEnd.length < to) {
+    spanEnd = new Int32Array(Math.max(to, spanEnd.length * 2));
+    inSpan = new Uint8Array(spanEnd.length);
+  } else {
+    spanEnd.fill(0, from, to);
+    inSpan.fill(0, from, to);
+  }
+}
+
 /** Tokenize `line` from `start` (text before `start`, e.g. a list marker, only counts as a boundary). */
 export function parseInline(line: string, start = 0): FInline[] {
   const n = line.length;
   if (start >= n) return [];
-  const spanEnd = new Int32Array(n);
-  const spanKind = new Uint8Array(n);
-  const inSpan = new Uint8Array(n);
-  const closers: Record<number, number[]> = { [STAR]: [], [UNDERSCORE]: [], [TILDE]: [] };
+  const hasSpans = line.indexOf('`', start) !== -1;
+  if (hasSpans) scratchFor(start, n);
+  const stars: number[] = [];
+  const underscores: number[] = [];
+  const tildes: number[] = [];
+  const closersOf = (c: number): number[] => (c === STAR ? stars : c === UNDERSCORE ? underscores : tildes);
+  let markers = false;
   // A closer's validity does not depend on its opener, so once a search finds none, no later
   // opener can: these flags keep the scan linear on lines full of unpaired backticks.
   let monoExhausted = false;
@@ -68,42 +84,51 @@ export function parseInline(line: string, start = 0): FInline[] {
   for (let i = start; i < n; ) {
     const c = line.charCodeAt(i);
     if (c !== BACKTICK) {
-      if ((c === STAR || c === UNDERSCORE || c === TILDE) && i > start) {
-        const prev = line.charCodeAt(i - 1);
-        if (prev !== c && !isSpaceCode(prev) && !wordAt(line, i + 1)) closers[c].push(i);
+      if (c === STAR || c === UNDERSCORE || c === TILDE) {
+        markers = true;
+        if (i > start) {
+          const prev = line.charCodeAt(i - 1);
+          if (prev !== c && !isSpaceCode(prev) && !wordAt(line, i + 1)) closersOf(c).push(i);
+        }
       }
       i++;
       continue;
     }
     let runLength = 1;
     while (i + runLength < n && line.charCodeAt(i + runLength) === BACKTICK) runLength++;
-    let end = -1;
-    let kind = 0;
+    let end = 0;
     if (runLength >= 3 && !monoExhausted && monoCanOpen(line, i)) {
       const j = monoCloser(line, i, n);
       if (j === -1) monoExhausted = true;
-      else (end = j + 3), (kind = MONO);
+      else end = -(j + 3);
     } else if (runLength === 1 && !codeExhausted && !wordBefore(line, i) && i + 1 < n && !isSpaceCode(line.charCodeAt(i + 1))) {
       const j = codeCloser(line, i + 2);
       if (j === -1) codeExhausted = true;
-      else (end = j + 1), (kind = CODE);
+      else end = j + 1;
     }
-    if (end === -1) {
+    if (end === 0) {
       i += runLength;
       continue;
     }
+    markers = true;
     spanEnd[i] = end;
-    spanKind[i] = kind;
-    inSpan.fill(1, i, end);
-    i = end;
+    const to = end < 0 ? -end : end;
+    inSpan.fill(1, i, to);
+    i = to;
   }
+  if (!markers) return [{ type: 'text', text: start === 0 ? line : line.slice(start) }];
 
-  const cursor: Record<number, number> = { [STAR]: 0, [UNDERSCORE]: 0, [TILDE]: 0 };
+  let starAt = 0;
+  let underscoreAt = 0;
+  let tildeAt = 0;
+  /** The first closer for the marker opened at `open`, before `to`; cursors only move forward. */
   const closerFor = (marker: number, open: number, to: number): number => {
-    const list = closers[marker];
-    let p = cursor[marker];
-    while (p < list.length && (list[p] < open + 2 || inSpan[list[p]] === 1)) p++;
-    cursor[marker] = p;
+    const list = closersOf(marker);
+    let p = marker === STAR ? starAt : marker === UNDERSCORE ? underscoreAt : tildeAt;
+    while (p < list.length && (list[p] < open + 2 || (hasSpans && inSpan[list[p]] === 1))) p++;
+    if (marker === STAR) starAt = p;
+    else if (marker === UNDERSCORE) underscoreAt = p;
+    else tildeAt = p;
     return p < list.length && list[p] < to ? list[p] : -1;
   };
 
@@ -111,27 +136,29 @@ export function parseInline(line: string, start = 0): FInline[] {
     const out: FInline[] = [];
     let textStart = from;
     let i = from;
-    const flush = (end: number): void => {
-      if (end > textStart) out.push({ type: 'text', text: line.slice(textStart, end) });
-    };
     while (i < to) {
       const c = line.charCodeAt(i);
       if (c === BACKTICK) {
-        const end = spanEnd[i];
+        const end = hasSpans ? spanEnd[i] : 0;
         if (end !== 0) {
-          flush(i);
-          out.push(spanKind[i] === MONO ? { type: 'mono', text: line.slice(i + 3, end - 3) } : { type: 'code', text: line.slice(i + 1, end - 1) });
-          i = end;
+          if (i > textStart) out.push({ type: 'text', text: line.slice(textStart, i) });
+          if (end < 0) {
+            out.push({ type: 'mono', text: line.slice(i + 3, -end - 3) });
+            i = -end;
+          } else {
+            out.push({ type: 'code', text: line.slice(i + 1, end - 1) });
+            i = end;
+          }
           textStart = i;
           continue;
         }
       } else if (c === STAR || c === UNDERSCORE || c === TILDE) {
-        if (!wordBefore(line, i) && i + 1 < to) {
+        if (i + 1 < to && !wordBefore(line, i)) {
           const next = line.charCodeAt(i + 1);
           if (next !== c && !isSpaceCode(next)) {
             const k = closerFor(c, i, to);
             if (k !== -1) {
-              flush(i);
+              if (i > textStart) out.push({ type: 'text', text: line.slice(textStart, i) });
               out.push({ type: STYLE_OF[c], children: run(i + 1, k) });
               i = k + 1;
               textStart = i;
@@ -142,7 +169,7 @@ export function parseInline(line: string, start = 0): FInline[] {
       }
       i++;
     }
-    flush(to);
+    if (to > textStart) out.push({ type: 'text', text: line.slice(textStart, to) });
     return out;
   };
   return run(start, n);
