@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { object, phone, text, url } from '../common/fields';
+import { locatedUnion } from '../vonage/located-union';
 
 export const MAX_LEGACY_CLIENT_REF = 40;
 export const MAX_LEGACY_WHATSAPP_TEXT = 4096;
@@ -27,12 +28,13 @@ const address = (who: 'sender' | 'recipient') =>
 const mediaUrl = (what: string) => url(`Public URL of the ${what}.`, { min: 10, max: 2000 });
 const caption = text('Caption shown with the media.', { min: 1, max: 3000 });
 
-const templateParameter = z
-  .union([
+const templateParameter = locatedUnion(
+  z.union([
     object({ default: text('Value for this {{n}} (2019 form: {"default": "..."}).', { max: 1024 }) }).describe('Parameter in the 2019 form {"default": "..."}.'),
     text('Value for this {{n}} (later form: a plain string).', { max: 1024 }),
-  ])
-  .describe('A template parameter: a plain string or {"default": "..."}. The first fills {{1}}.');
+  ]),
+  'A template parameter: a plain string or {"default": "..."}. The first fills {{1}}.',
+);
 
 const content = z
   .discriminatedUnion('type', [

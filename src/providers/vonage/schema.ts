@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { object, phone, text, url } from '../common/fields';
+import { locatedUnion } from './located-union';
 
 export const MAX_CLIENT_REF = 100;
 export const MAX_SMS_TEXT = 1000;
@@ -114,12 +115,13 @@ const whatsappFile = object({
 const whatsappSticker = object({
   ...whatsappCommon,
   message_type: messageType('sticker'),
-  sticker: z
-    .union([
+  sticker: locatedUnion(
+    z.union([
       object({ url: mediaUrl('sticker (WebP)') }).describe('A sticker by URL.'),
       object({ id: text('Id of a sticker uploaded to WhatsApp.', { min: 1, max: 200 }) }).describe('A sticker by uploaded media id.'),
-    ])
-    .describe('The sticker: either `url` or `id`.'),
+    ]),
+    'The sticker: either `url` or `id`.',
+  ),
 }).describe('WhatsApp sticker message.');
 
 const whatsappTemplate = object({
@@ -214,7 +216,7 @@ const viberCommon = {
   ...common,
   channel: z.literal('viber_service').describe('Send as a Viber Business message.'),
 };
-const stringOrNumber = (description: string) => z.union([z.string().min(1), z.number().positive()]).describe(description);
+const stringOrNumber = (description: string) => locatedUnion(z.union([z.string().min(1), z.number().positive()]), description);
 
 const viberText = object({
   ...viberCommon,
