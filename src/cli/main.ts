@@ -3,6 +3,10 @@ import { EXIT_USAGE, UsageError, err, out } from './output';
 import * as validate from './commands/validate';
 import * as sms from './commands/sms';
 import * as preview from './commands/preview';
+import * as sandbox from './commands/sandbox';
+import * as jwt from './commands/jwt';
+import * as send from './commands/send';
+import * as curl from './commands/curl';
 
 interface Command {
   usage: string;
@@ -13,6 +17,10 @@ const COMMANDS: Record<string, Command> = {
   validate,
   sms,
   preview,
+  sandbox,
+  jwt,
+  send,
+  curl,
 };
 
 function help(): string {

@@ -29,7 +29,7 @@ describe('sandbox: WhatsApp On-Premises (360dialog)', () => {
   });
 
   it('answers a missing or wrong D360-API-KEY with 401', async () => {
-    for (const headers of [{}, { 'd360-api-key': 'wrong-key' }]) {
+    for (const headers of [{}, { 'd360-api-key': 'wrong-key' }] as Record<string, string>[]) {
       const r = await call(`${base}/messages`, 'POST', text(OPEN), headers);
       assert.equal(r.status, 401);
       assert.equal(r.json.meta.success, false);

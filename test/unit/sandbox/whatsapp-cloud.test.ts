@@ -39,7 +39,7 @@ describe('sandbox: WhatsApp Cloud API (Meta and 360dialog)', () => {
   });
 
   it('answers a bad token with 401 OAuthException code 190', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, as360]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, as360] as Record<string, string>[]) {
       const r = await call(meta, 'POST', text(OPEN), headers);
       assert.equal(r.status, 401);
       assert.equal(r.json.error.type, 'OAuthException');
