@@ -2,6 +2,8 @@
  * Where a send goes and how it authenticates. A profile holds only non-secret facts (it lives in
  * settings); its secrets travel separately and are checked against the profile's host before use.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { ProviderId } from './model';
 
@@ -144,4 +146,13 @@ export function secretTransportProblem(url: URL): string | undefined {
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined;
   return `Refusing to send credentials to ${url.protocol}//${url.host} over plain HTTP: use an https:// endpoint (plain http is allowed only for 127.0.0.1 / localhost).`;
+}
+
+/** The nearest `.vscode/settings.json` at or above `dir` (the workspace the file belongs to). */
+export function findSettingsFile(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const file = path.join(d, '.vscode', 'settings.json');
+    if (fs.existsSync(file)) return file;
+    if (path.dirname(d) === d) return undefined;
+  }
 }

@@ -1,0 +1,34 @@
+/** `mwb curl [--profile NAME] [--endpoint URL] FILE`: the same request as `mwb send`, as a curl command. */
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { prepareSend } from '../../core/send';
+import { toCurl } from '../../core/http/curl';
+import { redact } from '../../core/auth/apply';
+import { loadTemplateCatalog } from '../templates';
+import { CliFailure, envSecretValues, loadForSend, type Loaded } from './send';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
+
+export const usage = 'mwb curl [--profile NAME] [--endpoint URL] FILE';
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { profile: { type: 'string' }, endpoint: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('curl needs exactly one FILE.');
+  const secrets = envSecretValues();
+  let loaded: Loaded;
+  try {
+    loaded = loadForSend(positionals[0], values);
+  } catch (e) {
+    if (e instanceof CliFailure) {
+      err(redact(`mwb curl: ${e.message}`, secrets));
+      return e.exit;
+    }
+    throw e;
+  }
+  const prepared = prepareSend({ text: loaded.text, fileName: loaded.file, profile: loaded.profile, variables: {}, keepPlaceholders: true, templates: loadTemplateCatalog(path.dirname(path.resolve(loaded.file))) });
+  if (!prepared.ok) {
+    err(redact(`mwb curl: ${prepared.message}`, secrets));
+    return prepared.reason === 'profile' ? EXIT_USAGE : EXIT_PROBLEMS;
+  }
+  out(redact(toCurl(prepared.request, loaded.profile), secrets));
+  return EXIT_OK;
+}

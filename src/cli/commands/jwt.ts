@@ -1,0 +1,99 @@
+/** `mwb jwt --application-id ID --private-key FILE [...]` and `mwb jwt decode [--json] TOKEN` */
+import { parseArgs } from 'node:util';
+import * as fs from 'node:fs';
+import { signVonageJwt, JwtError, DEFAULT_TTL_SECONDS } from '../../core/auth/jwt';
+import { decodeToken, DecodeError } from '../../core/auth/decode';
+import { privateKeyFromEnv, EnvSecretError } from '../../core/auth/env-secrets';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
+
+export const usage = 'mwb jwt --application-id ID --private-key FILE [--ttl SECONDS] [--sub S] [--acl JSON] [--nbf UNIX] | mwb jwt decode [--json] TOKEN';
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number (got "${value}").`);
+  return Number(value);
+}
+
+function readStdin(): string {
+  return fs.readFileSync(0, 'utf8');
+}
+
+async function decode(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  if (positionals.length !== 1) throw new UsageError('jwt decode needs exactly one TOKEN (or - to read it from stdin).');
+  const token = positionals[0] === '-' ? readStdin().trim() : positionals[0];
+  let decoded;
+  try {
+    decoded = decodeToken(token);
+  } catch (e) {
+    if (e instanceof DecodeError) {
+      err(`mwb jwt decode: ${e.message}`);
+      return EXIT_PROBLEMS;
+    }
+    throw e;
+  }
+  if (values.json) {
+    printJson(decoded);
+    return EXIT_OK;
+  }
+  out(`Header: ${JSON.stringify(decoded.header)}`);
+  out(`Claims: ${JSON.stringify(decoded.claims, null, 2)}`);
+  out(`Validity: ${decoded.validity}.`);
+  out('Signature: not verified (decoding only reads the token; only the API checks the signature against the public key).');
+  return EXIT_OK;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'decode') return decode(argv.slice(1));
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'application-id': { type: 'string' },
+      'private-key': { type: 'string' },
+      ttl: { type: 'string' },
+      sub: { type: 'string' },
+      acl: { type: 'string' },
+      nbf: { type: 'string' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}".`);
+  const applicationId = values['application-id'] ?? process.env.VONAGE_APPLICATION_ID;
+  if (!applicationId) throw new UsageError('pass --application-id (or set VONAGE_APPLICATION_ID).');
+
+  let privateKey: string | undefined;
+  const keyFile = values['private-key'];
+  try {
+    if (keyFile) privateKey = keyFile === '-' ? readStdin() : fs.readFileSync(keyFile, 'utf8');
+    else privateKey = privateKeyFromEnv(process.env);
+  } catch (e) {
+    if (e instanceof EnvSecretError) {
+      err(`mwb jwt: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    err(`mwb jwt: cannot read the private key file ${keyFile}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'error')}. Pass the private.key of your Vonage application.`);
+    return EXIT_USAGE;
+  }
+  if (!privateKey) throw new UsageError('pass --private-key FILE (or set VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH).');
+
+  let acl: unknown;
+  if (values.acl !== undefined) {
+    try {
+      acl = JSON.parse(values.acl);
+    } catch {
+      throw new UsageError('--acl must be JSON, e.g. \'{"paths":{"/*/users/**":{}}}\'.');
+    }
+  }
+  try {
+    const token = await signVonageJwt({ applicationId, privateKey, ttlSeconds: integer('ttl', values.ttl) ?? DEFAULT_TTL_SECONDS, sub: values.sub, acl, nbf: integer('nbf', values.nbf) });
+    out(token);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof JwtError) {
+      err(`mwb jwt: ${e.message}`);
+      return EXIT_PROBLEMS;
+    }
+    throw e;
+  }
+}

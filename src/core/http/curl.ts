@@ -1,0 +1,69 @@
+/**
+ * An equivalent curl command for a request built without credentials: every secret and every
+ * `{{NAME}}` placeholder becomes a `$VARIABLE` reference, so the text can be shared and committed.
+ */
+import type { Profile } from '../profile';
+import type { HttpRequest } from './types';
+
+/** POSIX shell single-quoting: safe for any text. */
+export function shellQuote(text: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return text;
+  return singleQuote(text);
+}
+
+const TOKEN_MARK = '\u0000GATEWAY_TOKEN\u0000';
+const SPLICE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\\u0000GATEWAY_TOKEN\\u0000/g;
+
+function singleQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Single-quote a body, splicing `"$NAME"` in where placeholders (and the gateway token) stand. */
+function quoteWithVariables(text: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(SPLICE)) {
+    const literal = text.slice(last, m.index);
+    if (literal) parts.push(singleQuote(literal));
+    parts.push(`"$${m[1] ?? 'GATEWAY_TOKEN'}"`);
+    last = m.index! + m[0].length;
+  }
+  const rest = text.slice(last);
+  if (rest || parts.length === 0) parts.push(singleQuote(rest));
+  return parts.join('');
+}
+
+export function toCurl(req: HttpRequest, profile: Profile): string {
+  const comments: string[] = [];
+  const args: string[] = [`curl -X ${req.method} ${shellQuote(req.url)}`];
+  for (const [k, v] of Object.entries(req.headers)) if (k !== 'user-agent') args.push(`-H ${shellQuote(`${k}: ${v}`)}`);
+  let body = req.body;
+  switch (profile.auth) {
+    case 'jwt': {
+      const app = profile.applicationId ? shellQuote(profile.applicationId) : '"$VONAGE_APPLICATION_ID"';
+      comments.push(`# A fresh JWT (valid 15 minutes): VONAGE_JWT=$(mwb jwt --application-id ${app} --private-key "$VONAGE_PRIVATE_KEY_PATH")`);
+      args.push('-H "Authorization: Bearer $VONAGE_JWT"');
+      break;
+    }
+    case 'basic':
+      args.push(profile.apiKey ? `-u ${shellQuote(profile.apiKey)}:"$VONAGE_API_SECRET"` : '-u "$VONAGE_API_KEY:$VONAGE_API_SECRET"');
+      break;
+    case 'bearer':
+      args.push('-H "Authorization: Bearer $WHATSAPP_TOKEN"');
+      break;
+    case 'd360':
+      args.push('-H "D360-API-KEY: $D360_API_KEY"');
+      break;
+    case 'token': {
+      const value = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      // Same place as the real send: first, overriding any token written in the file.
+      const withToken: Record<string, unknown> = { token: TOKEN_MARK, ...value };
+      withToken.token = TOKEN_MARK;
+      body = JSON.stringify(withToken);
+      break;
+    }
+  }
+  if (body !== undefined) args.push(`--data-raw ${quoteWithVariables(body)}`);
+  if (body && [...body.matchAll(SPLICE)].length > 0) comments.push('# $VARIABLES inside the body are inserted as they are: their values must not contain " or \\.');
+  return [...comments, args.join(' \\\n  ')].join('\n');
+}
