@@ -63,7 +63,7 @@ export function mapInteractive(value: unknown, pointer: string): InteractivePart
   const type = str(i?.type);
   const action = rec(i?.action);
   const part: InteractivePart = {
-    kind: type === 'list' ? 'list' : type === 'button' || type === 'cta_url' ? 'buttons' : 'custom',
+    kind: type === 'list' ? 'list' : type === 'button' || type === 'cta_url' || type === 'flow' || type === 'location_request_message' ? 'buttons' : 'custom',
     text: textRef(rec(i?.body)?.text, `${pointer}/body/text`),
     header: mapHeader(i?.header, `${pointer}/header`),
     footer: textRef(rec(i?.footer)?.text, `${pointer}/footer/text`),
@@ -79,6 +79,12 @@ export function mapInteractive(value: unknown, pointer: string): InteractivePart
     const params = rec(action?.parameters);
     const title = textRef(params?.display_text, `${pointer}/action/parameters/display_text`);
     if (title) part.buttons = [{ kind: 'url', title, url: str(params?.url) }];
+  } else if (type === 'flow') {
+    const title = textRef(rec(action?.parameters)?.flow_cta, `${pointer}/action/parameters/flow_cta`);
+    if (title) part.buttons = [{ kind: 'url', title }];
+  } else if (type === 'location_request_message') {
+    // WhatsApp draws the button with a fixed label; the pointer leads to what asks for it.
+    part.buttons = [{ kind: 'reply', title: { text: 'Send location', pointer: `${pointer}/action/name` } }];
   } else if (type === 'list') {
     const sections: ListSection[] = arr(action?.sections).flatMap((s, n) => {
       const sec = rec(s);

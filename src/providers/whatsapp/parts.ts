@@ -141,7 +141,8 @@ export const listRow = object({
 
 export const listSection = object({
   title: text('Section title; required when the list has more than one section.', { min: 1, max: LIMITS.sectionTitle }).optional(),
-  rows: z.array(listRow).min(1).max(10).describe('Rows of this section (at most 10 rows across all sections).'),
+  // The limit is 10 rows across all sections: the list-too-many-rows rule counts them, so no per-section max here.
+  rows: z.array(listRow).min(1).describe('Rows of this section (at most 10 rows across all sections).'),
 }).describe('A section of the list.');
 
 const listMessage = object({
@@ -169,7 +170,69 @@ const ctaUrlMessage = object({
   }).describe('The URL button.'),
 }).describe('An interactive message with a URL button.');
 
-export const interactiveObject = z.discriminatedUnion('type', [buttonMessage, listMessage, ctaUrlMessage]).describe('An interactive message: reply buttons, a list, or a URL button.');
+const locationRequestMessage = object({
+  type: z.literal('location_request_message').describe('Asks the customer to share their location.'),
+  body: body(LIMITS.buttonBody),
+  action: object({ name: z.literal('send_location').describe('Always "send_location".') }).describe('The "Send location" button.'),
+}).describe('An interactive location request.');
+
+const flowMessage = object({
+  type: z.literal('flow').describe('Opens a WhatsApp Flow.'),
+  header: interactiveHeader.optional(),
+  body: body(LIMITS.buttonBody),
+  footer: footer.optional(),
+  action: object({
+    name: z.literal('flow').describe('Always "flow".'),
+    parameters: object({
+      flow_message_version: z.literal('3').describe('Always "3".'),
+      flow_id: text('Id of the published Flow (or give flow_name).', { min: 1 }).optional(),
+      flow_name: text('Name of the published Flow (or give flow_id).', { min: 1 }).optional(),
+      flow_cta: text('Label of the button that opens the Flow.', { min: 1, max: LIMITS.ctaDisplayText }),
+      flow_token: text('Your token, echoed back with the Flow\'s response.').optional(),
+      mode: z.enum(['draft', 'published']).describe('"draft" to test an unpublished Flow.').optional(),
+      flow_action: z.enum(['navigate', 'data_exchange']).describe('What opening the Flow does first.').optional(),
+      flow_action_payload: z.looseObject({}).describe('The first screen and its data (with flow_action "navigate").').optional(),
+    }).describe('Which Flow to open, and how.'),
+  }).describe('The Flow button.'),
+}).describe('An interactive message that opens a WhatsApp Flow.');
+
+const productMessage = object({
+  type: z.literal('product').describe('One product from your catalog.'),
+  body: body(LIMITS.buttonBody).optional(),
+  footer: footer.optional(),
+  action: object({
+    catalog_id: text('Id of the Facebook catalog linked to your WhatsApp Business Account.', { min: 1 }),
+    product_retailer_id: text('Your id for the product (its SKU in the catalog).', { min: 1 }),
+  }).describe('The product.'),
+}).describe('An interactive single-product message.');
+
+const productListMessage = object({
+  type: z.literal('product_list').describe('Up to 30 products from your catalog, in sections.'),
+  header: textHeaderOnly,
+  body: body(LIMITS.buttonBody),
+  footer: footer.optional(),
+  action: object({
+    catalog_id: text('Id of the Facebook catalog linked to your WhatsApp Business Account.', { min: 1 }),
+    sections: z
+      .array(
+        object({
+          title: text('Section title; required when there is more than one section.', { min: 1, max: LIMITS.sectionTitle }).optional(),
+          product_items: z
+            .array(object({ product_retailer_id: text('Your id for the product (its SKU in the catalog).', { min: 1 }) }).describe('A product.'))
+            .min(1)
+            .max(30)
+            .describe('Products in this section (at most 30 across all sections).'),
+        }).describe('A section of products.'),
+      )
+      .min(1)
+      .max(10)
+      .describe('1 to 10 sections.'),
+  }).describe('The products.'),
+}).describe('An interactive multi-product message.');
+
+export const interactiveObject = z
+  .discriminatedUnion('type', [buttonMessage, listMessage, ctaUrlMessage, flowMessage, locationRequestMessage, productMessage, productListMessage])
+  .describe('An interactive message: reply buttons, a list, a URL button, a Flow, a location request, or catalog products.');
 
 // Template components (sending an approved template).
 

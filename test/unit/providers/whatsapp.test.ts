@@ -205,3 +205,24 @@ describe('whatsapp (Cloud API) provider', () => {
     });
   });
 });
+
+describe('whatsapp (Cloud API) newer interactive types', () => {
+  const interactive = (i: unknown) => ({ messaging_product: 'whatsapp', to: '447700900000', type: 'interactive', interactive: i });
+  it('accepts a Flow, a location request and catalog products, and maps buttons where WhatsApp shows one', () => {
+    const flow = interactive({ type: 'flow', body: { text: 'Book' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: '123', flow_cta: 'Book now' } } });
+    const loc = interactive({ type: 'location_request_message', body: { text: 'Where are you?' }, action: { name: 'send_location' } });
+    const product = interactive({ type: 'product', action: { catalog_id: 'c1', product_retailer_id: 'sku1' } });
+    const products = interactive({ type: 'product_list', header: { type: 'text', text: 'Picks' }, body: { text: 'For you' }, action: { catalog_id: 'c1', sections: [{ title: 'A', product_items: [{ product_retailer_id: 'sku1' }] }] } });
+    for (const p of [flow, loc, product, products]) assert.deepEqual(check(p).codes, [], JSON.stringify(p));
+    assert.equal(whatsapp.toModel(flow)?.buttons?.[0].title.text, 'Book now');
+    assert.equal(whatsapp.toModel(loc)?.buttons?.[0].title.pointer, '/interactive/action/name');
+    assert.equal(whatsapp.toModel(product)?.kind, 'custom');
+  });
+  it('a Flow button label over 20 characters', () => {
+    const flow = interactive({ type: 'flow', body: { text: 'Book' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: '1', flow_cta: 'c'.repeat(21) } } });
+    assert.deepEqual(check(flow).codes, ['schema /interactive/action/parameters/flow_cta']);
+  });
+  it('11 rows in one section is reported once, by the rows-across-sections rule', () => {
+    assert.deepEqual(check(list([{ rows: 11 }])).codes, ['list-too-many-rows /interactive/action/sections/0/rows/10']);
+  });
+});
