@@ -6,6 +6,7 @@
  */
 import { gsmCost } from './gsm-charset';
 import { gsmReplacement } from './gsm-replacements';
+import { clusterEnds } from './graphemes';
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
@@ -83,35 +84,16 @@ function codePointAtoms(text: string, gsm: boolean): Atoms {
   return { ends, costs, total };
 }
 
-let segmenter: Intl.Segmenter | undefined;
-function graphemes(text: string): Iterable<Intl.SegmentData> {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return segmenter.segment(text);
-}
-
-/**
- * One atom per grapheme cluster, except that CR LF stays two atoms: they are two separate GSM
- * characters, and a phone shows the same line break whichever part each lands in (Twilio's
- * calculator splits them too).
- */
-function graphemeAtoms(text: string, points: Atoms): Atoms {
-  const ends: number[] = [];
+/** One atom per grapheme cluster (CR LF counting as two, see clusterEnds). */
+function graphemeAtoms(clusters: readonly number[], points: Atoms): Atoms {
   const costs: number[] = [];
   let p = 0;
-  for (const g of graphemes(text)) {
-    const end = g.index + g.segment.length;
-    if (g.segment === '\r\n') {
-      ends.push(g.index + 1, end);
-      costs.push(points.costs[p], points.costs[p + 1]);
-      p += 2;
-      continue;
-    }
+  for (const end of clusters) {
     let cost = 0;
     while (p < points.ends.length && points.ends[p] <= end) cost += points.costs[p++];
-    ends.push(end);
     costs.push(cost);
   }
-  return { ends, costs, total: points.total };
+  return { ends: clusters as number[], costs, total: points.total };
 }
 
 /**
@@ -160,15 +142,18 @@ function allGsm(text: string): boolean {
 }
 
 /** Grapheme clusters holding at least one character outside the GSM alphabet. */
-function findNonGsm(text: string): NonGsmChar[] {
+function findNonGsm(text: string, clusters: readonly number[]): NonGsmChar[] {
   const found: NonGsmChar[] = [];
-  for (const g of graphemes(text)) {
-    const s = g.segment;
+  let start = 0;
+  for (const end of clusters) {
     let gsm = true;
-    for (let i = 0; i < s.length && gsm; i++) if (gsmCost(s.charCodeAt(i)) === 0) gsm = false;
-    if (gsm) continue;
-    const replacement = gsmReplacement(s);
-    found.push(replacement === undefined ? { start: g.index, end: g.index + s.length, char: s } : { start: g.index, end: g.index + s.length, char: s, replacement });
+    for (let i = start; i < end && gsm; i++) if (gsmCost(text.charCodeAt(i)) === 0) gsm = false;
+    if (!gsm) {
+      const char = text.slice(start, end);
+      const replacement = gsmReplacement(char);
+      found.push(replacement === undefined ? { start, end, char } : { start, end, char, replacement });
+    }
+    start = end;
   }
   return found;
 }
@@ -180,15 +165,16 @@ export function analyzeSms(text: string, options: SmsOptions = {}): SmsAnalysis 
   const gsm = encoding === 'GSM-7';
   const single = gsm ? GSM_SINGLE : UCS2_SINGLE;
   const multi = gsm ? GSM_MULTI : UCS2_MULTI;
-  const nonGsm = gsmOnly ? [] : findNonGsm(text);
+  // Text made only of GSM characters has no multi-unit cluster other than CR LF, which may split.
+  const clusters = gsmOnly ? undefined : clusterEnds(text);
+  const nonGsm = clusters ? findNonGsm(text, clusters) : [];
 
   const points = codePointAtoms(text, gsm);
   if (points.total <= single) {
     return { encoding, segments: 1, units: points.total, perSegment: single, remaining: single - points.total, graphemeSafeSegments: 1, parts: [{ start: 0, end: text.length }], nonGsm };
   }
   const minimal = pack(points, multi);
-  // Text made only of GSM characters has no multi-unit cluster other than CR LF, which may split.
-  const graphemeSafeSegments = gsmOnly ? minimal.parts.length : pack(graphemeAtoms(text, points), multi, points).parts.length;
+  const graphemeSafeSegments = clusters ? pack(graphemeAtoms(clusters, points), multi, points).parts.length : minimal.parts.length;
   return {
     encoding,
     segments: minimal.parts.length,
