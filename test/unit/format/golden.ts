@@ -98,6 +98,9 @@ export const GOLDEN: GoldenCase[] = [
   { input: '`<b>`', html: '<p><code>&lt;b&gt;</code></p>' },
   { input: 'a ```x``` b', html: '<p>a <code>x</code> b</p>' },
   { input: '```a```b', html: '<p>```a```b</p>', why: 'the closer is followed by a letter' },
+  { input: '``` spaced ```', html: '<p><code> spaced </code></p>', why: 'monospace content is literal, spaces included' },
+  { input: 'x```y```', html: '<p>x```y```</p>', why: 'the opener follows a letter' },
+  { input: '*Hello*, _world_!\n~old~ `new`', html: '<p><strong>Hello</strong>, <em>world</em>!<br><s>old</s> <code>new</code></p>' },
 
   // Monospace blocks span lines and keep everything literal.
   { input: '```\ncode *x*\n```', html: '<pre><code>\ncode *x*\n</code></pre>' },
