@@ -22,7 +22,7 @@ const address = (who: 'sender' | 'recipient') =>
         ? 'Your number (SMS, MMS, WhatsApp) as digits only, no leading "+" or "00" (e.g. 447700900000); for SMS also an alphanumeric sender id.'
         : 'Recipient phone number (SMS, MMS, WhatsApp, Viber) as digits only, no leading "+" or "00" (e.g. 447700900000).',
     ).optional(),
-    id: text(who === 'sender' ? 'Your Viber service id or Facebook page id.' : 'Recipient id (Messenger page-scoped id).', { min: 1, max: 50 }).optional(),
+    id: text(who === 'sender' ? 'Your Viber service id or Facebook page id.' : 'Recipient id (Messenger page-scoped id).', { min: 1 }).optional(),
   }).describe(who === 'sender' ? 'The sender: `type` and a `number` or `id`.' : 'The recipient: `type` and a `number` (or `id` for Messenger).');
 
 const mediaUrl = (what: string) => url(`Public URL of the ${what}.`, { min: 10, max: 2000 });
@@ -61,20 +61,20 @@ const message = object({
   content,
   whatsapp: object({
     policy: z.enum(['deterministic', 'fallback']).describe('Template language policy: "deterministic" (recommended) or "fallback".').optional(),
-    locale: text('Template language, e.g. en_GB or en-GB.', { min: 2, max: 10 }).optional(),
+    locale: text('Template language, e.g. en_GB or en-GB.', { min: 2 }).optional(),
   })
     .describe('WhatsApp template settings.')
     .optional(),
   viber_service: object({
     category: z.enum(['transaction', 'promotion']).describe('"transaction" or "promotion".').optional(),
     ttl: z.number().int().min(30).max(259200).describe('How long (30-259200 seconds) Vonage attempts delivery.').optional(),
-    type: text('Viber message type.', { min: 1, max: 50 }).optional(),
+    type: text('Viber message type.', { min: 1 }).optional(),
   })
     .describe('Viber settings.')
     .optional(),
   messenger: object({
     category: z.enum(['response', 'update', 'message_tag']).describe('"response", "update" or "message_tag" (needs `tag`).').optional(),
-    tag: text('Message tag, required with category "message_tag".', { min: 1, max: 100 }).optional(),
+    tag: text('Message tag, required with category "message_tag".', { min: 1 }).optional(),
   })
     .describe('Messenger settings.')
     .optional(),

@@ -39,17 +39,17 @@ const seconds = (description: string, min: number, max: number) =>
 /** Fields every v1 message may carry. */
 const common = {
   to: phone('Recipient: the phone number in E.164 form as digits only, no leading "+" or "00" (e.g. 447700900000). For Messenger, the recipient\'s page-scoped id.'),
-  from: text('Sender: your number (digits only, no "+"), an alphanumeric SMS sender id of at most 11 characters, your Viber service id or your Facebook page id.', { min: 1, max: 50 }),
+  from: text('Sender: your number (digits only, no "+"), an alphanumeric SMS sender id of at most 11 characters, your Viber service id or your Facebook page id.', { min: 1 }),
   client_ref: text('Your own reference for this message, returned in every status webhook.', { max: MAX_CLIENT_REF }).optional(),
-  webhook_url: url('Status webhook URL for this message only; overrides the application\'s setting.', { min: 1, max: 2000 }).optional(),
+  webhook_url: url('Status webhook URL for this message only; overrides the application\'s setting.', { min: 1 }).optional(),
   webhook_version: z.enum(['v0.1', 'v1']).describe('Format of the status webhooks for this message: "v1" (current) or "v0.1".').optional(),
 };
 
 // ---------- SMS ----------
 const smsSettings = object({
   encoding_type: z.enum(['text', 'unicode', 'auto']).describe('"text" (GSM-7, 160 characters per part), "unicode" (UCS-2, 70 per part) or "auto" (Vonage decides from the content). Overrides detection.').optional(),
-  content_id: text('DLT content template id (India only).', { min: 1, max: 100 }).optional(),
-  entity_id: text('DLT entity id (India only).', { min: 1, max: 100 }).optional(),
+  content_id: text('DLT content template id (India only).', { min: 1 }).optional(),
+  entity_id: text('DLT entity id (India only).', { min: 1 }).optional(),
 }).describe('SMS-specific settings.');
 
 const smsText = object({
@@ -66,7 +66,7 @@ export const smsMessage = z.discriminatedUnion('message_type', [smsText]).descri
 
 // ---------- WhatsApp ----------
 const whatsappContext = object({
-  message_uuid: text('The message_uuid of the message this one replies to.', { min: 1, max: 100 }),
+  message_uuid: text('The message_uuid of the message this one replies to.', { min: 1 }),
 }).describe('Send as a reply (quote) to an earlier message.');
 
 const whatsappCommon = {
@@ -74,7 +74,7 @@ const whatsappCommon = {
   channel: z.literal('whatsapp').describe('Send over WhatsApp.'),
   context: whatsappContext.optional(),
   ttl: z.number().int().positive().describe('Seconds Vonage keeps trying to deliver the message.').optional(),
-  category: text('WhatsApp pricing category hint (as the SDK sends it).', { min: 1, max: 50 }).optional(),
+  category: text('WhatsApp pricing category hint (as the SDK sends it).', { min: 1 }).optional(),
 };
 const waCaption = (what: string) => text(`Caption shown under the ${what}.`, { min: 1, max: 3000 });
 
@@ -108,7 +108,7 @@ const whatsappFile = object({
   file: object({
     url: mediaUrl('document'),
     caption: waCaption('document').optional(),
-    name: text('File name shown to the recipient, e.g. invoice.pdf.', { min: 1, max: 240 }).optional(),
+    name: text('File name shown to the recipient, e.g. invoice.pdf.', { min: 1 }).optional(),
   }).describe('The document.'),
 }).describe('WhatsApp file (document) message.');
 
@@ -118,7 +118,7 @@ const whatsappSticker = object({
   sticker: locatedUnion(
     z.union([
       object({ url: mediaUrl('sticker (WebP)') }).describe('A sticker by URL.'),
-      object({ id: text('Id of a sticker uploaded to WhatsApp.', { min: 1, max: 200 }) }).describe('A sticker by uploaded media id.'),
+      object({ id: text('Id of a sticker uploaded to WhatsApp.', { min: 1 }) }).describe('A sticker by uploaded media id.'),
     ]),
     'The sticker: either `url` or `id`.',
   ),
@@ -133,7 +133,7 @@ const whatsappTemplate = object({
   }).describe('The template (MTM/HSM) to send; allowed outside the 24 h window.'),
   whatsapp: object({
     policy: z.literal('deterministic').describe('Language policy; only "deterministic".').optional(),
-    locale: text('Template language, e.g. en_US (the default), en_GB, pt_BR.', { min: 2, max: 10 }).optional(),
+    locale: text('Template language, e.g. en_US (the default), en_GB, pt_BR.', { min: 2 }).optional(),
   })
     .describe('Template language settings.')
     .optional(),
@@ -152,8 +152,8 @@ const whatsappReaction = object({
   message_type: messageType('reaction'),
   reaction: z
     .discriminatedUnion('action', [
-      object({ action: z.literal('react').describe('Add a reaction.'), emoji: text('The emoji to react with.', { min: 1, max: 20 }) }),
-      object({ action: z.literal('unreact').describe('Remove your reaction.'), emoji: text('Ignored when removing.', { max: 20 }).optional() }),
+      object({ action: z.literal('react').describe('Add a reaction.'), emoji: text('The emoji to react with.', { min: 1 }) }),
+      object({ action: z.literal('unreact').describe('Remove your reaction.'), emoji: text('Ignored when removing.').optional() }),
     ])
     .describe('React to (or unreact from) the message in `context.message_uuid`.'),
 }).describe('WhatsApp reaction.');
@@ -207,7 +207,7 @@ const viberSettings = (extra: z.core.$ZodLooseShape = {}) =>
   object({
     category: z.enum(['transaction', 'promotion']).describe('"transaction" or "promotion" (promotions need the recipient\'s consent).').optional(),
     ttl: seconds('How long Vonage attempts delivery', 30, 259200).optional(),
-    type: text('Viber message type as Vonage names it (e.g. "string").', { min: 1, max: 50 }).optional(),
+    type: text('Viber message type as Vonage names it (e.g. "string").', { min: 1 }).optional(),
     action: viberAction.optional(),
     ...extra,
   }).describe('Viber-specific settings.');
@@ -227,7 +227,7 @@ const viberText = object({
 const viberImage = object({
   ...viberCommon,
   message_type: messageType('image'),
-  image: object({ url: mediaUrl('image (JPG or PNG)'), caption: text('Caption sent with the image.', { min: 1, max: 1000 }).optional() }).describe('The image.'),
+  image: object({ url: mediaUrl('image (JPG or PNG)'), caption: text('Caption sent with the image.', { min: 1 }).optional() }).describe('The image.'),
   viber_service: viberSettings().optional(),
 }).describe('Viber image message.');
 const viberVideo = object({
@@ -235,7 +235,7 @@ const viberVideo = object({
   message_type: messageType('video'),
   video: object({
     url: mediaUrl('video (MP4)'),
-    caption: text('Caption sent with the video.', { min: 1, max: 1000 }).optional(),
+    caption: text('Caption sent with the video.', { min: 1 }).optional(),
     thumb_url: mediaUrl('thumbnail image shown before the video plays'),
   }).describe('The video.'),
   viber_service: viberSettings({
@@ -246,7 +246,7 @@ const viberVideo = object({
 const viberFile = object({
   ...viberCommon,
   message_type: messageType('file'),
-  file: object({ url: mediaUrl('file'), name: text('File name shown to the recipient.', { min: 1, max: 25 }).optional(), caption: text('Caption.', { min: 1, max: 1000 }).optional() }).describe('The file.'),
+  file: object({ url: mediaUrl('file'), name: text('File name shown to the recipient.', { min: 1 }).optional(), caption: text('Caption sent with the file.', { min: 1 }).optional() }).describe('The file.'),
   viber_service: viberSettings().optional(),
 }).describe('Viber file message.');
 
@@ -257,19 +257,19 @@ const messengerSettings = z
   .discriminatedUnion('category', [
     object({
       category: z.enum(['response', 'update']).describe('"response" (reply within 24 h) or "update" (proactive, within 24 h).'),
-      tag: text('Only used with category "message_tag".', { min: 1, max: 100 }).optional(),
+      tag: text('Only used with category "message_tag".', { min: 1 }).optional(),
     }),
     object({
       category: z.literal('message_tag').describe('Outside the 24 h window: needs a `tag`.'),
-      tag: text('The message tag Facebook allows outside the 24 h window, e.g. ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, HUMAN_AGENT.', { min: 1, max: 100 }),
+      tag: text('The message tag Facebook allows outside the 24 h window, e.g. ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, HUMAN_AGENT.', { min: 1 }),
     }),
   ])
   .describe('Messenger-specific settings: the message category (and tag).');
 
 const messengerCommon = {
   ...common,
-  to: text('The recipient\'s page-scoped id (PSID).', { min: 1, max: 50 }),
-  from: text('Your Facebook page id.', { min: 1, max: 50 }),
+  to: text('The recipient\'s page-scoped id (PSID).', { min: 1 }),
+  from: text('Your Facebook page id.', { min: 1 }),
   channel: z.literal('messenger').describe('Send over Facebook Messenger.'),
   messenger: messengerSettings.optional(),
 };
