@@ -46,7 +46,7 @@ describe('send: vonage over HTTP', () => {
     assert.equal(claims.exp! - claims.iat!, 900);
   });
 
-  it('signs a fresh JWT for every send (a retry reuses its send'\''s token)', async () => {
+  it('signs a fresh JWT for every send (a retry reuses the token of its send)', async () => {
     server = await recordingServer(json(503, {}), json(202, { message_uuid: 'x' }));
     const result = await sendPayload({ text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } }, { privateKey: testKeys().pkcs8 }, FAST);
     assert.equal(result.ok, true);
