@@ -34,8 +34,15 @@ function summary(text: string, a: SmsAnalysis): string {
   if (a.segments > 1) lines.push(`Segments end at characters (UTF-16 offsets): ${a.parts.map((p) => p.end).join(', ')}.`);
   if (a.graphemeSafeSegments !== a.segments) lines.push(`A sender that never splits a grapheme cluster (emoji sequence, flag, accented letter) needs ${a.graphemeSafeSegments} segments.`);
   if (a.nonGsm.length > 0) {
-    const shown = a.nonGsm.slice(0, 20).map(describeChar).join(', ');
-    const more = a.nonGsm.length > 20 ? `, and ${a.nonGsm.length - 20} more` : '';
+    const counts = new Map<string, { c: NonGsmChar; n: number }>();
+    for (const c of a.nonGsm) {
+      const seen = counts.get(c.char);
+      if (seen) seen.n++;
+      else counts.set(c.char, { c, n: 1 });
+    }
+    const distinct = [...counts.values()];
+    const shown = distinct.slice(0, 20).map(({ c, n }) => `${describeChar(c)}${n > 1 ? ` x${n}` : ''}`).join(', ');
+    const more = distinct.length > 20 ? `, and ${distinct.length - 20} more` : '';
     const why = a.encoding === 'UCS-2' ? 'force UCS-2' : 'are not in the GSM-7 alphabet and will not arrive as written';
     lines.push(`Characters that ${why}: ${shown}${more}.`);
     if (a.encoding === 'UCS-2' && a.nonGsm.every((c) => c.replacement !== undefined)) {
