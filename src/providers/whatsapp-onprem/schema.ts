@@ -26,7 +26,7 @@ const envelope = {
 };
 
 const message = <T extends string, S extends z.ZodType>(type: T, what: string, content: S, extra: z.core.$ZodLooseShape = {}) =>
-  object({ ...envelope, ...extra, type: z.literal(type).describe(what), [type]: content } as typeof envelope & { type: z.ZodLiteral<T> } & Record<T, S>);
+  object({ ...envelope, ...extra, type: z.literal(type).describe(what), [type]: content } as typeof envelope & { type: z.ZodLiteral<T> } & Record<T, S>).describe(what);
 
 const textContent = object({
   body: text('Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```).', { min: 1, max: LIMITS.textBody }),
@@ -55,7 +55,7 @@ export const onpremMessage = z
     message('sticker', 'A sticker.', stickerObject),
     message('location', 'A location pin (latitude outside -90..90: error 1009).', locationObject),
     message('contacts', 'Contact cards.', contactsArray),
-    message('interactive', 'Reply buttons, a list, or a URL button.', interactiveObject),
+    message('interactive', 'An interactive message: reply buttons, a list, a URL button, a Flow, a location request or products.', interactiveObject),
   ])
   .describe('A WhatsApp On-Premises message: `type` names the content object.');
 

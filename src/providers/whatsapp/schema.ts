@@ -27,8 +27,8 @@ const envelope = {
   biz_opaque_callback_data: text('Your own tracking data, echoed in status webhooks.', { max: 512 }).optional(),
 };
 
-const message = <T extends string, S extends z.ZodType>(type: T, what: string, key: T, content: S) =>
-  object({ ...envelope, type: z.literal(type).describe(what), [key]: content } as typeof envelope & { type: z.ZodLiteral<T> } & Record<T, S>);
+const message = <T extends string, S extends z.ZodType>(type: T, what: string, content: S) =>
+  object({ ...envelope, type: z.literal(type).describe(what), [type]: content } as typeof envelope & { type: z.ZodLiteral<T> } & Record<T, S>).describe(what);
 
 const textContent = object({
   body: text('Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```).', { min: 1, max: LIMITS.textBody }),
@@ -51,17 +51,17 @@ const templateContent = object({
 
 export const cloudMessage = z
   .discriminatedUnion('type', [
-    message('text', 'A text message.', 'text', textContent),
-    message('image', 'An image.', 'image', imageObject),
-    message('video', 'A video.', 'video', videoObject),
-    message('audio', 'An audio file or voice note.', 'audio', audioObject),
-    message('document', 'A document.', 'document', documentObject),
-    message('sticker', 'A sticker.', 'sticker', stickerObject),
-    message('location', 'A location pin.', 'location', locationObject),
-    message('contacts', 'One or more contact cards.', 'contacts', contactsArray),
-    message('reaction', 'An emoji reaction to an earlier message.', 'reaction', reactionContent),
-    message('interactive', 'Reply buttons, a list, or a URL button.', 'interactive', interactiveObject),
-    message('template', 'An approved template.', 'template', templateContent),
+    message('text', 'A text message.', textContent),
+    message('image', 'An image.', imageObject),
+    message('video', 'A video.', videoObject),
+    message('audio', 'An audio file or voice note.', audioObject),
+    message('document', 'A document.', documentObject),
+    message('sticker', 'A sticker.', stickerObject),
+    message('location', 'A location pin.', locationObject),
+    message('contacts', 'One or more contact cards.', contactsArray),
+    message('reaction', 'An emoji reaction to an earlier message.', reactionContent),
+    message('interactive', 'An interactive message: reply buttons, a list, a URL button, a Flow, a location request or products.', interactiveObject),
+    message('template', 'An approved template.', templateContent),
   ])
   .describe('A WhatsApp Cloud API message: `type` names the content object.');
 
