@@ -22,7 +22,7 @@ function codePoint(char: string): string {
 
 function describeChar(c: NonGsmChar): string {
   const shown = /^\s$|^[\u200b-\u200f\u2060\ufeff\u00ad]$/.test(c.char) ? '' : `"${c.char}" `;
-  const fix = c.replacement === undefined ? '' : c.replacement === '' ? ' -> remove' : ` -> ${JSON.stringify(c.replacement)}`;
+  const fix = c.replacement === undefined ? '' : c.replacement === '' ? ' -> remove' : ` -> ${c.replacement.includes('"') ? `'${c.replacement}'` : `"${c.replacement}"`}`;
   return `${shown}(${codePoint(c.char)})${fix}`;
 }
 
