@@ -69,7 +69,7 @@ export function renderMessage(model: MessageModel, options: RenderOptions = {}):
   if (model.channel === 'sms' || (model.channel === 'mms' && model.kind === 'text')) return [renderSms(model, options.time ?? '12:00')];
   switch (model.kind) {
     case 'mark-read':
-      return [h('div', { class: 'system' }, `Marks message ${model.replyTo ?? model.reaction?.messageId ?? '(no id)'} as read: the customer sees blue ticks.`)];
+      return [h('div', { class: 'system' }, `${model.replyTo ? `Marks message ${model.replyTo}` : "Marks the customer's message (the id in the URL)"} as read: the customer sees blue ticks and nothing else.`)];
     case 'reaction':
       return [renderReaction(model)];
     case 'template':
@@ -135,8 +135,8 @@ function renderLocation(loc: Location): VElement {
     { class: 'location' },
     h('div', { class: 'map', 'aria-hidden': 'true' }, h('span', { class: 'pin' }, '\u{1F4CD}')),
     loc.name ? h('div', { class: 'location-name' }, loc.name) : undefined,
-    loc.address ? h('small', { class: 'location-address' }, loc.address) : undefined,
-    h('small', { class: 'location-coords' }, `${loc.latitude}, ${loc.longitude}`),
+    loc.address ? h('div', { class: 'location-address' }, loc.address) : undefined,
+    h('div', { class: 'location-coords' }, `${loc.latitude}, ${loc.longitude}`),
   );
 }
 
@@ -192,7 +192,8 @@ function renderReaction(model: MessageModel): VElement {
   return h(
     'div',
     { class: 'reaction-wrap' },
-    h('div', { class: 'bubble outgoing reacted-to' }, h('div', { class: 'body muted' }, `Customer's message ${r?.messageId ?? '(no id)'}`), h('span', { class: 'meta' }, h('time', null, '11:58'))),
+    // The recipient reacted-to message is their own: an outgoing bubble on their phone.
+    h('div', { class: 'bubble outgoing reacted-to' }, h('div', { class: 'body muted' }, h('p', null, 'Your message'), h('p', { class: 'msg-id' }, r?.messageId ?? '(no id)')), h('span', { class: 'meta' }, h('time', null, '11:58'))),
     emoji ? h('span', { class: 'reaction' }, emoji) : h('div', { class: 'system' }, 'An empty emoji removes the reaction.'),
   );
 }

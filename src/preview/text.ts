@@ -68,6 +68,7 @@ function visit(node: VNode, ctx: Ctx): void {
     ctx.inPre = true;
   }
   if (hasClass(node, 'problem-code')) ctx.cur += ' [';
+  if (hasClass(node, 'sms-break')) ctx.cur += ' \u2016 ';
   ctx.cur += mark;
   for (const c of node.children ?? []) {
     visit(c, ctx);
@@ -81,6 +82,9 @@ function visit(node: VNode, ctx: Ctx): void {
     ctx.lines.push(ctx.prefix + '```');
   }
   if (hasClass(node, 'action')) ctx.cur += ' ]';
+  if (hasClass(node, 'sms-fact-name')) ctx.cur += ': ';
+  if (hasClass(node, 'sms-fact')) flush(ctx);
+  if (hasClass(node, 'sms-break')) ctx.cur += ' \u2016 ';
   if (node.tag === 'ol' || node.tag === 'ul') ctx.numbers.pop();
   if (block) flush(ctx);
   ctx.prefix = saved;

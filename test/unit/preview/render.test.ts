@@ -117,7 +117,7 @@ describe('preview renderer', () => {
   it('shows a reaction on the message it reacts to', () => {
     const root = renderPhone(model({ kind: 'reaction', reaction: { messageId: 'wamid.ABC', emoji: '\u{1F44D}' } }));
     assert.equal(textOf(one(root, 'reaction')), '\u{1F44D}');
-    assert.match(textOf(one(root, 'reacted-to')), /wamid\.ABC/);
+    assert.match(textOf(one(root, 'msg-id')), /wamid\.ABC/);
   });
 
   it('shows the quoted message of a reply', () => {
@@ -223,5 +223,43 @@ describe('preview body formatting', () => {
 
   it('does not format on other channels', () => {
     assert.deepEqual(tagsOf(body('*b*', 'viber')), []);
+  });
+});
+
+describe('preview SMS', () => {
+  const sms = (text: string, smsEncoding?: 'text' | 'unicode' | 'auto') => renderPhone(model({ provider: 'vonage', channel: 'sms', text: t(text), smsEncoding }));
+  const fact = (root: VElement, name: string) => {
+    const names = findByClass(root, 'sms-fact-name').map(textOf);
+    return textOf(findByClass(root, 'sms-fact')[names.indexOf(name)]);
+  };
+
+  it('shows one GSM-7 part for 160 characters, with what is left', () => {
+    const root = sms('a'.repeat(160));
+    assert.equal(fact(root, 'Encoding'), 'GSM-7');
+    assert.match(fact(root, 'Parts'), /^1/);
+    assert.equal(fact(root, 'Left in last part'), '0 septets');
+    assert.equal(findByClass(root, 'sms-break').length, 0);
+  });
+
+  it('marks where each part ends once the text is split', () => {
+    const root = sms('a'.repeat(161));
+    assert.match(fact(root, 'Parts'), /^2/);
+    const segs = findByClass(root, 'sms-segment');
+    assert.deepEqual(segs.map((s) => textOf(s).length), [153, 8]);
+    assert.deepEqual(findByClass(root, 'sms-break').map(textOf), ['1/2']);
+    assert.equal(fact(root, 'Left in last part'), `${153 - 8} septets`);
+  });
+
+  it('names the characters that force UCS-2 and what they cost', () => {
+    const root = sms('\u201CHello\u201D \u2014 see you' + 'x'.repeat(70));
+    assert.equal(fact(root, 'Encoding'), 'UCS-2');
+    const warning = textOf(findByClass(root, 'sms-warning')[0]);
+    assert.match(warning, /\u201C\u201C\u201D/);
+    assert.match(warning, /\u2014/);
+    assert.match(warning, /2 parts instead of 1/);
+  });
+
+  it('follows a forced encoding_type', () => {
+    assert.match(fact(sms('hello', 'unicode'), 'Encoding'), /UCS-2.*forced/);
   });
 });
