@@ -122,4 +122,13 @@ describe('SMS lint rule', () => {
     assert.ok(w, JSON.stringify(result.problems.map((p) => p.code)));
     assert.equal(file.slice(w.start, w.end), '\\u2019');
   });
+
+  it('runs for a legacy Vonage SMS payload too', () => {
+    const file = '{\n  "from": {"type": "sms", "number": "Acme"},\n  "to": {"type": "sms", "number": "447700900000"},\n  "message": {"content": {"type": "text", "text": "Caf\\u00e9 \\u2013 open"}}\n}\n';
+    const result = validateText(file, { fileName: 'hello.vonage-legacy.json' });
+    const w = result.problems.filter((p) => p.code === 'sms-ucs2');
+    assert.equal(w.length, 1, JSON.stringify(result.problems.map((p) => p.code)));
+    assert.equal(file.slice(w[0].start, w[0].end), '\\u2013');
+    assert.equal(w[0].pointer, '/message/content/text');
+  });
 });
