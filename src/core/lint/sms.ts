@@ -10,7 +10,7 @@ import { jsonStringBody, jsonStringOffsets } from '../sms/json-string-offsets';
 import type { LintContext, LintRule } from './context';
 
 /** Above this many characters without an equivalent, the text is simply not Latin: UCS-2 is right. */
-const FEW = 10;
+const FEW = 5;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -70,7 +70,7 @@ function reportNonGsm(ctx: LintContext, pointer: string, text: string, a: SmsAna
   const edit = (c: NonGsmChar): TextEdit => ({ offset: offsets![c.start], length: offsets![c.end] - offsets![c.start], newText: jsonStringBody(c.replacement!) });
 
   const replaceable = chars.filter((c) => c.replacement !== undefined);
-  const fixAll: Fix | undefined = located && replaceable.length > 1 ? { title: `Replace all ${replaceable.length} non-GSM characters with their GSM equivalents`, edits: replaceable.map(edit) } : undefined;
+  const fixAll: Fix | undefined = located && replaceable.length > 1 ? { title: replaceable.length === chars.length ? `Replace all ${chars.length} non-GSM characters with their GSM equivalents` : `Replace the ${replaceable.length} non-GSM characters that have a GSM equivalent`, edits: replaceable.map(edit) } : undefined;
 
   let why: string;
   if (forcedText) {
