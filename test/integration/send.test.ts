@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, openPayload, uniqueName } from './util';
+
+interface Api {
+  credentials: { set(p: string, k: string, v: string): Promise<void>; get(p: string, k: string): Promise<string | undefined>; clear(p: string): Promise<void> };
+  history(): { file: string; profile: string; ok: boolean; status: number | null; messageId: string | null; problem: string | null }[];
+  sandboxUrl(): Promise<string>;
+}
+
+interface SendResult {
+  ok: boolean;
+  status: number | null;
+  messageId: string | null;
+  problem: string | null;
+}
+
+async function api(): Promise<Api> {
+  const ext = await activateExtension();
+  return ext.exports as Api;
+}
+
+async function send(uri: vscode.Uri): Promise<SendResult> {
+  const result = (await vscode.commands.executeCommand('messageWorkbench.sendMessage', uri)) as SendResult | undefined;
+  assert.ok(result, 'Send Message returned no result (the file was refused or a prompt was cancelled)');
+  return result;
+}
+
+describe('sending', function () {
+  this.timeout(60000);
+  const config = () => vscode.workspace.getConfiguration('messageWorkbench');
+
+  afterEach(closeAllEditors);
+  after(async () => {
+    await config().update('activeProfile', undefined, vscode.ConfigurationTarget.Workspace);
+    await config().update('profiles', undefined, vscode.ConfigurationTarget.Workspace);
+    await (await api()).credentials.clear('IT Vonage');
+  });
+
+  it('sends an SMS to the built-in sandbox and records it in the history', async () => {
+    const a = await api();
+    const name = uniqueName('sms', '.vonage.json');
+    const editor = await openPayload(name, JSON.stringify({ message_type: 'text', channel: 'sms', to: '447700900000', from: '447700900001', text: 'Hello from the integration test' }, null, 2));
+    const result = await send(editor.document.uri);
+    assert.equal(result.ok, true, result.problem ?? '');
+    assert.equal(result.status, 202);
+    assert.match(result.messageId ?? '', /^[0-9a-f-]{36}$/);
+    const entry = a.history().find((e) => e.file.endsWith(name));
+    assert.ok(entry, 'no history entry for the send');
+    assert.equal(entry.messageId, result.messageId);
+    assert.equal(entry.profile, 'Sandbox');
+  });
+
+  it('sends with a user profile whose secret was set in SecretStorage, and never records the secret', async () => {
+    const a = await api();
+    const url = await a.sandboxUrl();
+    const secret = await a.credentials.get('Sandbox', 'apiSecret');
+    assert.ok(secret, 'the sandbox profile has a generated API secret');
+    await config().update('profiles', [{ name: 'IT Vonage', provider: 'vonage', auth: 'basic', apiKey: 'sandbox', endpoint: url }], vscode.ConfigurationTarget.Workspace);
+    await config().update('activeProfile', 'IT Vonage', vscode.ConfigurationTarget.Workspace);
+    await a.credentials.set('IT Vonage', 'apiSecret', secret);
+
+    const editor = await openPayload(uniqueName('basic', '.vonage.json'), JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: '447700900000', from: '447700900001', text: 'Basic auth works' }));
+    const result = await send(editor.document.uri);
+    assert.equal(result.ok, true, result.problem ?? '');
+    assert.equal(result.status, 202);
+    assert.equal(a.history()[0].profile, 'IT Vonage');
+    assert.ok(!JSON.stringify(a.history()).includes(secret), 'a secret reached the history');
+
+    // A wrong secret is refused by the sandbox and explained.
+    await a.credentials.set('IT Vonage', 'apiSecret', 'wrong-secret');
+    const refused = await send(editor.document.uri);
+    assert.equal(refused.ok, false);
+    assert.equal(refused.status, 401);
+    assert.ok(!(refused.problem ?? '').includes('wrong-secret'), 'the secret appears in the error');
+    await config().update('activeProfile', 'Sandbox', vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('explains the 24 h window when a free-form WhatsApp text goes to a customer who has not written', async () => {
+    const outside = '15551230000';
+    const editor = await openPayload(uniqueName('window', '.whatsapp.json'), JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: outside, type: 'text', text: { body: 'Are you still there?' } }, null, 2));
+    const result = await send(editor.document.uri);
+    assert.equal(result.ok, false);
+    assert.match(result.problem ?? '', /131047|24.?h/i);
+    assert.match(result.problem ?? '', /template/i);
+
+    // Once the customer writes (simulated), the same message goes through.
+    await vscode.commands.executeCommand('messageWorkbench.sandboxInbound', outside);
+    const after = await send(editor.document.uri);
+    assert.equal(after.ok, true, after.problem ?? '');
+    assert.match(after.messageId ?? '', /^wamid\./);
+  });
+
+  it('refuses to send a file with errors and says why', async () => {
+    const editor = await openPayload(uniqueName('invalid', '.gateway.json'), JSON.stringify({ phone: '+447700900000', message: '' }));
+    const result = await vscode.commands.executeCommand('messageWorkbench.sendMessage', editor.document.uri);
+    assert.equal(result, undefined);
+  });
+});
