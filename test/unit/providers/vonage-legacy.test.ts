@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { validateText } from '../../../src/core/validate';
 import { applyEdits } from '../../../src/core/edits';
-import { detectProvider } from '../../../src/providers/registry';
+import { detectProvider, providerById, providerForFile } from '../../../src/providers/registry';
+import { listFiles, projectRoot } from '../helpers';
 import { provider } from '../../../src/providers/vonage-legacy';
 
 const FILE = 'msg.vonage-legacy.json';
@@ -126,4 +129,21 @@ describe('vonage-legacy (beta / v0.1)', () => {
       assert.doesNotThrow(() => validateText(JSON.stringify(v), { fileName: FILE }));
     }
   });
+});
+
+describe('vonage and vonage-legacy shape detection over every example', () => {
+  const files = listFiles(path.join(projectRoot(), 'examples'), (f) => f.endsWith('.json') && !f.endsWith('.templates.json'));
+
+  it('finds examples to check', () => assert.ok(files.length > 20));
+  for (const file of files) {
+    const owner = providerForFile(file)?.id;
+    it(`${path.basename(file)}`, () => {
+      const value = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const v1 = providerById('vonage')!.detect(value);
+      const legacy = providerById('vonage-legacy')!.detect(value);
+      if (owner === 'vonage') assert.equal(detectProvider(value)?.id, 'vonage');
+      else if (owner === 'vonage-legacy') assert.equal(detectProvider(value)?.id, 'vonage-legacy');
+      else assert.ok(v1 < 0.5 && legacy < 0.5, `a ${owner} payload scored vonage ${v1}, vonage-legacy ${legacy}`);
+    });
+  }
 });
