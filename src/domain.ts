@@ -9,6 +9,7 @@ export { createCatalog, BUILTIN_TEMPLATES } from './core/templates';
 export { parseCatalog, CATALOG_SUFFIX } from './core/template-catalog-file';
 export { PROVIDERS, providerForFile, isPayloadFile } from './providers/registry';
 export { prepareSend, sendPrepared, markRead, type SendResult } from './core/send';
+export { toCurl } from './core/http/curl';
 export { checkProfile, PROVIDER_AUTH, realEndpoint, safeUrl, isLoopback, type Profile, type Secrets, type AuthKind } from './core/profile';
 export { signVonageJwt, applicationIdProblem, DEFAULT_TTL_SECONDS } from './core/auth/jwt';
 export { privateKeyProblem } from './core/auth/private-key';

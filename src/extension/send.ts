@@ -117,6 +117,7 @@ class SendCodeLens implements vscode.CodeLensProvider {
     return [
       new vscode.CodeLens(top, { title: `$(send) Send with ${this.profiles.activeName()}`, command: 'messageWorkbench.sendMessage', arguments: [doc.uri] }),
       new vscode.CodeLens(top, { title: '$(open-preview) Preview', command: 'messageWorkbench.openPreviewToSide', arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: '$(terminal) Copy as cURL', command: 'messageWorkbench.copyAsCurl', arguments: [doc.uri] }),
     ];
   }
 }
@@ -154,6 +155,28 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       }
     }),
     vscode.commands.registerCommand('messageWorkbench.clearHistory', () => deps.history.clear()),
+    vscode.commands.registerCommand('messageWorkbench.copyAsCurl', async (uri?: vscode.Uri) => {
+      const doc = await documentFor(uri);
+      if (!doc) return undefined;
+      const file = vscode.workspace.asRelativePath(doc.uri);
+      const provider = domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined;
+      if (!provider) {
+        void vscode.window.showErrorMessage(`${file} is not a payload file of a known provider.`);
+        return undefined;
+      }
+      const resolved = await deps.profiles.resolveFor(provider);
+      if (!resolved) return undefined;
+      // Placeholders stay `$NAME` references and no secret is read: the command is safe to share.
+      const prepared = domain().prepareSend({ text: doc.getText(), fileName: file, profile: resolved.profile, variables: {}, keepPlaceholders: true, templates: await deps.templates.ready() });
+      if (!prepared.ok) {
+        void vscode.window.showErrorMessage(prepared.message);
+        return undefined;
+      }
+      const curl = domain().toCurl(prepared.request, resolved.profile);
+      await vscode.env.clipboard.writeText(curl);
+      void vscode.window.showInformationMessage(`curl command for ${file} copied (${resolved.profile.name}); credentials appear as $VARIABLES.`);
+      return curl;
+    }),
     vscode.commands.registerCommand('messageWorkbench.markAsRead', async (messageId?: string, provider?: ProviderId) => {
       if (!requireTrust('Marking messages as read')) return undefined;
       const doc = vscode.window.activeTextEditor?.document;

@@ -9,7 +9,13 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 describe('package.json commands <-> source', () => {
   const registered = new Set<string>();
   for (const f of listFiles(path.join(root, 'src', 'extension'), (x) => x.endsWith('.ts'))) {
-    for (const m of fs.readFileSync(f, 'utf8').matchAll(/registerCommand\(\s*['"`]([\w.]+)['"`]/g)) registered.add(m[1]);
+    const text = fs.readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/registerCommand\(\s*['"`]([\w.]+)['"`]/g)) registered.add(m[1]);
+    // registerCommand(SOME_CONSTANT, ...) with `const SOME_CONSTANT = 'messageWorkbench.x'` in the same file
+    for (const m of text.matchAll(/registerCommand\(\s*([A-Z][A-Z0-9_]*)\s*,/g)) {
+      const decl = new RegExp(`const ${m[1]}\\s*=\\s*['"\`]([\\w.]+)['"\`]`).exec(text);
+      if (decl) registered.add(decl[1]);
+    }
   }
   const declared = (pkg.contributes.commands as { command: string; category?: string; title: string }[]);
 
