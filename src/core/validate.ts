@@ -6,6 +6,7 @@ import { schemaProblems } from './schema-check';
 import { createContext } from './lint/context';
 import { COMMON_RULES } from './lint';
 import { createCatalog, type TemplateCatalog } from './templates';
+import { CATALOG_SUFFIX, templateCatalogSchema } from './template-catalog-file';
 import type { ProviderDef } from '../providers/types';
 import { detectProvider, providerById, providerForFile, suffixList } from '../providers/registry';
 
@@ -37,6 +38,12 @@ export function validateText(text: string, options: ValidateOptions = {}): Valid
   const doc = parseDocument(text);
   const problems: Problem[] = [...doc.problems];
   if (doc.empty) return { doc, provider: undefined, model: undefined, problems };
+
+  // A template catalog is checked against its own schema; it is not a message.
+  if (!options.providerId && options.fileName?.toLowerCase().endsWith(CATALOG_SUFFIX)) {
+    if (options.schema !== false) problems.push(...schemaProblems(doc, templateCatalogSchema));
+    return { doc, provider: undefined, model: undefined, problems };
+  }
 
   const provider = resolveProvider(options.fileName, doc.value, options.providerId);
   if (!provider) {

@@ -105,6 +105,17 @@ describe('mwb validate', function () {
     assert.equal(mwb('frobnicate').code, 2);
   });
 
+  it('checks a template catalog against its schema, with the field at fault', () => {
+    const good = write('ok.templates.json', JSON.stringify({ templates: [{ name: 'order_update', language: 'en_US', body: 'Hi {{1}}' }] }));
+    assert.equal(mwb('validate', good).code, 0);
+    const bad = write('bad.templates.json', JSON.stringify({ templates: [{ name: 'x', body: 'b'.repeat(1025) }] }));
+    const r = mwb('validate', '--json', bad);
+    assert.equal(r.code, 1);
+    const p = JSON.parse(r.stdout).files[0].problems[0];
+    assert.equal(p.pointer, '/templates/0/body');
+    assert.match(p.message, /1024/);
+  });
+
   it('--provider overrides the file name', () => {
     const f = write('any.json', '{"phone": "+447700900000", "message": "hi"}');
     const r = mwb('validate', '--json', '--provider', 'gateway', f);
