@@ -2,7 +2,7 @@
 import { hasPlaceholder } from '../../core/placeholders';
 import type { Media } from '../../core/model';
 import type { LintRule } from '../../core/lint/context';
-import { rec } from '../common/fields';
+import { arr, rec, str } from '../common/fields';
 
 function mediaOf(model: NonNullable<Parameters<LintRule>[0]['model']>): Media[] {
   const out: Media[] = [];
@@ -44,4 +44,70 @@ export const locationRange: LintRule = (ctx) => {
   }
 };
 
-export const WHATSAPP_RULES: LintRule[] = [mediaSource, locationRange];
+/** Which parameter type each kind of template button takes. */
+const BUTTON_PARAMETER: Readonly<Record<string, string>> = { quick_reply: 'payload', url: 'text', copy_code: 'coupon_code', flow: 'action', catalog: 'action' };
+
+/** A button component's parameter must be of the type its `sub_type` takes (else error 132012). */
+export const templateButtonParameters: LintRule = (ctx) => {
+  const components = arr(rec(rec(ctx.value)?.template)?.components);
+  components.forEach((c, n) => {
+    const comp = rec(c);
+    if (comp?.type !== 'button') return;
+    const subType = str(comp.sub_type) ?? '';
+    const wanted = BUTTON_PARAMETER[subType];
+    if (!wanted) return;
+    arr(comp.parameters).forEach((p, k) => {
+      const type = str(rec(p)?.type);
+      if (type === undefined || type === wanted) return;
+      ctx.report({
+        severity: 'error',
+        code: 'template-button-parameter',
+        pointer: `/template/components/${n}/parameters/${k}/type`,
+        message: `A "${subType}" button takes a parameter of type "${wanted}", not "${type}" (the API answers with error 132012). Change the type to "${wanted}".`,
+      });
+    });
+  });
+};
+
+/** Meta rejects body parameter text with a newline, a tab or more than 4 spaces in a row (error 132018). */
+export const templateParameterText: LintRule = (ctx) => {
+  for (const p of ctx.model?.template?.parameters ?? []) {
+    const what = /[\n\r]/.test(p.text) ? 'a line break' : p.text.includes('\t') ? 'a tab' : / {5}/.test(p.text) ? 'more than 4 spaces in a row' : undefined;
+    if (!what) continue;
+    ctx.report({ severity: 'error', code: 'template-parameter-text', pointer: p.pointer, message: `This template parameter contains ${what}; WhatsApp rejects parameters with line breaks, tabs or more than 4 consecutive spaces (error 132018). Put line breaks in the approved template text instead.` });
+  }
+};
+
+export const MAX_PRODUCTS = 30;
+
+/** A product list holds at most 30 products across its sections, and titles every section when it has several. */
+export const productListLimits: LintRule = (ctx) => {
+  const interactive = rec(rec(ctx.value)?.interactive);
+  if (interactive?.type !== 'product_list') return;
+  const sections = arr(rec(interactive.action)?.sections);
+  const total = sections.reduce<number>((sum, s) => sum + arr(rec(s)?.product_items).length, 0);
+  let count = 0;
+  sections.forEach((s, n) => {
+    const section = rec(s);
+    const at = `/interactive/action/sections/${n}`;
+    if (sections.length > 1 && !str(section?.title)?.trim()) {
+      ctx.report({ severity: 'error', code: 'list-section-title', pointer: at, message: `A product list with ${sections.length} sections needs a title on every section. Add a "title" (up to 24 characters).` });
+    }
+    arr(section?.product_items).forEach((_, k) => {
+      if (++count === MAX_PRODUCTS + 1) {
+        ctx.report({ severity: 'error', code: 'product-list-too-many', pointer: `${at}/product_items/${k}`, message: `This product list has ${total} products across its sections; WhatsApp allows at most ${MAX_PRODUCTS}. Remove ${total - MAX_PRODUCTS} (from this one on).` });
+      }
+    });
+  });
+};
+
+/** `preview_url: true` does nothing without a URL in the body: say so, as it is usually a forgotten link. */
+export const previewUrlWithoutUrl: LintRule = (ctx) => {
+  const p = rec(ctx.value);
+  const on = p?.preview_url === true ? '/preview_url' : rec(p?.text)?.preview_url === true ? '/text/preview_url' : undefined;
+  const body = str(rec(p?.text)?.body);
+  if (!on || body === undefined || /https?:\/\/|\{\{/i.test(body)) return;
+  ctx.report({ severity: 'info', code: 'preview-url-without-url', pointer: on, message: '`preview_url` is true but the body has no http:// or https:// link, so no preview will show. Add the link, or remove `preview_url`.' });
+};
+
+export const WHATSAPP_RULES: LintRule[] = [mediaSource, locationRange, templateButtonParameters, templateParameterText, productListLimits, previewUrlWithoutUrl];

@@ -226,3 +226,33 @@ describe('whatsapp (Cloud API) newer interactive types', () => {
     assert.deepEqual(check(list([{ rows: 11 }])).codes, ['list-too-many-rows /interactive/action/sections/0/rows/10']);
   });
 });
+
+describe('whatsapp (Cloud API) template and interactive rules', () => {
+  const template = (components: unknown[]) => ({ messaging_product: 'whatsapp', to: '447700900000', type: 'template', template: { name: 'order_update', language: { code: 'en_US' }, components } });
+  const body3 = (texts: string[]) => ({ type: 'body', parameters: texts.map((text) => ({ type: 'text', text })) });
+  it('a button parameter of the wrong type for its sub_type', () => {
+    const p = template([body3(['a', 'b', 'c']), { type: 'button', sub_type: 'quick_reply', index: 0, parameters: [{ type: 'text', text: 'YES' }] }]);
+    const { codes, errors } = check(p);
+    assert.deepEqual(codes, ['template-button-parameter /template/components/1/parameters/0/type']);
+    assert.match(errors[0].message, /"quick_reply" button takes a parameter of type "payload"/);
+    assert.deepEqual(check(template([body3(['a', 'b', 'c']), { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'x' }] }])).codes, []);
+  });
+  it('a body parameter with a line break, a tab or 5 spaces', () => {
+    assert.deepEqual(check(template([body3(['a\nb', 'b', 'c'])])).codes, ['template-parameter-text /template/components/0/parameters/0/text']);
+    assert.deepEqual(check(template([body3(['a', 'b\tc', 'c'])])).codes, ['template-parameter-text /template/components/0/parameters/1/text']);
+    assert.deepEqual(check(template([body3(['a', 'b', 'c     d'])])).codes, ['template-parameter-text /template/components/0/parameters/2/text']);
+    assert.deepEqual(check(template([body3(['a', 'b', 'c    d'])])).codes, []);
+  });
+  it('a product list with 31 products, and untitled sections', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, k) => ({ product_retailer_id: `sku${k}` }));
+    const pl = (sections: unknown[]) => ({ messaging_product: 'whatsapp', to: '447700900000', type: 'interactive', interactive: { type: 'product_list', header: { type: 'text', text: 'H' }, body: { text: 'B' }, action: { catalog_id: 'c', sections } } });
+    assert.deepEqual(check(pl([{ title: 'A', product_items: items(20) }, { title: 'B', product_items: items(11) }])).codes, ['product-list-too-many /interactive/action/sections/1/product_items/10']);
+    assert.deepEqual(check(pl([{ title: 'A', product_items: items(2) }, { product_items: items(2) }])).codes, ['list-section-title /interactive/action/sections/1']);
+  });
+  it('preview_url without a link is an info, not an error', () => {
+    const r = check(msg('text', { body: 'no link here', preview_url: true }));
+    assert.deepEqual(r.codes, []);
+    assert.deepEqual(r.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`), ['info preview-url-without-url /text/preview_url']);
+    assert.deepEqual(check(msg('text', { body: 'see https://example.com', preview_url: true })).result.problems, []);
+  });
+});
