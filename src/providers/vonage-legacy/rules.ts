@@ -1,8 +1,7 @@
 /** Beta/v0.1 rules a JSON Schema can't express: addresses per channel, per-channel text limits. */
 import type { LintRule } from '../../core/lint/context';
-import { checkPhone } from '../../core/lint/phone';
 import { rec, str } from '../common/fields';
-import { checkSmsSender } from '../vonage/rules';
+import { checkNumber, checkSmsSender } from '../vonage/rules';
 import { MAX_LEGACY_SMS_TEXT } from './schema';
 
 const NUMBER_CHANNELS = new Set(['sms', 'whatsapp', 'mms', 'viber_service']);
@@ -31,7 +30,7 @@ export const legacyAddresses: LintRule = (ctx) => {
     } else if (NUMBER_CHANNELS.has(fromType) && fromType !== 'viber_service') {
       if (number === undefined) ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/from', message: `A ${fromType} sender needs a "number": your number as digits only, e.g. 447700900000.` });
       else if (fromType === 'sms') checkSmsSender(ctx, number, '/from/number');
-      else checkPhone(ctx, { text: number, pointer: '/from/number', style: 'digits' }, `The ${fromType === 'whatsapp' ? 'WhatsApp' : 'MMS'} sender number`);
+      else checkNumber(ctx, number, '/from/number', `The ${fromType === 'whatsapp' ? 'WhatsApp' : 'MMS'} sender number`);
     }
   }
 };

@@ -19,7 +19,7 @@ export function checkSmsSender(ctx: LintContext, raw: string, pointer: string): 
   if (looksLikeNumber) {
     const digitsOnly = /^\d+$/.test(raw);
     if (digitsOnly && raw.length <= MAX_SHORT_CODE) return;
-    checkPhone(ctx, { text: raw, pointer, style: 'digits' }, 'The SMS sender number');
+    checkNumber(ctx, raw, pointer, 'The SMS sender number');
     return;
   }
   if (raw.length > MAX_SMS_SENDER_ID) {
@@ -39,6 +39,13 @@ export function checkSmsSender(ctx: LintContext, raw: string, pointer: string): 
   }
 }
 
+/** Already right (8-15 digits, no trunk 0): nothing to say, and locating it would cost a position tree on big files. */
+const WELL_FORMED_NUMBER = /^[1-9]\d{7,14}$/;
+
+export function checkNumber(ctx: LintContext, raw: string, pointer: string, what: string): void {
+  if (!WELL_FORMED_NUMBER.test(raw)) checkPhone(ctx, { text: raw, pointer, style: 'digits' }, what);
+}
+
 export const senderFormat: LintRule = (ctx) => {
   const p = rec(ctx.value);
   const from = str(p?.from);
@@ -48,10 +55,10 @@ export const senderFormat: LintRule = (ctx) => {
       checkSmsSender(ctx, from, '/from');
       break;
     case 'whatsapp':
-      checkPhone(ctx, { text: from, pointer: '/from', style: 'digits' }, 'The WhatsApp sender (your WhatsApp Business number)');
+      checkNumber(ctx, from, '/from', 'The WhatsApp sender (your WhatsApp Business number)');
       break;
     case 'mms':
-      checkPhone(ctx, { text: from, pointer: '/from', style: 'digits' }, 'The MMS sender number');
+      checkNumber(ctx, from, '/from', 'The MMS sender number');
       break;
   }
 };
@@ -61,7 +68,7 @@ export const rcsRecipient: LintRule = (ctx) => {
   const p = rec(ctx.value);
   const to = str(p?.to);
   if (str(p?.channel) !== 'rcs' || to === undefined) return;
-  checkPhone(ctx, { text: to, pointer: '/to', style: 'digits' }, 'The recipient number');
+  checkNumber(ctx, to, '/to', 'The recipient number');
 };
 
 export const reactionTarget: LintRule = (ctx) => {
