@@ -7,6 +7,7 @@ import * as diagnostics from './diagnostics';
 import { Environments } from './environments';
 import { History } from './history';
 import * as jwtCommands from './jwt-commands';
+import * as newPayload from './new-payload';
 import * as preview from './preview';
 import { Profiles } from './profiles';
 import * as quickFixes from './quick-fixes';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
     profiles,
     ...diagnostics.register(validations, templates),
     ...quickFixes.register(validations),
+    ...newPayload.register(context),
     ...preview.register(context, { validations, templates }),
     ...send.register({ profiles, environments, templates, history, log }),
     ...credentialCommands.register(credentials, profiles, sandbox),

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { PROVIDERS } from '../providers/registry';
 import { templateCatalogSchema, CATALOG_SUFFIX } from '../core/template-catalog-file';
+import type { SnippetDef } from '../core/snippets';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export interface GeneratedSchema {
   /** File name under schemas/. */
@@ -20,12 +23,29 @@ function toJson(schema: z.ZodType, title: string): Record<string, unknown> {
   return { ...json, title };
 }
 
-export function generateSchemas(): GeneratedSchema[] {
-  const out: GeneratedSchema[] = PROVIDERS.map((p) => ({
-    file: `${p.id}.schema.json`,
-    fileMatch: `*${p.suffix}`,
-    schema: toJson(p.schema, `${p.label} payload (Message Workbench)`),
-  }));
+/** snippets/<provider>.json, read from the project root. */
+export function readSnippets(root: string, providerId: string): Record<string, SnippetDef> {
+  const file = path.join(root, 'snippets', `${providerId}.json`);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, SnippetDef>) : {};
+}
+
+/**
+ * The provider's snippets as JSON Schema `defaultSnippets`, so completion in an empty payload file
+ * offers exactly that provider's message types.
+ */
+function defaultSnippets(snippets: Record<string, SnippetDef>): Record<string, unknown>[] {
+  return Object.entries(snippets).map(([label, s]) => ({ label, description: s.description, bodyText: Array.isArray(s.body) ? s.body.join('\n') : s.body }));
+}
+
+export function generateSchemas(root: string): GeneratedSchema[] {
+  const out: GeneratedSchema[] = PROVIDERS.map((p) => {
+    const snippets = defaultSnippets(readSnippets(root, p.id));
+    return {
+      file: `${p.id}.schema.json`,
+      fileMatch: `*${p.suffix}`,
+      schema: { ...toJson(p.schema, `${p.label} payload (Message Workbench)`), ...(snippets.length ? { defaultSnippets: snippets } : {}) },
+    };
+  });
   out.push({ file: 'templates.schema.json', fileMatch: `*${CATALOG_SUFFIX}`, schema: toJson(templateCatalogSchema, 'Message Workbench template catalog') });
   return out;
 }

@@ -8,7 +8,7 @@ const root = projectRoot();
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 describe('schemas/ (generated from the zod schemas)', () => {
-  for (const s of generateSchemas()) {
+  for (const s of generateSchemas(root)) {
     it(`${s.file} is up to date (run \`npm run build\` to regenerate)`, () => {
       const file = path.join(root, 'schemas', s.file);
       assert.ok(fs.existsSync(file), `${s.file} missing`);
@@ -33,7 +33,7 @@ describe('schemas/ (generated from the zod schemas)', () => {
       }
       for (const [k, v] of Object.entries(n)) if (typeof v === 'object') walk(v, `${where}/${k}`);
     };
-    for (const s of generateSchemas()) walk(s.schema, s.file);
+    for (const s of generateSchemas(root)) walk(s.schema, s.file);
     assert.deepEqual(missing, []);
   });
 });
