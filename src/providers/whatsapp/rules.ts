@@ -1,5 +1,6 @@
 /** WhatsApp Cloud and On-Premises rules a generated JSON Schema can't express. */
 import { hasPlaceholder } from '../../core/placeholders';
+import { setValueEdits } from '../../core/edits';
 import type { Media } from '../../core/model';
 import type { LintRule } from '../../core/lint/context';
 import { arr, rec, str } from '../common/fields';
@@ -57,13 +58,21 @@ export const templateButtonParameters: LintRule = (ctx) => {
     const wanted = BUTTON_PARAMETER[subType];
     if (!wanted) return;
     arr(comp.parameters).forEach((p, k) => {
-      const type = str(rec(p)?.type);
+      const param = rec(p);
+      const type = str(param?.type);
       if (type === undefined || type === wanted) return;
+      // One right answer when the value is a string the wanted type can hold too.
+      const value = param?.[type];
+      const fixes =
+        typeof value === 'string' && wanted !== 'action'
+          ? [{ title: `Make it a "${wanted}" parameter`, edits: setValueEdits(ctx.doc.text, ['template', 'components', n, 'parameters', k], { type: wanted, [wanted]: value }) }]
+          : undefined;
       ctx.report({
         severity: 'error',
         code: 'template-button-parameter',
         pointer: `/template/components/${n}/parameters/${k}/type`,
         message: `A "${subType}" button takes a parameter of type "${wanted}", not "${type}" (the API answers with error 132012). Change the type to "${wanted}".`,
+        fixes,
       });
     });
   });

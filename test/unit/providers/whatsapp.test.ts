@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { validateText } from '../../../src/core/validate';
+import { applyEdits } from '../../../src/core/edits';
 import { createCatalog } from '../../../src/core/templates';
 import { provider as whatsapp } from '../../../src/providers/whatsapp';
 import { detectProvider } from '../../../src/providers/registry';
@@ -235,6 +236,9 @@ describe('whatsapp (Cloud API) template and interactive rules', () => {
     const { codes, errors } = check(p);
     assert.deepEqual(codes, ['template-button-parameter /template/components/1/parameters/0/type']);
     assert.match(errors[0].message, /"quick_reply" button takes a parameter of type "payload"/);
+    const fixed = applyEdits(check(p).text, errors[0].fixes![0].edits);
+    assert.deepEqual(JSON.parse(fixed).template.components[1].parameters, [{ type: 'payload', payload: 'YES' }]);
+    assert.deepEqual(check(JSON.parse(fixed)).codes, []);
     assert.deepEqual(check(template([body3(['a', 'b', 'c']), { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'x' }] }])).codes, []);
   });
   it('a body parameter with a line break, a tab or 5 spaces', () => {
