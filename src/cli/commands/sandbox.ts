@@ -9,7 +9,25 @@ export const usage = 'mwb sandbox [--port N] [--host 127.0.0.1]';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-export async function run(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export function run(argv: string[]): Promise<number> {
+  return serve(argv, process.env, untilSignal());
+}
+
+/** Resolves on the first SIGINT or SIGTERM, so the sandbox can close its connections cleanly. */
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** Runs the sandbox until `stopped` resolves (tests pass their own). */
+export async function serve(argv: string[], env: Record<string, string | undefined>, stopped: Promise<void>): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, host: { type: 'string' } } });
   if (positionals.length > 0) throw new UsageError(`sandbox takes no arguments (got "${positionals[0]}").`);
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -46,15 +64,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
   }
   err('Numbers 447700900000-447700900999 have written recently (24 h window open); others must POST /_sandbox/inbound first. Stop with Ctrl+C.');
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await stopped;
   await sandbox.close();
   err('Sandbox stopped.');
   return EXIT_OK;
