@@ -61,7 +61,18 @@ export const smsRules: LintRule = (ctx) => {
 function reportNonGsm(ctx: LintContext, pointer: string, text: string, a: SmsAnalysis, forcedText: boolean, filled: string): void {
   const chars = a.nonGsm;
   const unreplaceable = chars.filter((c) => c.replacement === undefined).length;
-  if (!forcedText && unreplaceable > FEW) return;
+  if (unreplaceable > FEW) {
+    // Not Latin text: UCS-2 is right, unless the payload forbids it.
+    if (forcedText) {
+      ctx.report({
+        severity: 'warning',
+        code: 'sms-not-gsm',
+        pointer,
+        message: `${chars.length} characters of this text are not in the GSM-7 alphabet and sms.encoding_type is "text", so they will not arrive as written. Set sms.encoding_type to "unicode" or "auto".`,
+      });
+    }
+    return;
+  }
 
   const valueRange = ctx.range(pointer);
   const offsets = jsonStringOffsets(ctx.doc.text, valueRange.start);

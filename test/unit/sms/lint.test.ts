@@ -106,6 +106,9 @@ describe('SMS lint rule', () => {
     assert.equal(problems.length, 1);
     assert.equal(problems[0].code, 'sms-not-gsm');
     assert.match(problems[0].message, /encoding_type is "text"/);
+    const many = lint(payload('\u4f60\u597d'.repeat(10)), 'text');
+    assert.equal(many.length, 1);
+    assert.match(many[0].message, /^20 characters .* "unicode"/);
   });
 
   it('reports the segment count when over one segment', () => {
