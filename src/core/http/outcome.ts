@@ -56,7 +56,7 @@ export function nonJsonProblem(reply: HttpReply): SendProblem {
 
 /** Advice by HTTP status when the provider's own words say nothing more specific. */
 export function statusAdvice(status: number): string | undefined {
-  if (status === 401) return 'The credentials were not accepted: check them (and for a JWT, the application id and its private key).';
+  if (status === 401) return 'The credentials were not accepted: check the profile\'s key or token (for a Vonage JWT, the application id and that the private key is that application\'s).';
   if (status === 403) return 'The credentials are valid but not allowed to do this: check the account\'s permissions and that the sender belongs to it.';
   if (status === 404) return 'The endpoint path was not found: check the profile\'s endpoint (and API version).';
   if (status === 405) return 'The endpoint does not take this method: check the profile\'s endpoint.';

@@ -16,7 +16,7 @@ export function readResponse(reply: HttpReply): ReadResult {
   const first = errors[0] ?? rec(body.error) ?? {};
   const code = str(first.code) ?? String(reply.status);
   const known = explainError(code);
-  const providerText = [str(first.title), str(first.details)].filter(Boolean).join(': ');
+  const providerText = [str(first.title), str(first.details)].filter(Boolean).join(': ') || (str(rec(body.meta)?.developer_message) ?? '');
   return {
     ok: false,
     problem: {

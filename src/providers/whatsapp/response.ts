@@ -21,13 +21,15 @@ export function readResponse(reply: HttpReply): ReadResult {
   const error = rec(body.error) ?? rec(Array.isArray(body.errors) ? body.errors[0] : undefined);
   const code = str(error?.code);
   const known = explainError(code);
-  const message = str(error?.message) ?? str(error?.title) ?? str(body.message);
+  // 360dialog answers its own auth errors as {meta:{success:false, http_code, developer_message}}.
+  const message = str(error?.message) ?? str(error?.title) ?? str(rec(body.meta)?.developer_message) ?? str(body.message);
   const details = str(rec(error?.error_data)?.details) ?? str(error?.details);
   return {
     ok: false,
     problem: {
       title: `HTTP ${reply.status}: ${known?.meaning ?? message ?? reply.statusText ?? 'error'}${code ? ` (code ${code})` : ''}`,
-      detail: [message, details].filter((x, i, a) => x && a.indexOf(x) === i).join(' — ') || undefined,
+      // When the catalog has no meaning the title already carries the provider's message.
+      detail: [known ? message : undefined, details].filter((x, i, a) => x && a.indexOf(x) === i).join(' — ') || undefined,
       code,
       advice: known?.advice ?? statusAdvice(reply.status),
       instance: str(error?.fbtrace_id),
