@@ -30,11 +30,12 @@ export function checkSmsSender(ctx: LintContext, raw: string, pointer: string): 
       message: `The SMS sender id "${raw}" is ${raw.length} characters; an alphanumeric sender id may have at most ${MAX_SMS_SENDER_ID}. Shorten it, or send from a number (digits only, e.g. 447700900000).`,
     });
   } else if (!SENDER_ID.test(raw)) {
+    // Some networks accept a few punctuation marks, many reject or rewrite them: a warning.
     ctx.report({
-      severity: 'error',
+      severity: 'warning',
       code: 'sms-sender-id',
       pointer,
-      message: `The SMS sender id "${raw}" may contain only letters, digits and spaces (at most ${MAX_SMS_SENDER_ID}). Remove the other characters, or send from a number (digits only).`,
+      message: `The SMS sender id "${raw}" has characters other than letters, digits and spaces; many networks reject or rewrite such ids. Use only letters, digits and spaces (at most ${MAX_SMS_SENDER_ID}).`,
     });
   }
 }
