@@ -114,6 +114,17 @@ describe('send: HTTP client', () => {
     assert.equal(server.requests.length, 1);
   });
 
+  it('can be cancelled while the request is in flight', async () => {
+    server = await recordingServer(silent);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const r = await sendHttp(post(), { signal: controller.signal, responseTimeoutMs: 10_000 });
+    assert.equal(r.failure?.kind, 'cancelled');
+    assert.ok(Date.now() - started < 5000);
+    assert.equal(r.attempts, 1);
+  });
+
   it('stops reading a 10 MB response at the cap', async () => {
     server = await recordingServer(raw(200, 'application/json', Buffer.alloc(10 * 1024 * 1024, 0x20)));
     const r = await sendHttp(post(), { maxBodyBytes: 1024 * 1024 });
