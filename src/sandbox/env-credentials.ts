@@ -3,10 +3,10 @@
  * and `mwb send --endpoint ...` work from one shell. The private key never leaves this function:
  * only its public half is kept.
  */
-import { createPublicKey } from 'node:crypto';
 import { privateKeyFromEnv } from '../core/auth/env-secrets';
 import { privateKeyProblem } from '../core/auth/private-key';
 import type { SandboxCredentials } from './credentials';
+import { publicKeyOf } from './keys';
 
 export interface EnvCredentials {
   credentials: SandboxCredentials;
@@ -26,7 +26,7 @@ export function credentialsFromEnv(env: Record<string, string | undefined>): Env
   if (pem) {
     const problem = privateKeyProblem(pem);
     if (problem) throw new Error(`VONAGE_PRIVATE_KEY${env.VONAGE_PRIVATE_KEY ? '' : '_PATH'}: ${problem}`);
-    vonage.publicKeys = [createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString()];
+    vonage.publicKeys = [publicKeyOf(pem)];
     if (env.VONAGE_APPLICATION_ID) vonage.applicationIds = [env.VONAGE_APPLICATION_ID];
     configured.push(`Vonage JWT (public key derived from the private key${env.VONAGE_APPLICATION_ID ? `, application ${env.VONAGE_APPLICATION_ID}` : ', any application id'})`);
   } else missing.push('VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH (Vonage JWT)');

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { serve } from '../../../src/cli/commands/sandbox';
 import { credentialsFromEnv } from '../../../src/sandbox/env-credentials';
 import { createSandbox } from '../../../src/sandbox/server';
+import { generateSandboxKeyPair, publicKeyOf } from '../../../src/sandbox/keys';
 import { APP_ID, appKeys, call, vonageJwt } from './helpers';
 
 /** Captures what a CLI run prints, without letting it reach the test output. */
@@ -38,6 +39,21 @@ describe('mwb sandbox', () => {
       } finally {
         await sandbox.close();
       }
+    }
+  });
+
+  it('generates a key pair whose JWTs the sandbox accepts, and refuses another pair\'s', async () => {
+    const pair = await generateSandboxKeyPair();
+    assert.equal(publicKeyOf(pair.privateKey), pair.publicKey);
+    const sandbox = await createSandbox({ vonage: { publicKeys: [pair.publicKey] } });
+    try {
+      const body = { message_type: 'text', channel: 'sms', to: '447700900000', from: 'Acme', text: 'Hi' };
+      const ok = await call(sandbox.url + '/v1/messages', 'POST', body, { authorization: `Bearer ${await vonageJwt({ privateKey: pair.privateKey })}` });
+      assert.equal(ok.status, 202);
+      const other = await call(sandbox.url + '/v1/messages', 'POST', body, { authorization: `Bearer ${await vonageJwt()}` });
+      assert.equal(other.status, 401);
+    } finally {
+      await sandbox.close();
     }
   });
 

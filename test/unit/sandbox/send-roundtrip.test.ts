@@ -14,7 +14,12 @@ import type { ProviderId } from '../../../src/core/model';
 import { providerForFile } from '../../../src/providers/registry';
 import { ALL_SECRETS, APP_ID, BASIC, D360_KEY, GATEWAY_TOKEN, WHATSAPP_TOKEN, appKeys } from './helpers';
 
-const EXAMPLES = path.join(__dirname.includes('mwb-unit-') ? process.cwd() : path.resolve(__dirname, '../../..'), 'examples');
+/** The repository root, whether this runs from out/ (tsc) or a temporary bundle (run-one). */
+function root(): string {
+  for (let d = __dirname; path.dirname(d) !== d; d = path.dirname(d)) if (fs.existsSync(path.join(d, 'esbuild.js'))) return d;
+  return process.cwd();
+}
+const EXAMPLES = path.join(root(), 'examples');
 /** A body for PUT /messages/{id}, not a send: mark-as-read goes through markRead(). */
 const NOT_A_SEND = new Set(['mark-read.whatsapp-onprem.json']);
 
