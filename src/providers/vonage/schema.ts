@@ -324,13 +324,3 @@ export const vonagePayload = z
   .describe('Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.');
 
 export type VonagePayload = z.infer<typeof vonagePayload>;
-
-/** message_type values each channel accepts, for messages that name what is allowed. */
-export const MESSAGE_TYPES: Readonly<Record<string, readonly string[]>> = {
-  sms: ['text'],
-  whatsapp: ['text', 'image', 'audio', 'video', 'file', 'sticker', 'template', 'custom', 'reaction'],
-  mms: ['image', 'vcard', 'audio', 'video', 'file', 'text', 'content'],
-  viber_service: ['text', 'image', 'video', 'file'],
-  messenger: ['text', 'image', 'audio', 'video', 'file'],
-  rcs: ['text', 'image', 'video', 'file', 'custom'],
-};
