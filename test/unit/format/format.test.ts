@@ -179,12 +179,9 @@ describe('WhatsApp formatting', () => {
       });
     });
 
-    it('tokenizes a long line full of unpaired markers quickly (linear scan)', () => {
+    it('leaves a long line of markers that never pair as plain text (its speed is in `npm run bench`)', () => {
       const line = '*a `b _c ~d '.repeat(400);
-      const t0 = process.hrtime.bigint();
-      for (let i = 0; i < 20; i++) formatMessageHtml(line);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6 / 20;
-      assert.ok(ms < 5, `${ms.toFixed(2)} ms for ${line.length} chars`);
+      assert.deepEqual(parseFormatting(line), [{ type: 'paragraph', content: [{ type: 'text', text: line }] }]);
     });
   });
 });
