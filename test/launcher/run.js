@@ -13,12 +13,15 @@ const path = require('path');
 const util = require('util');
 const { ensureAll, SetupError, ROOT, log } = require('./install');
 const { ensureExtensionBuilt, ensureSuiteBuilt } = require('./build');
-const { makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion } = require('./server');
+const { killStragglers, makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion } = require('./server');
 
 const EXIT_SETUP = 2;
 const EXIT_TIMEOUT = 3;
 const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // Debian's build starts crashpad handlers that detach from the browser's process group and write
+  // into ~/.config; we start nothing we cannot stop.
+  '--disable-crash-reporter', '--disable-breakpad'];
 
 function parseArgs(argv) {
   const opts = { timeoutSec: Number(process.env.MWB_IT_TIMEOUT || 300), grep: process.env.MWB_TEST_GREP || '' };
@@ -35,7 +38,12 @@ function parseArgs(argv) {
   return opts;
 }
 
-const state = { server: null, browser: null, dirs: null, cleaning: null };
+const state = { server: null, browserServer: null, browser: null, dirs: null, cleaning: null, interrupted: false };
+
+function chromiumPid() {
+  const proc = state.browserServer && state.browserServer.process();
+  return proc && proc.exitCode === null && proc.signalCode === null ? proc.pid : undefined;
+}
 
 async function withTimeout(promise, ms) {
   let timer;
@@ -49,8 +57,13 @@ async function withTimeout(promise, ms) {
 function cleanup() {
   if (!state.cleaning) {
     state.cleaning = (async () => {
-      if (state.browser) await withTimeout(state.browser.close().catch(() => {}), 5000);
+      if (state.browser) await withTimeout(state.browser.close().catch(() => {}), 3000);
+      if (state.browserServer) await withTimeout(state.browserServer.close().catch(() => {}), 3000);
+      // playwright spawns chromium detached, so it leads its own group: stop that group by pid.
+      const pid = chromiumPid();
+      if (pid) await killGroup(pid, 5000);
       if (state.server) await killGroup(state.server.pid, 5000);
+      if (state.dirs) await killStragglers(state.dirs.root, 5000);
       if (state.dirs) fs.rmSync(state.dirs.root, { recursive: true, force: true, maxRetries: 3 });
     })();
   }
@@ -58,9 +71,14 @@ function cleanup() {
 }
 
 // If we die without running cleanup (uncaught error), leave no server behind.
-process.on('exit', () => { if (state.server && !state.server.exited) killGroupNow(state.server.pid); });
+process.on('exit', () => {
+  const pid = chromiumPid();
+  if (pid) killGroupNow(pid);
+  if (state.server && !state.server.exited) killGroupNow(state.server.pid);
+});
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(sig, () => {
+    state.interrupted = true;
     log(`${sig}: stopping code-server and chromium`);
     cleanup().finally(() => process.exit(code));
   });
@@ -112,7 +130,7 @@ async function main() {
   log(`code-server listening on ${url} (pid ${server.pid}) after ${((Date.now() - serverStarted) / 1000).toFixed(1)} s`);
 
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({
+  const browserServer = await chromium.launchServer({
     executablePath: tools.chromium,
     headless: true,
     args: CHROMIUM_ARGS,
@@ -122,8 +140,10 @@ async function main() {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  state.browserServer = browserServer;
+  const browser = await chromium.connect(browserServer.wsEndpoint());
   state.browser = browser;
-  log(`chromium ${browser.version()}`);
+  log(`chromium ${browser.version()} (pid ${chromiumPid()})`);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
   let resolveExit;
@@ -162,6 +182,7 @@ async function main() {
     log(`timed out after ${opts.timeoutSec} s: the suite did not finish (raise with --timeout). Last code-server output:\n${serverOutput.join('').trim().split('\n').slice(-15).join('\n')}`);
     return EXIT_TIMEOUT;
   }
+  if (state.interrupted) return EXIT_SETUP;
   if (result.serverDied) {
     log(`code-server exited (${server.exitCode}) before the suite finished. Its output:\n${serverOutput.join('').trim().split('\n').slice(-20).join('\n')}`);
     return EXIT_SETUP;

@@ -112,4 +112,32 @@ function killGroupNow(pid) {
   try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
 }
 
-module.exports = { makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion };
+/** Pids of processes whose command line mentions `marker` (our temp folder), Linux /proc only. */
+function pidsMentioning(marker) {
+  const pids = [];
+  let entries = [];
+  try { entries = fs.readdirSync('/proc'); } catch { return pids; }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
+    try {
+      if (fs.readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(marker)) pids.push(Number(e));
+    } catch { /* exited meanwhile */ }
+  }
+  return pids;
+}
+
+/**
+ * Stops processes that left our process groups but still use our temp folder: chromium's crashpad
+ * handlers daemonize into groups of their own. Matching on the unique temp path never touches
+ * anyone else's processes.
+ */
+async function killStragglers(marker, graceMs = 5000) {
+  let pids = pidsMentioning(marker);
+  if (pids.length === 0) return;
+  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && (pids = pidsMentioning(marker)).length) await new Promise((r) => setTimeout(r, 100));
+  for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+}
+
+module.exports = { killStragglers, pidsMentioning, makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion };
