@@ -182,7 +182,8 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions = {}): Pro
       const retryable = failure ? failure.retryable : reply !== undefined && isRetryableStatus(reply.status);
       if (!retryable || attempts >= o.maxAttempts) {
         if (failure) {
-          reply = failure.kind === 'cancelled' ? reply : undefined;
+          // A response from an earlier attempt is not the answer to this one.
+          reply = undefined;
           return finish({ kind: failure.kind, message: failure.message + (attempts > 1 ? ` (after ${attempts} attempts)` : '') });
         }
         return finish();

@@ -100,6 +100,24 @@ describe('send: HTTP client', () => {
     assert.equal(t.waits.length, 1);
   });
 
+  it('gives up on a connection that never completes (TLS handshake stalls) after the connect timeout, and retries it', async () => {
+    const sockets: net.Socket[] = [];
+    const stall = net.createServer((sock) => void sockets.push(sock));
+    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (stall.address() as net.AddressInfo).port;
+      const t = fakeTime();
+      const r = await sendHttp(jsonRequest('POST', `https://127.0.0.1:${port}/v1/messages`, {}), { ...t.options, connectTimeoutMs: 150, maxAttempts: 2 });
+      assert.equal(r.failure?.kind, 'connect-timeout');
+      assert.match(r.failure!.message, /Could not connect to 127\.0\.0\.1:\d+ within 150 ms/);
+      assert.equal(r.attempts, 2);
+      assert.equal(sockets.length, 2);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      stall.close();
+    }
+  });
+
   it('can be cancelled while waiting to retry', async () => {
     server = await recordingServer(json(503, {}));
     const controller = new AbortController();
