@@ -63,7 +63,7 @@ export const onpremMarkRead = object({
   status: z.literal('read').describe('Marks the incoming message in the URL (PUT /messages/{message-id}) as read.'),
 }).describe('Mark an incoming message as read: the body of PUT /messages/{message-id}.');
 
-// Mark-as-read first so a lone `status` is read as a mark-as-read, not a message missing its type.
+// One flat union: VS Code's JSON service mishandles a union nested in a union (see whatsapp/schema.ts).
 export const onpremPayload = z
-  .union([onpremMarkRead, onpremMessage])
+  .union([...onpremMessage.options, onpremMarkRead])
   .describe('WhatsApp On-Premises API (360dialog): the JSON body of POST /messages, or of PUT /messages/{message-id} to mark a message as read.');

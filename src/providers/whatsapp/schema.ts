@@ -72,10 +72,11 @@ export const cloudMarkRead = object({
   typing_indicator: object({ type: z.literal('text').describe('Always "text".') }).describe('Also show a typing indicator for up to 25 seconds.').optional(),
 }).describe('Mark an incoming message as read.');
 
-// Mark-as-read first: on a tie in problem count, a body with `status` but no `message_id` is
-// reported as a mark-as-read missing its id, not as a message missing its `type`.
+// One flat union, not a union holding the message union: VS Code's JSON service picks the wrong
+// branch of a nested anyOf/oneOf (every message was reported as a bad mark-as-read) and offers no
+// completions in it. Text first: when no branch matches better, "add type: text" is the likeliest fix.
 export const whatsappPayload = z
-  .union([cloudMarkRead, cloudMessage])
+  .union([...cloudMessage.options, cloudMarkRead])
   .describe('WhatsApp Cloud API: the JSON body of POST /{phone-number-id}/messages (Meta) or POST /messages (360dialog). A message, or the mark-as-read body.');
 
 export type CloudMessage = z.infer<typeof cloudMessage>;

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { validateText } from '../../../src/core/validate';
 import { applyEdits } from '../../../src/core/edits';
 import { createCatalog } from '../../../src/core/templates';
+import { z } from 'zod';
 import { provider as whatsapp } from '../../../src/providers/whatsapp';
+import { provider as onprem } from '../../../src/providers/whatsapp-onprem';
 import { detectProvider } from '../../../src/providers/registry';
 
 const FILE = 'payload.whatsapp.json';
@@ -127,9 +129,11 @@ describe('whatsapp (Cloud API) provider', () => {
       assert.deepEqual(both.codes, ['media-source /video/link']);
       assert.equal(both.text.slice(both.errors[0].start, both.errors[0].end), '"link"');
     });
-    it('a caption on audio, and an unknown message type', () => {
+    it('a caption on audio, a misspelt type, and an unknown message type', () => {
       assert.deepEqual(check(msg('audio', { link: 'https://example.com/a.ogg', caption: 'x' })).codes, ['schema /audio/caption']);
-      assert.deepEqual(check({ ...envelope, type: 'poll', poll: {} }).codes, ['schema /type']);
+      assert.deepEqual(check({ ...envelope, type: 'imgae', image: { link: 'https://example.com/a.png' } }).codes, ['schema /type']);
+      const unknown = check({ ...envelope, type: 'poll', poll: {} });
+      assert.ok(unknown.codes.includes('schema /type') && unknown.codes.includes('schema /poll'), unknown.codes.join());
     });
     it('template parameter count against the catalog', () => {
       const p = msg('template', { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }] }] });
@@ -259,4 +263,19 @@ describe('whatsapp (Cloud API) template and interactive rules', () => {
     assert.deepEqual(r.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`), ['info preview-url-without-url /text/preview_url']);
     assert.deepEqual(check(msg('text', { body: 'see https://example.com', preview_url: true })).result.problems, []);
   });
+});
+
+describe('WhatsApp generated JSON Schemas', () => {
+  // VS Code's JSON service picks the wrong branch of a union nested in a union: keep the top level flat.
+  for (const p of [whatsapp, onprem]) {
+    it(`${p.id}: every top-level alternative is a plain object schema with a description`, () => {
+      const json = z.toJSONSchema(p.schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as { anyOf?: Record<string, unknown>[] };
+      assert.ok(Array.isArray(json.anyOf) && json.anyOf.length > 5);
+      for (const alt of json.anyOf) {
+        assert.equal(alt.type, 'object');
+        assert.ok(!('anyOf' in alt) && !('oneOf' in alt));
+        assert.ok(typeof alt.description === 'string' && alt.description.length > 0);
+      }
+    });
+  }
 });
