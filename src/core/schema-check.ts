@@ -89,11 +89,13 @@ function describeIssue(issue: Issue, root: unknown): string {
 }
 
 /** Flatten union issues: keep the branch that got furthest (most specific path, fewest issues). */
-function flatten(issues: readonly Issue[]): Issue[] {
+function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): Issue[] {
   const out: Issue[] = [];
-  for (const issue of issues) {
+  for (const raw of issues) {
+    // zod reports a union branch's issues relative to the union: put them back under its path.
+    const issue = prefix.length ? ({ ...raw, path: [...prefix, ...raw.path] } as Issue) : raw;
     if (issue.code === 'invalid_union' && issue.errors.length > 0 && !(issue as { discriminator?: string }).discriminator) {
-      const branches = issue.errors.map((b) => flatten(b as Issue[]));
+      const branches = issue.errors.map((b) => flatten(b as Issue[], issue.path));
       const score = (b: Issue[]) => Math.max(...b.map((i) => i.path.length)) * 100 - b.length;
       branches.sort((a, b) => score(b) - score(a));
       out.push(...branches[0]);

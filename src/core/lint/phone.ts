@@ -19,10 +19,14 @@ const validLength = (digits: string) => digits.length >= 8 && digits.length <= 1
 export function checkPhone(ctx: LintContext, phone: PhoneRef, what: string): void {
   const raw = phone.text;
   if (hasPlaceholder(raw)) return;
-  const range = ctx.range(phone.pointer);
   const digits = e164Digits(raw);
   const wanted = digits && validLength(digits) ? (phone.style === 'plus' ? `+${digits}` : digits) : undefined;
-  const fixes = wanted && wanted !== raw ? [{ title: `Write the number as ${wanted}`, edits: [replaceStringEdit(range.start, range.end, wanted)] }] : undefined;
+  // Locating needs the position tree, which costs on big files: only when there is something to say.
+  const fixes = () => {
+    if (!wanted || wanted === raw) return undefined;
+    const range = ctx.range(phone.pointer);
+    return [{ title: `Write the number as ${wanted}`, edits: [replaceStringEdit(range.start, range.end, wanted)] }];
+  };
   const example = phone.style === 'plus' ? '+447700900000' : '447700900000';
   const rule = phone.style === 'plus' ? 'a "+", the country code and the number, with no spaces or dashes' : 'the country code and number as digits only, with no leading "+" or "00"';
 
@@ -40,7 +44,7 @@ export function checkPhone(ctx: LintContext, phone: PhoneRef, what: string): voi
     let why: string;
     if (phone.style === 'plus') why = raw.startsWith('+') ? 'has spaces or dashes' : raw.trim().startsWith('00') ? 'uses "00" instead of "+"' : 'lacks the leading "+"';
     else why = raw.trim().startsWith('+') ? 'has a leading "+"' : raw.trim().startsWith('00') ? 'has a leading "00"' : 'has spaces or dashes';
-    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} "${raw}" ${why}: write ${rule}, e.g. ${wanted}.`, fixes });
+    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} "${raw}" ${why}: write ${rule}, e.g. ${wanted}.`, fixes: fixes() });
   }
 }
 
