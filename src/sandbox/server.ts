@@ -71,6 +71,15 @@ type Route =
 
 const GRAPH_PATH = /^\/v\d+(?:\.\d+)?\/[^/]+\/messages$/;
 
+/** A path segment as the client meant it; a malformed escape is kept as written rather than thrown. */
+function segment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function route(method: string, path: string): Route {
   const is = (m: string, r: Route): Route => (method === m ? r : { kind: 'wrong-method', allow: m });
   for (const [name, p] of Object.entries(CONTROL_PATHS) as [keyof typeof CONTROL_PATHS, string][]) {
@@ -78,13 +87,13 @@ function route(method: string, path: string): Route {
   }
   if (path === '/v1/messages') return is('POST', { kind: 'send', api: 'vonage' });
   let m = /^\/v1\/messages\/([^/]+)$/.exec(path);
-  if (m) return is('PATCH', { kind: 'read', api: 'vonage', id: decodeURIComponent(m[1]) });
+  if (m) return is('PATCH', { kind: 'read', api: 'vonage', id: segment(m[1]) });
   if (path === '/v0.1/messages' || path === '/beta/messages') return is('POST', { kind: 'send', api: 'vonage-legacy' });
   if (GRAPH_PATH.test(path)) return is('POST', { kind: 'send', api: 'whatsapp-meta' });
   if (path === `${SANDBOX_BASES.d360Cloud}/messages`) return is('POST', { kind: 'send', api: 'whatsapp-360' });
   if (path === `${SANDBOX_BASES.onprem}/messages`) return is('POST', { kind: 'send', api: 'whatsapp-onprem' });
   m = new RegExp(`^${SANDBOX_BASES.onprem}/messages/([^/]+)$`).exec(path);
-  if (m) return is('PUT', { kind: 'read', api: 'whatsapp-onprem', id: decodeURIComponent(m[1]) });
+  if (m) return is('PUT', { kind: 'read', api: 'whatsapp-onprem', id: segment(m[1]) });
   if (path === SANDBOX_BASES.gateway) return is('POST', { kind: 'send', api: 'gateway' });
   return { kind: 'none' };
 }
@@ -282,6 +291,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       .catch(() => res.destroy());
   });
   server.requestTimeout = 30_000;
+  // Enough for any test or bench; a runaway client cannot exhaust the machine's sockets.
+  server.maxConnections = 512;
   server.headersTimeout = 10_000;
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -72,6 +72,9 @@ describe('sandbox: WhatsApp On-Premises (360dialog)', () => {
     assert.equal(r.status, 200);
     assert.equal(sandbox.messages().at(-1)!.kind, 'mark-read');
     assert.equal((await call(`${base}/messages/${id}`, 'PUT', { status: 'read' })).status, 401);
+    const oddId = await call(`${base}/messages/gBEG%E0%A4%A`, 'PUT', { status: 'read' }, auth);
+    assert.equal(oddId.status, 200, 'a malformed escape in the id is taken as written');
+    assert.equal(sandbox.messages().at(-1)!.id, 'gBEG%E0%A4%A');
     const wrong = await call(`${base}/messages/${id}`, 'PUT', { status: 'seen' }, auth);
     assert.equal(wrong.status, 400);
     assert.match(wrong.json.errors[0].details, /status/);
