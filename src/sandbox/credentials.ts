@@ -72,8 +72,7 @@ export class VonageVerifier {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return { ok: false, reason: 'The Basic credentials are not base64("key:secret").' };
-    const pair = decoded;
-    const ok = secretMatches(pair, this.basic.map((b) => `${b.key}:${b.secret}`));
+    const ok = secretMatches(decoded, this.basic.map((b) => `${b.key}:${b.secret}`));
     return ok ? { ok: true } : { ok: false, reason: 'The API key and secret do not match the sandbox\'s.' };
   }
 

@@ -87,6 +87,15 @@ describe('sandbox: Vonage Messages API', () => {
     assert.match(early.json.detail, /nbf/);
   });
 
+  it('refuses a JWT issued in the future beyond the clock skew', async () => {
+    const now = Math.floor(clock / 1000);
+    const future = await send(sms(), `Bearer ${await vonageJwt({ iat: now + 120, exp: now + 900 })}`);
+    assert.equal(future.status, 401);
+    assert.match(future.json.detail, /iat|future/);
+    const slightly = await send(sms(), `Bearer ${await vonageJwt({ iat: now + 2, exp: now + 900 })}`);
+    assert.equal(slightly.status, 202);
+  });
+
   it('refuses a JWT for another application', async () => {
     const r = await send(sms(), `Bearer ${await vonageJwt({ claims: { application_id: 'not-ours' } })}`);
     assert.equal(r.status, 401);
