@@ -90,6 +90,14 @@ function showRequest(req: HttpRequest): string {
   return lines.join('\n');
 }
 
+function parsedOr(body: string | undefined): unknown {
+  try {
+    return body === undefined ? undefined : JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
 function jsonResult(r: Pick<SendResult, 'ok' | 'status' | 'messageId' | 'durationMs' | 'attempts' | 'problem'>) {
   return { ok: r.ok, status: r.status, messageId: r.messageId, durationMs: r.durationMs, attempts: r.attempts, problem: r.problem };
 }
@@ -133,13 +141,13 @@ export async function run(argv: string[]): Promise<number> {
     try {
       const authorized = await authorize(prepared.request, profile, secrets);
       const shown = redactRequest(authorized.request, [...authorized.secrets, ...secretsSeen]);
-      if (values.json) say(JSON.stringify({ profile: profile.name, request: shown }, null, 2));
+      if (values.json) say(JSON.stringify({ profile: profile.name, request: { ...shown, body: parsedOr(shown.body) } }, null, 2));
       else say(showRequest(shown));
       complain(`(dry run: nothing was sent; profile "${profile.name}", credentials redacted)`);
       return EXIT_OK;
     } catch (e) {
       if (!(e instanceof AuthError)) throw e;
-      if (values.json) say(JSON.stringify({ profile: profile.name, request: prepared.request, problem: e.message }, null, 2));
+      if (values.json) say(JSON.stringify({ profile: profile.name, request: { ...prepared.request, body: parsedOr(prepared.request.body) }, problem: e.message }, null, 2));
       else say(showRequest(prepared.request));
       complain(`mwb send: (dry run, no credentials added) ${e.message}`);
       return EXIT_USAGE;
