@@ -20,7 +20,7 @@ export function readResponse(reply: HttpReply): ReadResult {
   return {
     ok: false,
     problem: {
-      title: `HTTP ${reply.status}: ${known?.meaning ?? (providerText || reply.statusText || 'error')} (code ${code})`,
+      title: `HTTP ${reply.status}: ${(known?.meaning ?? (providerText || reply.statusText || 'error')).replace(/\.$/, '')} (code ${code})`,
       detail: [providerText, ...errors.slice(1).map((e) => `${str(e.code) ?? ''} ${str(e.title) ?? ''} ${str(e.details) ?? ''}`.trim())].filter(Boolean).join('; ') || undefined,
       code,
       advice: known?.advice ?? statusAdvice(reply.status),

@@ -27,7 +27,7 @@ export function readResponse(reply: HttpReply): ReadResult {
   return {
     ok: false,
     problem: {
-      title: `HTTP ${reply.status}: ${known?.meaning ?? message ?? reply.statusText ?? 'error'}${code ? ` (code ${code})` : ''}`,
+      title: `HTTP ${reply.status}: ${(known?.meaning ?? message ?? (reply.statusText || 'error')).replace(/\.$/, '')}${code ? ` (code ${code})` : ''}`,
       // When the catalog has no meaning the title already carries the provider's message.
       detail: [known ? message : undefined, details].filter((x, i, a) => x && a.indexOf(x) === i).join(' — ') || undefined,
       code,
