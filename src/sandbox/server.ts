@@ -157,6 +157,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
 
   function inbound(from: string): InboundRecord {
+    if (!isPhoneNumber(from)) throw new Error(`"${from.slice(0, 40)}" is not a phone number: give the customer's number with its country code, e.g. "447700900123".`);
     const opened = window.inbound(from);
     return {
       from: opened.number,
@@ -247,7 +248,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const parsed = parseJson(body.text);
     if (!parsed.ok) return controlError(400, `The body is not valid JSON: ${parsed.detail}`);
     const from = (parsed.value as { from?: unknown } | null)?.from;
-    if (typeof from !== 'string' || normalizeNumber(from).length < 6 || normalizeNumber(from).length > 15) {
+    if (typeof from !== 'string' || !isPhoneNumber(from)) {
       return controlError(400, 'Send {"from": "<phone number>"}: the customer whose message opens the 24 h window, e.g. "447700900123".');
     }
     return { status: 200, body: inbound(from) };
@@ -321,6 +322,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         server.closeAllConnections();
       }),
   };
+}
+
+/** Loose on purpose (any written form); only rules out what cannot be a number at all. */
+function isPhoneNumber(raw: string): boolean {
+  const digits = normalizeNumber(raw);
+  return digits.length >= 6 && digits.length <= 15 && !/[a-z]/i.test(raw);
 }
 
 function controlError(status: number, message: string): Reply {

@@ -52,6 +52,12 @@ describe('sandbox: control endpoints and robustness', () => {
     }
   });
 
+  it('refuses to open a window for something that is not a number', () => {
+    assert.throws(() => sandbox.inbound('not-a-number'), /not a phone number/);
+    assert.throws(() => sandbox.inbound('12'), /not a phone number/);
+    assert.equal(sandbox.inbound('+44 7700 900123').from, '447700900123');
+  });
+
   it('answers unknown paths with 404 listing the routes, and wrong methods with 405', async () => {
     const missing = await call(sandbox.url + '/nope', 'GET');
     assert.equal(missing.status, 404);
