@@ -5,7 +5,7 @@
  */
 export type ProviderId = 'vonage' | 'vonage-legacy' | 'whatsapp' | 'whatsapp-onprem' | 'gateway';
 
-export type Channel = 'whatsapp' | 'sms' | 'mms' | 'viber' | 'messenger';
+export type Channel = 'whatsapp' | 'sms' | 'mms' | 'rcs' | 'viber' | 'messenger';
 
 export type MessageKind =
   | 'text'

@@ -21,6 +21,7 @@ const CHANNEL_LABEL: Record<MessageModel['channel'], string> = {
   whatsapp: 'WhatsApp',
   sms: 'SMS',
   mms: 'MMS',
+  rcs: 'RCS',
   viber: 'Viber',
   messenger: 'Messenger',
 };

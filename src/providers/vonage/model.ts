@@ -3,11 +3,11 @@ import type { Channel, Media, MediaType, MessageKind, MessageModel, TemplateRef 
 import { arr, rec, str, textRef } from '../common/fields';
 import { customContent } from './custom-model';
 
-const CHANNELS: Record<string, Channel> = { sms: 'sms', whatsapp: 'whatsapp', mms: 'mms', viber_service: 'viber', messenger: 'messenger' };
+const CHANNELS: Record<string, Channel> = { sms: 'sms', whatsapp: 'whatsapp', mms: 'mms', rcs: 'rcs', viber_service: 'viber', messenger: 'messenger' };
 
 const MEDIA_KINDS: Record<string, MediaType> = { image: 'image', audio: 'audio', video: 'video', file: 'file', sticker: 'sticker', vcard: 'vcard' };
 
-/** Map a v1 payload; undefined for channels the common model cannot show (e.g. `rcs`) or non-objects. */
+/** Map a v1 payload; undefined for channels the common model cannot show, or non-objects. */
 export function toModel(value: unknown): MessageModel | undefined {
   const p = rec(value);
   if (!p) return undefined;
@@ -29,6 +29,18 @@ export function toModel(value: unknown): MessageModel | undefined {
 
   if (type === 'text') {
     model.text = textRef(p.text, '/text');
+    if (channel === 'rcs') {
+      // RCS suggestion chips show under the bubble like reply buttons.
+      const chips = arr(p.suggestions).flatMap((v, i) => {
+        const chip = rec(v);
+        const title = textRef(chip?.text, `/suggestions/${i}/text`);
+        if (!title) return [];
+        const t = str(chip?.type);
+        const kind = t === 'dial' ? ('call' as const) : t === 'open_url' || t === 'open_url_in_webview' ? ('url' as const) : ('reply' as const);
+        return [{ kind, title, id: str(chip?.postback_data), url: str(chip?.url), phone: str(chip?.phone_number) }];
+      });
+      if (chips.length > 0) model.buttons = chips;
+    }
   } else if (MEDIA_KINDS[type]) {
     model.kind = type as MessageKind;
     const m = rec(p[type]);
