@@ -87,6 +87,17 @@ describe('sandbox <-> send pipeline', () => {
     assert.match(result.problem ?? '', /template/i);
   });
 
+  it('comes back explained when Vonage finds the window closed (1340), without retrying', async () => {
+    const text = JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: '15550008888', from: '447700900001', text: 'Hi' });
+    const { profile, secrets } = profileFor(sandbox.url, 'vonage', 'jwt');
+    const result = await sendPayload({ text, fileName: 'x.vonage.json', profile, variables: {} }, secrets);
+    assert.equal(result.ok, false);
+    assert.equal(result.status, 422);
+    assert.equal(result.attempts, 1);
+    assert.match(result.problem ?? '', /Outside of the allowed window/);
+    assert.match(result.problem ?? '', /template/);
+  });
+
   it('comes back explained when the credentials are wrong', async () => {
     const { profile } = profileFor(sandbox.url, 'vonage', 'basic');
     const result = await sendPayload({ text: fs.readFileSync(path.join(EXAMPLES, 'vonage', 'sms-text.vonage.json'), 'utf8'), fileName: 'sms-text.vonage.json', profile, variables: {} }, { apiSecret: 'wrong-secret' });
