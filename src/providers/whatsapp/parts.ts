@@ -287,5 +287,6 @@ export const templateComponent = z
 
 export const templateComponents = z.array(templateComponent).describe('Parameters for the template\'s header, body and buttons.');
 
-export const templateName = text('Name of an approved template.', { min: 1, max: LIMITS.templateName });
+// No max here: the common template-name-length rule reports names over 512 characters, once.
+export const templateName = text(`Name of an approved template (up to ${LIMITS.templateName} characters).`, { min: 1 });
 export const languageCode = text('Language (and locale) of the approved template, e.g. en or en_US.', { min: 2, max: 15 });

@@ -92,3 +92,11 @@ describe('whatsapp-onprem provider (seed 004)', () => {
     assert.equal(check(msg('text', { body: 'x' }), undefined).result.provider?.id, 'whatsapp-onprem');
   });
 });
+
+describe('whatsapp-onprem template name length', () => {
+  it('a 513-character name is reported once, by template-name-length', () => {
+    const p = { to: '447700900000', type: 'template', template: { namespace: 'ns_1', name: 'n'.repeat(513), language: { policy: 'deterministic', code: 'en' } } };
+    const result = validateText(JSON.stringify(p), { fileName: 'x.whatsapp-onprem.json' });
+    assert.deepEqual(result.problems.filter((x) => x.severity === 'error').map((x) => `${x.code} ${x.pointer}`), ['template-name-length /template/name']);
+  });
+});
