@@ -101,6 +101,20 @@ describe('mwb sandbox', () => {
     }
   });
 
+  it('says when the port is taken, and exits 2', async () => {
+    const first = await createSandbox();
+    const io = capture();
+    try {
+      const port = new URL(first.url).port;
+      const code = await serve(['--port', port], {}, new Promise(() => undefined));
+      assert.equal(code, 2);
+      assert.match(io.err.join(''), new RegExp(`port ${port} on 127\\.0\\.0\\.1 is in use`));
+    } finally {
+      io.restore();
+      await first.close();
+    }
+  });
+
   it('rejects a bad port as a usage error', async () => {
     await assert.rejects(serve(['--port', 'abc'], {}, new Promise(() => undefined)), /--port must be a number/);
     await assert.rejects(serve(['--port', '70000'], {}, new Promise(() => undefined)), /--port/);
