@@ -186,6 +186,7 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions = {}): Pro
           reply = undefined;
           return finish({ kind: failure.kind, message: failure.message + (attempts > 1 ? ` (after ${attempts} attempts)` : '') });
         }
+        if (retryable) notes.push(`Still HTTP ${reply!.status} after ${attempts} attempts; gave up.`);
         return finish();
       }
       let wait = backoffMs(attempts, o.baseDelayMs, o.maxDelayMs, random);

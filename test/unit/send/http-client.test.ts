@@ -59,6 +59,7 @@ describe('send: HTTP client', () => {
     assert.equal(r.attempts, 3);
     assert.equal(server.requests.length, 3);
     assert.deepEqual(t.waits, [75, 150]);
+    assert.match(r.notes.at(-1)!, /Still HTTP 503 after 3 attempts; gave up/);
   });
 
   it('keeps jittered backoff within [half, full] of the ceiling', () => {
