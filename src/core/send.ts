@@ -112,6 +112,8 @@ export interface SendOptions {
   http?: HttpOptions;
   /** Milliseconds since the epoch for the JWT's iat (tests). */
   now?: number;
+  /** More values to keep out of everything returned, e.g. secret environment values used by placeholders. */
+  redact?: readonly string[];
 }
 
 /** Authenticate and send a prepared request; never throws for anything the user can fix. */
@@ -124,7 +126,7 @@ export async function sendPrepared(prepared: Extract<Prepared, { ok: true }>, pr
     if (e instanceof AuthError) return { ok: false, ...empty, problem: e.message, stage: 'auth' };
     throw e;
   }
-  const used = [...authorized.secrets, ...Object.values(secrets).filter((s): s is string => typeof s === 'string')];
+  const used = [...authorized.secrets, ...Object.values(secrets).filter((s): s is string => typeof s === 'string'), ...(options.redact ?? [])];
   const scrub = (t: string) => redact(t, used);
   const outcome = await sendHttp(authorized.request, options.http);
   const base = { durationMs: Math.round(outcome.durationMs), attempts: outcome.attempts, notes: outcome.notes.map(scrub), request: redactRequest(authorized.request, used) };

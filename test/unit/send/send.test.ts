@@ -210,6 +210,15 @@ describe('send: WhatsApp, On-Premises and gateway requests', () => {
     assert.ok(!r.request!.body!.includes('gw-token-xyz'), 'the recorded request is redacted');
   });
 
+  it('redacts secret placeholder values the caller names', async () => {
+    server = await recordingServer(json(200, { id: 'g-2' }));
+    const text = JSON.stringify({ phone: '+447700900001', message: 'PIN {{PIN}}' });
+    const profile: Profile = { name: 'gw', provider: 'gateway', endpoint: `${server.url}/gateway/send`, auth: 'token' };
+    const r = await sendPayload({ text, fileName: 'a.gateway.json', profile, variables: { PIN: '918273' } }, { token: 'gw-token-xyz' }, { ...FAST, redact: ['918273'] });
+    assert.equal(JSON.parse(server.requests[0].body).message, 'PIN 918273');
+    assert.ok(!JSON.stringify(r).includes('918273'));
+  });
+
   it('scrubs a secret a server echoes back in its error', async () => {
     server = await recordingServer(json(401, { error: 'invalid token gw-token-xyz' }));
     const profile: Profile = { name: 'gw', provider: 'gateway', endpoint: `${server.url}/gateway/send`, auth: 'token' };
