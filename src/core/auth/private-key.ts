@@ -22,6 +22,9 @@ export function privateKeyProblem(pem: string): string | undefined {
   if (/-----BEGIN PUBLIC KEY-----|-----BEGIN RSA PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(text)) {
     return 'This is a public key or certificate, not a private key: use the private.key file (it starts with "-----BEGIN PRIVATE KEY-----").';
   }
+  if (/-----BEGIN OPENSSH PRIVATE KEY-----/.test(text)) {
+    return 'This is an OpenSSH key, not the PEM key of a Vonage application: use the private.key downloaded when the application was created (it starts with "-----BEGIN PRIVATE KEY-----").';
+  }
   if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(text)) {
     return 'The private key is not a PEM: it should start with "-----BEGIN PRIVATE KEY-----". Pass the private.key file downloaded when the Vonage application was created.';
   }
