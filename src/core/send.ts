@@ -13,7 +13,7 @@ import { ProfileError, type Profile, type Secrets } from './profile';
 import { AuthError, authorize, redact, redactRequest } from './auth/apply';
 import { sendHttp, type HttpOptions } from './http/client';
 import type { SendProblem } from './http/outcome';
-import type { HttpRequest } from './http/types';
+import { RequestError, type HttpRequest } from './http/types';
 
 export interface SendInput {
   text: string;
@@ -28,7 +28,7 @@ export interface SendInput {
 
 export type Prepared =
   | { ok: true; provider: ProviderDef; payload: unknown; request: HttpRequest; placeholders: string[] }
-  | { ok: false; reason: 'invalid' | 'placeholders' | 'provider' | 'profile'; message: string };
+  | { ok: false; reason: 'invalid' | 'placeholders' | 'provider' | 'profile' | 'request'; message: string };
 
 export interface SendResult {
   ok: boolean;
@@ -91,10 +91,11 @@ export function prepareSend(input: SendInput): Prepared {
     return { ok: false, reason: 'placeholders', message: `Not sent: ${name} has unresolved placeholder${filled.missing.length === 1 ? '' : 's'} ${names}. Give ${filled.missing.length === 1 ? 'it a value' : 'them values'} in the active environment (in the CLI, set the environment variable${filled.missing.length === 1 ? '' : 's'} ${filled.missing.join(', ')}).` };
   }
   try {
-    const request = transportFor(result.provider.id).buildRequest(filled.value, input.profile);
+    const request = transportFor(result.provider.id).buildRequest(filled.value, input.profile, { variables: input.variables, keepPlaceholders: input.keepPlaceholders });
     return { ok: true, provider: result.provider, payload: filled.value, request, placeholders: filled.used };
   } catch (e) {
     if (e instanceof ProfileError) return { ok: false, reason: 'profile', message: e.message };
+    if (e instanceof RequestError) return { ok: false, reason: 'request', message: `Not sent: ${e.message}` };
     throw e;
   }
 }

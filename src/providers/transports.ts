@@ -1,7 +1,7 @@
 /** How each provider goes on the wire: request, mark-as-read, response reading. One line per provider. */
 import type { ProviderId } from '../core/model';
 import type { Profile } from '../core/profile';
-import type { HttpReply, HttpRequest } from '../core/http/types';
+import type { BuildContext, HttpReply, HttpRequest } from '../core/http/types';
 import type { CatalogEntry, ReadResult } from '../core/http/outcome';
 import * as vonageReq from './vonage/request';
 import * as vonageRes from './vonage/response';
@@ -20,7 +20,7 @@ import * as gatewayRes from './gateway/response';
 import * as gatewayErr from './gateway/errors';
 
 export interface Transport {
-  buildRequest(payload: unknown, profile: Profile): HttpRequest;
+  buildRequest(payload: unknown, profile: Profile, context?: BuildContext): HttpRequest;
   /** Undefined when the API has no mark-as-read. */
   buildMarkRead?(messageId: string, profile: Profile): HttpRequest;
   readResponse(reply: HttpReply): ReadResult;

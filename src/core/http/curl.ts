@@ -35,7 +35,7 @@ function quoteWithVariables(text: string): string {
 
 export function toCurl(req: HttpRequest, profile: Profile): string {
   const comments: string[] = [];
-  const args: string[] = [`curl -X ${req.method} ${shellQuote(req.url)}`];
+  const args: string[] = [`curl -X ${req.method} ${/\{\{/.test(req.url) ? quoteWithVariables(req.url) : shellQuote(req.url)}`];
   for (const [k, v] of Object.entries(req.headers)) if (k !== 'user-agent') args.push(`-H ${shellQuote(`${k}: ${v}`)}`);
   let body = req.body;
   switch (profile.auth) {

@@ -1,4 +1,15 @@
 /** A request as it goes on the wire, and what came back. */
+
+/** What a request builder may need besides the payload and the profile. */
+export interface BuildContext {
+  /** Placeholder values (for values that go into the URL, such as a message id). */
+  variables?: Record<string, string | undefined>;
+  /** Leave `{{NAME}}` in place (for curl text) instead of requiring a value. */
+  keepPlaceholders?: boolean;
+}
+
+/** The payload cannot become a request as it stands; the message says what is missing. */
+export class RequestError extends Error {}
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;

@@ -31,6 +31,12 @@ describe('send: curl text', () => {
     assert.deepEqual(JSON.parse(body), { ...nasty, to: '447700900001' });
   });
 
+  it('splices a placeholder in the URL too (On-Premises mark as read)', () => {
+    const req = jsonRequest('PUT', 'https://waba.360dialog.io/v1/messages/{{MESSAGE_ID}}', { status: 'read' });
+    const args = argsOf(toCurl(req, { name: 'p', provider: 'whatsapp-onprem', endpoint: 'https://waba.360dialog.io/v1', auth: 'd360' }), { MESSAGE_ID: 'gBEGabc' });
+    assert.deepEqual(args.slice(0, 3), ['-X', 'PUT', 'https://waba.360dialog.io/v1/messages/gBEGabc']);
+  });
+
   it('uses -u for Basic auth and a header for D360', () => {
     const req = jsonRequest('POST', 'https://api.nexmo.com/v1/messages', {});
     const basic = argsOf(toCurl(req, { name: 'p', provider: 'vonage', endpoint: 'https://api.nexmo.com', auth: 'basic', apiKey: 'key1' }), { VONAGE_API_SECRET: 's' });

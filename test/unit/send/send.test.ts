@@ -198,6 +198,19 @@ describe('send: WhatsApp, On-Premises and gateway requests', () => {
     assert.match(r.problem!, /template/);
   });
 
+  it('On-Premises: a mark-as-read file goes to PUT /messages/{MESSAGE_ID}, and needs that id', async () => {
+    server = await recordingServer(raw(200, 'application/json', 'null'));
+    const profile: Profile = { name: 'onprem', provider: 'whatsapp-onprem', endpoint: `${server.url}/onprem/v1`, auth: 'd360' };
+    const r = await sendPayload({ text: '{"status": "read"}', fileName: 'read.whatsapp-onprem.json', profile, variables: { MESSAGE_ID: 'gBEG/1+2' } }, { d360ApiKey: 'k-123' }, FAST);
+    assert.equal(r.ok, true, r.problem ?? '');
+    assert.equal(server.requests[0].method, 'PUT');
+    assert.equal(server.requests[0].path, '/onprem/v1/messages/gBEG%2F1%2B2');
+    assert.deepEqual(JSON.parse(server.requests[0].body), { status: 'read' });
+    const missing = prepareSend({ text: '{"status": "read"}', fileName: 'read.whatsapp-onprem.json', profile, variables: {} });
+    assert.equal(missing.ok, false);
+    assert.match(!missing.ok ? missing.message : '', /MESSAGE_ID/);
+  });
+
   it('gateway: the endpoint is the full URL and the token goes into the body', async () => {
     server = await recordingServer(json(200, { success: true, data: { messageId: 'g-1' } }));
     const text = JSON.stringify({ phone: '+447700900001', message: 'Hi *there*' });
