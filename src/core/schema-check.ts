@@ -68,6 +68,7 @@ function describeIssue(issue: Issue, root: unknown): string {
       return `${field} must be at least ${issue.minimum}.`;
     }
     case 'invalid_value':
+      if (valueAt(root, path) === undefined) return `${field} is required: ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}.`;
       return `${field} must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}.`;
     case 'unrecognized_keys':
       return `Unknown propert${issue.keys.length === 1 ? 'y' : 'ies'} ${issue.keys.map((k) => `\`${k}\``).join(', ')}: check the spelling, or remove ${issue.keys.length === 1 ? 'it' : 'them'}.`;
@@ -106,24 +107,44 @@ function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[] = []):
   return out;
 }
 
+/** The issue is about a field that is absent (not one that holds a wrong value). */
+function isMissing(issue: Issue, root: unknown): boolean {
+  const path = issue.path as PathSegment[];
+  if (path.length === 0) return false;
+  const parent = valueAt(root, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return false;
+  return !Object.prototype.hasOwnProperty.call(parent, path[path.length - 1] as string);
+}
+
 export function schemaProblems(doc: ParsedDocument, schema: z.ZodType): Problem[] {
   if (doc.empty) return [];
-  const result = schema.safeParse(doc.value);
+  return schemaProblemsAt(doc, schema, [], 'schema', 'schema');
+}
+
+/**
+ * Check the value at `at` (a nested object a provider passes through, e.g. Vonage's `custom`)
+ * against a schema; problems carry full pointers into the document.
+ */
+export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: readonly PathSegment[], code: string, source: Problem['source']): Problem[] {
+  const result = schema.safeParse(valueAt(doc.value, at));
   if (result.success) return [];
   const problems: Problem[] = [];
-  for (const issue of flatten(result.error.issues)) {
+  for (const issue of flatten(result.error.issues, at)) {
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const keyPath = [...path, key];
         const r = keyRangeOf(doc, keyPath);
         const single: Issue = { ...issue, keys: [key] };
-        problems.push({ severity: 'error', code: 'schema', message: describeIssue(single, doc.value), pointer: toPointer(keyPath), start: r.start, end: r.end, source: 'schema' });
+        problems.push({ severity: 'error', code, message: describeIssue(single, doc.value), pointer: toPointer(keyPath), start: r.start, end: r.end, source });
       }
       continue;
     }
+    // A missing field is a fault of the object that lacks it: point there (as VS Code's JSON service does).
+    // The underline stays short: rangeOf a missing path is the lacking object's key (or its brace).
+    const target = isMissing(issue, doc.value) ? path.slice(0, -1) : path;
     const r = rangeOf(doc, path);
-    problems.push({ severity: 'error', code: 'schema', message: describeIssue(issue, doc.value), pointer: toPointer(path), start: r.start, end: r.end, source: 'schema' });
+    problems.push({ severity: 'error', code, message: describeIssue(issue, doc.value), pointer: toPointer(target), start: r.start, end: r.end, source });
   }
   return problems;
 }

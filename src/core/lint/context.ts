@@ -30,6 +30,12 @@ export interface LintContext {
   range(pointer: string | readonly PathSegment[]): { start: number; end: number };
   /** Offset where the string value at pointer starts its content (after the opening quote). */
   stringContentStart(pointer: string): number | undefined;
+  /**
+   * Take back the problems already reported at exactly `pointer` with `code` (e.g. the schema's
+   * "unknown property" for a key a rule explains better), so one fault gets one report.
+   * Returns how many were taken back.
+   */
+  supersede(pointer: string, code: string): number;
 }
 
 export type LintRule = (ctx: LintContext) => void;
@@ -51,6 +57,16 @@ export function createContext(
     stringContentStart(pointer) {
       const r = rangeOf(doc, pointer);
       return doc.text[r.start] === '"' ? r.start + 1 : undefined;
+    },
+    supersede(pointer, code) {
+      let removed = 0;
+      for (let i = sink.length - 1; i >= 0; i--) {
+        if (sink[i].pointer === pointer && sink[i].code === code) {
+          sink.splice(i, 1);
+          removed++;
+        }
+      }
+      return removed;
     },
     report(r) {
       const range = r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : r.onKey ? keyRangeOf(doc, r.pointer) : rangeOf(doc, r.pointer);

@@ -33,13 +33,18 @@ export const credentialInPayload: LintRule = (ctx) => {
         if (typeof v === 'string' && v.length > 0 && SECRET_KEY.test(key) && !hasPlaceholder(v)) {
           const k = keyRangeOf(ctx.doc, childPath);
           const r = rangeOf(ctx.doc, childPath);
+          const pointer = toPointer(childPath);
+          // Not a field of this payload either: one error that says both, not an "unknown property" beside it.
+          const unknownField = ctx.supersede(pointer, 'schema') > 0;
           ctx.report({
-            severity: 'warning',
+            severity: unknownField ? 'error' : 'warning',
             code: 'credential-in-payload',
-            pointer: toPointer(childPath),
+            pointer,
             start: k.start,
             end: r.end,
-            message: `\`${key}\` looks like a credential. ${WHERE}`,
+            message: unknownField
+              ? `\`${key}\` looks like a credential, and it is not a field of this payload: the request adds it at send time. ${WHERE}`
+              : `\`${key}\` looks like a credential. ${WHERE}`,
             fixes: [{ title: `Remove \`${key}\` from the file`, edits: removePropertyEdits(ctx.doc.text, childPath) }],
           });
         } else stack.push({ value: v, path: childPath });

@@ -48,3 +48,10 @@ export function arr(v: unknown): unknown[] {
 export function textRef(v: unknown, pointer: string): { text: string; pointer: string } | undefined {
   return typeof v === 'string' ? { text: v, pointer } : undefined;
 }
+/**
+ * A template parameter's text even when it has the wrong type (a number, an object): the schema
+ * reports the type, and the parameter still counts, so the count check does not report it again.
+ */
+export function looseText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}

@@ -1,14 +1,16 @@
 /** Vonage beta/v0.1 payload -> common message model. Defensive: a half-written file still maps. */
 import type { Channel, MediaType, MessageKind, MessageModel, TemplateRef, TextRef } from '../../core/model';
-import { arr, rec, str, textRef } from '../common/fields';
+import { arr, looseText, rec, str, textRef } from '../common/fields';
 import { customContent } from '../vonage/custom-model';
 
 const CHANNELS: Record<string, Channel> = { sms: 'sms', whatsapp: 'whatsapp', mms: 'mms', viber_service: 'viber', messenger: 'messenger' };
 const MEDIA: Record<string, MediaType> = { image: 'image', audio: 'audio', video: 'video', file: 'file' };
 
 /** A template parameter in either form: "..." or {"default": "..."}; its pointer is the string's own. */
-function parameter(v: unknown, pointer: string): TextRef | undefined {
-  return textRef(v, pointer) ?? textRef(rec(v)?.default, `${pointer}/default`);
+function parameter(v: unknown, pointer: string): TextRef {
+  const obj = rec(v);
+  if (obj && 'default' in obj) return { text: looseText(obj.default), pointer: `${pointer}/default` };
+  return { text: looseText(v), pointer };
 }
 
 export function toModel(value: unknown): MessageModel | undefined {
@@ -46,10 +48,7 @@ export function toModel(value: unknown): MessageModel | undefined {
       const template: TemplateRef = {
         name,
         language: str(rec(msg?.whatsapp)?.locale),
-        parameters: arr(t?.parameters).flatMap((v, i) => {
-          const ref = parameter(v, `${base}/template/parameters/${i}`);
-          return ref ? [ref] : [];
-        }),
+        parameters: arr(t?.parameters).map((v, i) => parameter(v, `${base}/template/parameters/${i}`)),
         pointer: `${base}/template`,
       };
       const colon = name.lastIndexOf(':');

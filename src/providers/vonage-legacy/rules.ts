@@ -1,7 +1,7 @@
 /** Beta/v0.1 rules a JSON Schema can't express: addresses per channel, per-channel text limits. */
 import type { LintRule } from '../../core/lint/context';
 import { rec, str } from '../common/fields';
-import { checkNumber, checkSmsSender } from '../vonage/rules';
+import { checkNumber, checkSmsSender, checkWhatsAppCustom } from '../vonage/rules';
 import { MAX_LEGACY_SMS_TEXT } from './schema';
 
 const NUMBER_CHANNELS = new Set(['sms', 'whatsapp', 'mms', 'viber_service']);
@@ -72,4 +72,11 @@ export const legacyMessengerTag: LintRule = (ctx) => {
   }
 };
 
-export const LEGACY_RULES: LintRule[] = [legacyAddresses, legacyTextLength, legacyContentForChannel, legacyMessengerTag];
+export const legacyWhatsAppCustom: LintRule = (ctx) => {
+  const p = rec(ctx.value);
+  const content = rec(rec(p?.message)?.content);
+  if (str(rec(p?.to)?.type) !== 'whatsapp' || str(content?.type) !== 'custom') return;
+  checkWhatsAppCustom(ctx, content?.custom, ['message', 'content', 'custom']);
+};
+
+export const LEGACY_RULES: LintRule[] = [legacyAddresses, legacyTextLength, legacyContentForChannel, legacyMessengerTag, legacyWhatsAppCustom];

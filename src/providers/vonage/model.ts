@@ -1,6 +1,6 @@
 /** Vonage Messages v1 payload -> common message model. Defensive: a half-written file still maps. */
 import type { Channel, Media, MediaType, MessageKind, MessageModel, TemplateRef } from '../../core/model';
-import { arr, rec, str, textRef } from '../common/fields';
+import { arr, looseText, rec, str, textRef } from '../common/fields';
 import { customContent } from './custom-model';
 
 const CHANNELS: Record<string, Channel> = { sms: 'sms', whatsapp: 'whatsapp', mms: 'mms', rcs: 'rcs', viber_service: 'viber', messenger: 'messenger' };
@@ -56,10 +56,7 @@ export function toModel(value: unknown): MessageModel | undefined {
       const template: TemplateRef = {
         name,
         language: str(rec(p.whatsapp)?.locale) ?? 'en_US',
-        parameters: arr(t?.parameters).flatMap((v, i) => {
-          const ref = textRef(v, `/template/parameters/${i}`);
-          return ref ? [ref] : [];
-        }),
+        parameters: arr(t?.parameters).map((v, i) => ({ text: looseText(v), pointer: `/template/parameters/${i}` })),
         pointer: '/template',
       };
       const colon = name.lastIndexOf(':');

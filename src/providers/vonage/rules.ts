@@ -1,8 +1,11 @@
 /** Vonage v1 rules a JSON Schema can't express: who may be the sender, replies that need a target. */
+import type { z } from 'zod';
 import type { LintContext, LintRule } from '../../core/lint/context';
 import { checkPhone } from '../../core/lint/phone';
 import { hasPlaceholder } from '../../core/placeholders';
+import { schemaProblemsAt } from '../../core/schema-check';
 import { rec, str } from '../common/fields';
+import { audioObject, contactsArray, documentObject, imageObject, interactiveObject, locationObject, stickerObject, templateComponents, videoObject } from '../whatsapp/parts';
 import { MAX_SMS_SENDER_ID } from './schema';
 
 const SENDER_ID = /^[A-Za-z0-9 ]+$/;
@@ -85,4 +88,41 @@ export const reactionTarget: LintRule = (ctx) => {
   });
 };
 
-export const VONAGE_RULES: LintRule[] = [senderFormat, rcsRecipient, reactionTarget];
+/** The Cloud API content objects a WhatsApp `custom` message may carry, checked with the WhatsApp provider's own schemas. */
+const CLOUD_CONTENT: Readonly<Record<string, z.ZodType>> = {
+  interactive: interactiveObject,
+  image: imageObject,
+  video: videoObject,
+  audio: audioObject,
+  document: documentObject,
+  sticker: stickerObject,
+  location: locationObject,
+  contacts: contactsArray,
+};
+
+/**
+ * A WhatsApp `custom` object is free-form for Vonage but WhatsApp still enforces its limits (3 buttons,
+ * 20-character titles...): check the content object its `type` names. The rest is passed through as
+ * given (the SDK keeps camelCase keys there), so only that object is checked.
+ */
+export function checkWhatsAppCustom(ctx: LintContext, custom: unknown, at: readonly (string | number)[]): void {
+  const c = rec(custom);
+  const type = str(c?.type);
+  if (!c || !type) return;
+  const found: { schema: z.ZodType; path: (string | number)[] }[] = [];
+  if (CLOUD_CONTENT[type] && type in c) found.push({ schema: CLOUD_CONTENT[type], path: [...at, type] });
+  if (type === 'template' && Array.isArray(rec(c.template)?.components)) found.push({ schema: templateComponents, path: [...at, 'template', 'components'] });
+  for (const { schema, path } of found) {
+    for (const p of schemaProblemsAt(ctx.doc, schema, path, 'custom-content', 'lint')) {
+      ctx.report({ severity: p.severity, code: p.code, pointer: p.pointer, start: p.start, end: p.end, message: p.message });
+    }
+  }
+}
+
+export const whatsappCustom: LintRule = (ctx) => {
+  const p = rec(ctx.value);
+  if (str(p?.channel) !== 'whatsapp' || str(p?.message_type) !== 'custom') return;
+  checkWhatsAppCustom(ctx, p?.custom, ['custom']);
+};
+
+export const VONAGE_RULES: LintRule[] = [senderFormat, rcsRecipient, reactionTarget, whatsappCustom];

@@ -128,7 +128,8 @@ const whatsappTemplate = object({
   ...whatsappCommon,
   message_type: messageType('template'),
   template: object({
-    name: text('Template name as approved by WhatsApp (older templates: "namespace:name").', { min: 1, max: 512 }),
+    // No max here: the common template-name-length rule reports names over 512 characters, once.
+    name: text('Template name as approved by WhatsApp (older templates: "namespace:name"), up to 512 characters.', { min: 1 }),
     parameters: z.array(text('Value for {{n}} in the template body, in order.', { min: 1, max: 1024 })).describe('Body parameters: the first fills {{1}}.').optional(),
   }).describe('The template (MTM/HSM) to send; allowed outside the 24 h window.'),
   whatsapp: object({
