@@ -320,8 +320,22 @@ const rcsCustom = object({
 
 export const rcsMessage = z.discriminatedUnion('message_type', [rcsText, rcsImage, rcsVideo, rcsFile, rcsCustom]).describe('RCS message.');
 
+const channels = [smsMessage, whatsappMessage, mmsMessage, viberMessage, messengerMessage, rcsMessage] as const;
+
+/**
+ * The generated JSON Schema lists every channel/message_type branch in one flat `oneOf`: VS Code's
+ * JSON service picks the wrong branch of a nested one (an MMS caption over 2000 was reported as
+ * "channel must be whatsapp"). zod keeps the nested discriminated unions, whose errors name the
+ * channel or message_type at fault.
+ */
+function flatBranches(): unknown[] {
+  const branches: z.ZodType[] = channels.flatMap((c): readonly z.ZodType[] => c.options);
+  const json = z.toJSONSchema(z.union(branches), { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as { anyOf: unknown[] };
+  return json.anyOf;
+}
+
 export const vonagePayload = z
-  .discriminatedUnion('channel', [smsMessage, whatsappMessage, mmsMessage, viberMessage, messengerMessage, rcsMessage])
-  .describe('Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.');
+  .discriminatedUnion('channel', [...channels])
+  .meta({ oneOf: flatBranches(), description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.' });
 
 export type VonagePayload = z.infer<typeof vonagePayload>;

@@ -332,3 +332,6 @@ describe('rules matrix: valid variations give no error or warning', () => {
     });
   }
 });
+
+/** For checking the generated JSON Schemas with VS Code's JSON language service (outside this suite). */
+export { CASES, VALID, textOf };
