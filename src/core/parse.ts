@@ -44,6 +44,14 @@ function describe(error: ParseError): string {
   return `JSON syntax: ${words}${advice ? `: ${advice}` : ''}.`;
 }
 
+/** The offset of a "," that directly precedes the closing bracket at `offset`, if that is the fault. */
+function trailingComma(text: string, offset: number): number | undefined {
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  let i = offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : undefined;
+}
+
 // The payload is the wire body: comments and trailing commas are errors, as the API would say.
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true } as const;
 
@@ -71,15 +79,24 @@ export function parseDocument(text: string): ParsedDocument {
 
   const errors: ParseError[] = [];
   tree = parseTree(text, errors, PARSE_OPTIONS);
-  const problems: Problem[] = errors.map((e) => ({
-    severity: 'error',
-    code: 'json-syntax',
-    message: describe(e),
-    pointer: '',
-    start: e.offset,
-    end: Math.min(text.length, e.offset + Math.max(1, e.length)),
-    source: 'syntax',
-  }));
+  const problems: Problem[] = [];
+  const seen = new Set<number>();
+  for (const e of errors) {
+    // jsonc-parser reports one fault several ways at one offset (a trailing comma gives "property
+    // name expected" and "value expected"): one problem per place.
+    if (seen.has(e.offset)) continue;
+    seen.add(e.offset);
+    const comma = trailingComma(text, e.offset);
+    problems.push({
+      severity: 'error',
+      code: 'json-syntax',
+      message: comma !== undefined ? `JSON syntax: trailing comma: remove the "," before "${text[e.offset]}".` : describe(e),
+      pointer: '',
+      start: comma ?? e.offset,
+      end: comma !== undefined ? comma + 1 : Math.min(text.length, e.offset + Math.max(1, e.length)),
+      source: 'syntax',
+    });
+  }
   if (!tree && problems.length === 0) {
     problems.push({
       severity: 'error',

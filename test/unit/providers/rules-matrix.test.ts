@@ -29,6 +29,8 @@ interface Case {
   also?: string[];
   /** Where the underline must start: the value (default), its property name, or the object lacking a field. */
   at?: 'value' | 'key' | 'object';
+  /** The exact underlined text, for payloads that are not valid JSON. */
+  underline?: string;
 }
 
 function example(rel: string): Json {
@@ -224,7 +226,17 @@ const gateway: Case[] = [
   { name: 'token in the file', file: G, payload: from(gt, (p) => (p.token = 'abcdef1234567890abcdef')), code: 'credential-in-payload', pointer: '/token', at: 'key' },
 ];
 
-const CASES: Record<string, Case[]> = { vonage, 'vonage-legacy': legacy, whatsapp, 'whatsapp-onprem': onprem, gateway };
+/** Files that are not a payload of the right shape at all. */
+const shape: Case[] = [
+  { name: 'trailing comma in an object', file: G, payload: '{\n  "phone": "+447700900000",\n  "message": "hi",\n}\n', code: 'json-syntax', pointer: '', underline: ',' },
+  { name: 'trailing comma in an array', file: G, payload: '{\n  "phone": "+447700900000",\n  "message": "hi",\n  "buttons": [{ "id": "a", "title": "A" },]\n}\n', code: 'json-syntax', pointer: '', underline: ',' },
+  { name: 'a comment', file: G, payload: '{\n  "phone": "+447700900000", // mine\n  "message": "hi"\n}\n', code: 'json-syntax', pointer: '', underline: '// mine' },
+  { name: 'an array, not an object', file: V, payload: [], code: 'schema', pointer: '', underline: '[]' },
+  { name: 'an empty WhatsApp object', file: W, payload: {}, code: 'schema', pointer: '', underline: '{' },
+  { name: 'a WhatsApp message of an unknown type', file: W, payload: { messaging_product: 'whatsapp', to: '447700900000', type: 'poll', poll: {} }, code: 'schema', pointer: '/type' },
+];
+
+const CASES: Record<string, Case[]> = { vonage, 'vonage-legacy': legacy, whatsapp, 'whatsapp-onprem': onprem, gateway, 'wrong shape': shape };
 
 /** Payloads that follow the rules, in forms a careless check would reject. */
 const VALID: { name: string; file: string; payload: Json }[] = [
@@ -300,6 +312,10 @@ describe('rules matrix: one broken rule, one problem at the right pointer', () =
           assert.doesNotMatch(p.message, /Invalid input|undefined|\[object/);
 
           const underlined = text.slice(p.start, p.end);
+          if (c.underline !== undefined) {
+            assert.equal(underlined, c.underline);
+            return;
+          }
           const at = c.at ?? 'value';
           const target = valueAt(JSON.parse(text), c.pointer);
           if (at === 'value') {
