@@ -31,11 +31,11 @@ export interface LintContext {
   /** Offset where the string value at pointer starts its content (after the opening quote). */
   stringContentStart(pointer: string): number | undefined;
   /**
-   * Take back the problems already reported at exactly `pointer` with `code` (e.g. the schema's
+   * Take back the problems already reported at exactly `pointer` (any, when undefined) with `code` (e.g. the schema's
    * "unknown property" for a key a rule explains better), so one fault gets one report.
    * Returns how many were taken back.
    */
-  supersede(pointer: string, code: string): number;
+  supersede(pointer: string | undefined, code: string): number;
 }
 
 export type LintRule = (ctx: LintContext) => void;
@@ -61,7 +61,7 @@ export function createContext(
     supersede(pointer, code) {
       let removed = 0;
       for (let i = sink.length - 1; i >= 0; i--) {
-        if (sink[i].pointer === pointer && sink[i].code === code) {
+        if ((pointer === undefined || sink[i].pointer === pointer) && sink[i].code === code) {
           sink.splice(i, 1);
           removed++;
         }

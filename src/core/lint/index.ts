@@ -6,5 +6,6 @@ import { phoneFormat } from './phone';
 import { restrictedDestinations } from './restricted';
 import { smsRules } from './sms';
 import { templateRules } from './template';
+import { wrongProvider } from './wrong-provider';
 
-export const COMMON_RULES: readonly LintRule[] = [phoneFormat, restrictedDestinations, uniqueButtons, listLimits, templateRules, smsRules, credentialInPayload];
+export const COMMON_RULES: readonly LintRule[] = [wrongProvider, phoneFormat, restrictedDestinations, uniqueButtons, listLimits, templateRules, smsRules, credentialInPayload];

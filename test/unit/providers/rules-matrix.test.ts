@@ -196,7 +196,7 @@ const onprem: Case[] = [
   { name: 'media with link and id', file: O, payload: from('whatsapp-onprem/media.whatsapp-onprem.json', (p) => (p.image.id = 'f043afd0-f0ae-4b9c-ab3d-696fb4c8cd68')), code: 'media-source', pointer: '/image/link', at: 'key' },
   { name: 'to Crimea', file: O, payload: from('whatsapp-onprem/text.whatsapp-onprem.json', (p) => (p.to = '79781234567'.replace('7978', '7365'))), code: 'restricted-destination', pointer: '/to' },
   { name: 'to North Korea', file: O, payload: from('whatsapp-onprem/text.whatsapp-onprem.json', (p) => (p.to = '85021234567')), code: 'restricted-destination', pointer: '/to' },
-  { name: 'messaging_product is a Cloud API key', file: O, payload: from('whatsapp-onprem/text.whatsapp-onprem.json', (p) => (p.messaging_product = 'whatsapp')), code: 'schema', pointer: '/messaging_product', at: 'key' },
+  { name: 'a Cloud-only key', file: O, payload: from('whatsapp-onprem/text.whatsapp-onprem.json', (p) => (p.biz_opaque_callback_data = 'order-1')), code: 'schema', pointer: '/biz_opaque_callback_data', at: 'key' },
   { name: 'mark-read status delivered', file: O, payload: from('whatsapp-onprem/mark-read.whatsapp-onprem.json', (p) => (p.status = 'delivered')), code: 'schema', pointer: '/status' },
 ];
 
@@ -233,6 +233,9 @@ const shape: Case[] = [
   { name: 'a comment', file: G, payload: '{\n  "phone": "+447700900000", // mine\n  "message": "hi"\n}\n', code: 'json-syntax', pointer: '', underline: '// mine' },
   { name: 'an array, not an object', file: V, payload: [], code: 'schema', pointer: '', underline: '[]' },
   { name: 'an empty WhatsApp object', file: W, payload: {}, code: 'schema', pointer: '', underline: '{' },
+  { name: 'a Vonage v1 payload in a .whatsapp.json file', file: W, payload: example('vonage/whatsapp-text.vonage.json'), code: 'wrong-provider', pointer: '', underline: '{' },
+  { name: 'a Cloud API payload in a .whatsapp-onprem.json file', file: O, payload: example('whatsapp/text.whatsapp.json'), code: 'wrong-provider', pointer: '', underline: '{' },
+  { name: 'a legacy payload in a .vonage.json file', file: V, payload: example('vonage-legacy/template-default-params.vonage-legacy.json'), code: 'wrong-provider', pointer: '', underline: '{' },
   { name: 'a WhatsApp message of an unknown type', file: W, payload: { messaging_product: 'whatsapp', to: '447700900000', type: 'poll', poll: {} }, code: 'schema', pointer: '/type' },
 ];
 

@@ -59,7 +59,9 @@ describe('whatsapp-onprem provider (seed 004)', () => {
   });
 
   it('Cloud-only keys are unknown here', () => {
-    assert.deepEqual(check({ messaging_product: 'whatsapp', ...msg('text', { body: 'x' }) }).codes, ['schema /messaging_product']);
+    assert.deepEqual(check({ biz_opaque_callback_data: 'x', ...msg('text', { body: 'x' }) }).codes, ['schema /biz_opaque_callback_data']);
+    // A whole Cloud API body is named as one: the file is for the other API.
+    assert.deepEqual(check({ messaging_product: 'whatsapp', ...msg('text', { body: 'x' }) }).codes, ['wrong-provider ']);
   });
 
   it('a Syria number, and media without a source', () => {

@@ -1,0 +1,28 @@
+/**
+ * A payload of one API in a file named for another (a Vonage body in `x.whatsapp.json`) fails the
+ * schema in a dozen places; one problem that says which API it is, and how to rename the file, helps more.
+ */
+import { PROVIDERS, providerById } from '../../providers/registry';
+import type { LintRule } from './context';
+
+export const wrongProvider: LintRule = (ctx) => {
+  const own = providerById(ctx.provider);
+  if (!own) return;
+  const ownScore = own.detect(ctx.value);
+  // Shape detection is cheap; the schemas run only when another API's shape fits better.
+  const other = PROVIDERS.filter((p) => p.id !== own.id)
+    .map((p) => ({ p, score: p.detect(ctx.value) }))
+    .filter((c) => c.score >= 0.5 && c.score > ownScore)
+    .sort((a, b) => b.score - a.score)[0]?.p;
+  if (!other || own.schema.safeParse(ctx.value).success || !other.schema.safeParse(ctx.value).success) return;
+  ctx.supersede(undefined, 'schema');
+  const at = Math.max(0, ctx.doc.text.search(/\S/));
+  ctx.report({
+    severity: 'error',
+    code: 'wrong-provider',
+    pointer: '',
+    start: at,
+    end: at + 1,
+    message: `This is a ${other.label} payload, but the file name says ${own.label} (${own.suffix}). Rename the file to end in ${other.suffix}, or pass --provider ${other.id}.`,
+  });
+};
