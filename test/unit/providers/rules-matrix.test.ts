@@ -52,6 +52,10 @@ const O = 'x.whatsapp-onprem.json';
 const G = 'x.gateway.json';
 
 const vonage: Case[] = [
+  { name: 'SMS sender id with punctuation', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.from = 'Acme&Co')), code: 'sms-sender-id', pointer: '/from', severity: 'warning' },
+  { name: 'SMS encoding text with characters GSM-7 lacks', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.text = 'Your code is 64873 中')), code: 'sms-not-gsm', pointer: '/text', severity: 'warning', underline: '中' },
+  { name: 'MMS ttl over 259200', file: V, payload: from('vonage/mms-image.vonage.json', (p) => (p.ttl = 259201)), code: 'schema', pointer: '/ttl' },
+  { name: 'WhatsApp template body over 1024 once filled', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => (p.template.parameters = [long(400), long(400), long(400)])), code: 'template-body-length', pointer: '/template' },
   { name: 'SMS to with a leading +', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.to = '+447700900000')), code: 'phone-format', pointer: '/to' },
   { name: 'SMS to with a leading 00', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.to = '00447700900000')), code: 'phone-format', pointer: '/to' },
   { name: 'SMS to with spaces', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.to = '44 7700 900000')), code: 'phone-format', pointer: '/to' },
@@ -114,6 +118,10 @@ const vonage: Case[] = [
 ];
 
 const legacy: Case[] = [
+  { name: 'WhatsApp recipient without a number', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.to = { type: 'whatsapp', id: 'abc' })), code: 'legacy-address', pointer: '/to', at: 'object' },
+  { name: 'Viber sender without an id', file: L, payload: from('vonage-legacy/viber-text.vonage-legacy.json', (p) => (p.from = { type: 'viber_service', number: '447700900001' })), code: 'legacy-address', pointer: '/from', at: 'object' },
+  { name: 'SMS carrying an image', file: L, payload: from('vonage-legacy/sms-text.vonage-legacy.json', (p) => (p.message.content = { type: 'image', image: { url: 'https://example.com/a.jpg' } })), code: 'legacy-content-type', pointer: '/message/content/type' },
+  { name: 'WhatsApp sender with +', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.from.number = '+447700900001')), code: 'phone-format', pointer: '/from/number' },
   { name: 'to.number with +', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.to.number = '+447700900000')), code: 'phone-format', pointer: '/to/number' },
   { name: 'to.number with 00', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.to.number = '00447700900000')), code: 'phone-format', pointer: '/to/number' },
   { name: 'WhatsApp text over 4096', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.message.content.text = long(4097))), code: 'schema', pointer: '/message/content/text' },
@@ -138,6 +146,8 @@ const wa = 'whatsapp/interactive-buttons.whatsapp.json';
 const list = 'whatsapp/interactive-list.whatsapp.json';
 const tpl = 'whatsapp/template.whatsapp.json';
 const whatsapp: Case[] = [
+  { name: 'template parameter with a line break', file: W, payload: from(tpl, (p) => (p.template.components[1].parameters[0].text = 'Alex\nSmith')), code: 'template-parameter-text', pointer: '/template/components/1/parameters/0/text' },
+  { name: 'template parameter with 5 spaces in a row', file: W, payload: from(tpl, (p) => (p.template.components[1].parameters[0].text = 'Alex     Smith')), code: 'template-parameter-text', pointer: '/template/components/1/parameters/0/text' },
   { name: 'messaging_product misspelt', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.messaging_product = 'whatsap')), code: 'schema', pointer: '/messaging_product' },
   { name: 'messaging_product missing', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => delete p.messaging_product), code: 'schema', pointer: '', at: 'object' },
   { name: 'recipient_type group', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.recipient_type = 'group')), code: 'schema', pointer: '/recipient_type' },
@@ -265,6 +275,17 @@ const VALID: { name: string; file: string; payload: Json }[] = [
   { name: 'WhatsApp list of one untitled section', file: W, payload: from(list, (p) => { p.interactive.action.sections = [{ rows: p.interactive.action.sections[0].rows }]; }) },
   { name: 'on-prem template without components', file: O, payload: from('whatsapp-onprem/template.whatsapp-onprem.json', (p) => delete p.template.components) },
   { name: 'on-prem media by id', file: O, payload: from('whatsapp-onprem/media.whatsapp-onprem.json', (p) => { delete p.image.link; p.image.id = 'f043afd0-f0ae-4b9c-ab3d-696fb4c8cd68'; }) },
+  { name: 'WhatsApp to formatted with spaces, dashes and parentheses (Meta normalizes it)', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.to = '+1 (415) 555-0100')) },
+  { name: 'WhatsApp contact card phones in local formats', file: W, payload: from('whatsapp/contacts.whatsapp.json', (p) => (p.contacts[0].phones = [{ phone: '+1 (940) 555-1234', type: 'HOME' }, { phone: '07700 900000', type: 'CELL' }])) },
+  { name: 'WhatsApp text with preview_url and a link', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.text = { body: 'See https://example.com/x', preview_url: true })) },
+  { name: 'Messenger recipient and sender are page-scoped ids', file: V, payload: from('vonage/messenger-text.vonage.json', (p) => { p.to = '1234567890123456'; p.from = '9876543210987654'; }) },
+  { name: 'SMS to Cuba (only WhatsApp excludes it)', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.to = '5355512345')) },
+  { name: 'SMS sender id with a space', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.from = 'Acme Co')) },
+  { name: 'SMS sender id of exactly 11', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.from = 'AcmeCorpLtd')) },
+  { name: 'Viber sender is a service id', file: V, payload: from('vonage/viber_service-text.vonage.json', (p) => (p.from = '16273')) },
+  { name: 'WhatsApp custom template with camelCase keys the SDK keeps', file: V, payload: from('vonage/whatsapp-custom.vonage.json', (p) => (p.custom = { type: 'template', template: { name: 'order_update', language: { code: 'en_GB', policy: 'deterministic' }, components: [] }, someCamelKey: true })) },
+  { name: 'MMS ttl at 300', file: V, payload: from('vonage/mms-image.vonage.json', (p) => (p.ttl = 300)) },
+  { name: 'on-prem to as a wa_id', file: O, payload: from('whatsapp-onprem/text.whatsapp-onprem.json', (p) => (p.to = '447700900000')) },
   { name: 'gateway with only phone and message', file: G, payload: example(gt) },
   { name: 'gateway with a header only', file: G, payload: from(gt, (p) => (p.header = 'Hello')) },
   { name: 'gateway placeholder phone', file: G, payload: from(gt, (p) => (p.phone = '{{PHONE}}')) },
