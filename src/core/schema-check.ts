@@ -73,7 +73,11 @@ function describeIssue(issue: Issue, root: unknown): string {
     case 'unrecognized_keys':
       return `Unknown propert${issue.keys.length === 1 ? 'y' : 'ies'} ${issue.keys.map((k) => `\`${k}\``).join(', ')}: check the spelling, or remove ${issue.keys.length === 1 ? 'it' : 'them'}.`;
     case 'invalid_format':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : `${field} is not a valid ${issue.format}.`;
+      // A schema's own wording is a predicate ("must be ..."): put the field in front of it.
+      if (issue.message && /^must /.test(issue.message)) return `${field} ${issue.message}.`;
+      if (issue.message && !issue.message.startsWith('Invalid')) return issue.message;
+      if (issue.format === 'regex') return `${field} does not have the expected form (${(issue as { pattern?: string }).pattern ?? 'see the hover'}).`;
+      return `${field} is not a valid ${issue.format}.`;
     case 'invalid_union': {
       const disc = (issue as { discriminator?: string; options?: unknown[] }).discriminator;
       const options = (issue as { options?: unknown[] }).options;
@@ -116,6 +120,29 @@ function isMissing(issue: Issue, root: unknown): boolean {
   return !Object.prototype.hasOwnProperty.call(parent, path[path.length - 1] as string);
 }
 
+/** Keys that select an object's shape: when one holds a wrong value, that object's other complaints follow from it. */
+const SELECTORS = new Set(['type', 'sub_type', 'message_type', 'channel']);
+
+/**
+ * One fault, one problem: `"type": "image"` where only "text" fits also makes `text` "missing" and
+ * `image` "unknown"; report the type alone, as fixing it is what the user must do.
+ */
+function dropConsequences(issues: Issue[], root: unknown): Issue[] {
+  const parents = new Set<string>();
+  for (const i of issues) {
+    const key = i.path[i.path.length - 1];
+    if (i.code === 'invalid_value' && typeof key === 'string' && SELECTORS.has(key) && valueAt(root, i.path as PathSegment[]) !== undefined) {
+      parents.add(toPointer(i.path.slice(0, -1) as PathSegment[]));
+    }
+  }
+  if (parents.size === 0) return issues;
+  return issues.filter((i) => {
+    const path = i.path as PathSegment[];
+    if (i.code === 'unrecognized_keys') return !parents.has(toPointer(path));
+    return !(isMissing(i, root) && parents.has(toPointer(path.slice(0, -1))));
+  });
+}
+
 export function schemaProblems(doc: ParsedDocument, schema: z.ZodType): Problem[] {
   if (doc.empty) return [];
   return schemaProblemsAt(doc, schema, [], 'schema', 'schema');
@@ -129,7 +156,7 @@ export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: rea
   const result = schema.safeParse(valueAt(doc.value, at));
   if (result.success) return [];
   const problems: Problem[] = [];
-  for (const issue of flatten(result.error.issues, at)) {
+  for (const issue of dropConsequences(flatten(result.error.issues, at), doc.value)) {
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {

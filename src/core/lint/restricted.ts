@@ -13,6 +13,7 @@ const RESTRICTED: readonly { prefix: string; place: string }[] = [
   { prefix: '38065', place: 'Crimea (+380 65)' },
   { prefix: '38069', place: 'Crimea (Sevastopol, +380 69)' },
   { prefix: '7365', place: 'Crimea (+7 365)' },
+  { prefix: '7978', place: 'Crimea (mobile, +7 978)' },
   { prefix: '7869', place: 'Crimea (Sevastopol, +7 869)' },
 ];
 

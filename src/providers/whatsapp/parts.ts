@@ -279,7 +279,7 @@ export const templateComponent = z
     object({
       type: z.literal('button').describe('Parameters of one button.'),
       sub_type: z.enum(['quick_reply', 'url', 'copy_code', 'flow', 'catalog', 'voice_call']).describe('The kind of button.'),
-      index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/)]).describe('Position of the button in the template, 0 to 9.'),
+      index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/, 'must be the button\'s position, 0 to 9 (a number, or a digit as a string)')]).describe('Position of the button in the template, 0 to 9.'),
       parameters,
     }),
   ])
