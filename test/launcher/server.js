@@ -7,9 +7,11 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { codeServerBin, CACHE_DIR } = require('./install');
 
-/** A temp folder holding every directory code-server and chromium would otherwise write into `~`. */
-function makeSandboxDirs(prefix) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+/**
+ * A folder holding every directory code-server and chromium would otherwise write into `~`:
+ * a fresh temp folder for `prefix`, or the given `root` (kept between runs, for `npm start`).
+ */
+function makeSandboxDirs(prefix, root = fs.mkdtempSync(path.join(os.tmpdir(), prefix))) {
   const dirs = { root };
   for (const name of ['home', 'user-data', 'extensions', 'config', 'data', 'cache', 'tmp', 'chromium']) {
     dirs[name] = path.join(root, name);
@@ -43,10 +45,10 @@ function vscodeVersion() {
  * Spawns code-server detached (so it leads its own process group) and resolves with its URL once
  * it prints the port it bound; port 0 lets the OS choose, which never races.
  */
-function startCodeServer({ dirs, env, args = [], onOutput, startTimeoutMs = 60000 }) {
+function startCodeServer({ dirs, env, args = [], onOutput, port = 0, startTimeoutMs = 60000 }) {
   const child = spawn(process.execPath, [
     codeServerBin(),
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
