@@ -8,7 +8,9 @@ export const interactiveBodyLength: LintRule = (ctx) => {
   if (!m?.text || m.kind !== 'buttons') return;
   const length = m.text.text.length;
   if (length <= MAX_INTERACTIVE_BODY) return;
-  const why = [m.header && 'a header', m.footer && 'a footer', m.buttons && 'buttons'].filter(Boolean).join(', ');
+  // Over 4096 the schema also complains, with plain text's limit; this message says the limit that applies.
+  ctx.supersede(m.text.pointer, 'schema');
+  const why = [m.header && 'a header', m.footer && 'a footer', m.buttons && 'buttons'].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
   ctx.report({
     severity: 'error',
     code: 'interactive-body-length',
