@@ -2,6 +2,10 @@
 // Screenshots of the standalone preview page (`mwb preview --html`) in headless chromium, light
 // and dark, for people to look at: `node test/preview-screenshots.js [FILE...]` after a build.
 // Output: test-results/preview/<name>-{light,dark}.png (git-ignored).
+// Then the webview page itself (dist/webview.js + dist/preview.css, as VS Code loads them, with a
+// stand-in for the VS Code API) in the light, dark and high-contrast themes:
+// test-results/preview/webview-<name>-{light,dark,hc}.png, checking that hostile text stays text
+// and that clicking a problem asks the host to reveal it.
 'use strict';
 const { chromium } = require('playwright-core');
 const { execFileSync } = require('child_process');
@@ -64,8 +68,50 @@ async function main() {
         console.log(path.relative(root, png));
       }
     }
+    await webviewShots(browser, files);
   } finally {
     await browser.close();
+  }
+}
+
+// Roughly the variables VS Code sets for its default themes: enough to see the chrome follow the theme.
+const THEMES = {
+  light: { cls: 'vscode-light', vars: { '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171', '--vscode-panel-border': '#e5e5e5' } },
+  dark: { cls: 'vscode-dark', vars: { '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d', '--vscode-panel-border': '#2b2b2b', '--vscode-list-hoverBackground': '#2a2d2e' } },
+  hc: { cls: 'vscode-high-contrast', vars: { '--vscode-foreground': '#ffffff', '--vscode-editor-background': '#000000', '--vscode-descriptionForeground': '#ffffff', '--vscode-panel-border': '#6fc3df', '--vscode-contrastBorder': '#6fc3df' } },
+};
+
+async function webviewShots(browser, files) {
+  const domain = require(path.join(root, 'dist', 'domain.js'));
+  const js = fs.readFileSync(path.join(root, 'dist', 'webview.js'), 'utf8');
+  const css = fs.readFileSync(path.join(root, 'dist', 'preview.css'), 'utf8');
+  const hostile = { token: 't', phone: '+1 415 555 2671', message: '*Hi* <script>window.pwned=1</script> <img src=x onerror="window.pwned=2">\n> quoted _it_', header: '</style><b>h</b>', buttons: [{ id: 'a', title: '"><svg onload=window.pwned=3>' }] };
+  const cases = [...files.slice(0, 3).map((f) => ({ name: path.basename(f).replace(/\.json$/, ''), file: f, text: fs.readFileSync(path.join(root, f), 'utf8') })), { name: 'hostile.gateway', file: 'hostile.gateway.json', text: JSON.stringify(hostile, null, 2) }];
+  for (const c of cases) {
+    const result = domain.validateText(c.text, { fileName: c.file, templates: domain.createCatalog() });
+    const problems = domain.locateProblems(c.text, result.problems);
+    const tree = domain.renderPreview({ fileName: path.basename(c.file), model: result.model, problems }, { templates: domain.createCatalog(), time: '12:00' });
+    for (const [theme, t] of Object.entries(THEMES)) {
+      const context = await browser.newContext({ viewport: { width: 480, height: 800 } });
+      const page = await context.newPage();
+      const style = Object.entries(t.vars).map(([k, v]) => `${k}:${v}`).join(';');
+      await page.setContent(`<!DOCTYPE html><html style="${style}"><head><style>${css}</style></head><body class="${t.cls}"><div id="root"></div></body></html>`);
+      await page.evaluate(`(() => { window.__posted = []; let st; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => st, setState: (s) => (st = s) }); })()`);
+      await page.addScriptTag({ content: js });
+      await page.evaluate((msg) => window.postMessage(msg, '*'), { type: 'state', seq: 1, uri: 'file:///' + c.file, fileName: path.basename(c.file), tree });
+      await page.waitForFunction(() => window.__posted.some((m) => m.type === 'rendered'));
+      const png = path.join(outDir, `webview-${c.name}-${theme}.png`);
+      await page.screenshot({ path: png, fullPage: true });
+      const check = await page.evaluate(() => ({ scripts: document.querySelectorAll('#root script, #root img, #root svg').length, pwned: window.pwned }));
+      if (check.scripts || check.pwned) console.warn(`${c.name} (${theme}): hostile text became markup: ${JSON.stringify(check)}`);
+      if (problems.length) {
+        await page.click('.problem');
+        const reveal = await page.evaluate(() => window.__posted.find((m) => m.type === 'reveal'));
+        if (!reveal || reveal.start !== problems[0].start) console.warn(`${c.name} (${theme}): clicking a problem did not ask to reveal it`);
+      }
+      await context.close();
+      console.log(path.relative(root, png));
+    }
   }
 }
 

@@ -41,7 +41,7 @@ function inline(nodes: readonly FInline[]): VNode[] {
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        out.push(n.text);
+        out.push(...linkify(n.text));
         break;
       case 'bold':
         out.push(h('strong', null, ...inline(n.children)));
@@ -71,5 +71,21 @@ export function plainLines(text: string): VNode[] {
     if (i > 0) out.push(h('br'));
     if (line) out.push(line);
   });
+  return out;
+}
+
+// The app shows web addresses as links; here they only look like one (nothing is ever fetched or opened).
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'}*_~]/gi;
+
+function linkify(text: string): VNode[] {
+  if (!text.includes('http') && !text.includes('www.')) return [text];
+  const out: VNode[] = [];
+  let at = 0;
+  for (const m of text.matchAll(URL_RE)) {
+    if (m.index > at) out.push(text.slice(at, m.index));
+    out.push(h('span', { class: 'link', 'data-url': m[0] }, m[0]));
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
   return out;
 }

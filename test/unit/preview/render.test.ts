@@ -263,3 +263,13 @@ describe('preview SMS', () => {
     assert.match(fact(sms('hello', 'unicode'), 'Encoding'), /UCS-2.*forced/);
   });
 });
+
+describe('preview links', () => {
+  it('shows web addresses as links without making them live', () => {
+    const root = renderPhone(model({ text: t('Track: https://e.x/o/1234. Or www.acme.example') }));
+    const links = findByClass(root, 'link');
+    assert.deepEqual(links.map(textOf), ['https://e.x/o/1234', 'www.acme.example']);
+    assert.equal([...walk(root)].filter((e) => e.tag === 'a').length, 0);
+    assert.equal(textOf(findByClass(root, 'body')[0]), 'Track: https://e.x/o/1234. Or www.acme.example');
+  });
+});
