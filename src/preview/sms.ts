@@ -42,9 +42,13 @@ function facts(text: string, a: SmsAnalysis, forced: MessageModel['smsEncoding']
   if (a.encoding === 'UCS-2' && a.nonGsm.length > 0) {
     const chars = [...new Set(a.nonGsm.map((c) => c.char))];
     const gsmCost = analyzeSms(withGsmEquivalents(text, a.nonGsm, true), { encodingType: 'auto' });
-    const shown = chars.slice(0, 8).map((c) => `\u201C${c}\u201D`).join(' ') + (chars.length > 8 ? ` and ${chars.length - 8} more` : '');
+    const shown = chars.slice(0, 8).map((c) => `${c} (${codePoints(c)})`).join(', ') + (chars.length > 8 ? ` and ${chars.length - 8} more` : '');
     const cost = gsmCost.encoding === 'GSM-7' && gsmCost.segments < a.segments ? ` (${a.segments} part${a.segments === 1 ? '' : 's'} instead of ${gsmCost.segments})` : '';
     warning = h('div', { class: 'sms-warning' }, `Not in the GSM alphabet, so the whole text goes as UCS-2${cost}: ${shown}`);
   }
   return h('div', { class: 'sms-info' }, h('div', { class: 'sms-facts' }, ...rows.flatMap(([k, v]) => [h('span', { class: 'sms-fact-name' }, k), h('span', { class: 'sms-fact' }, v)])), warning);
+}
+
+function codePoints(c: string): string {
+  return [...c].map((p) => `U+${p.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }

@@ -254,7 +254,7 @@ describe('preview SMS', () => {
     const root = sms('\u201CHello\u201D \u2014 see you' + 'x'.repeat(70));
     assert.equal(fact(root, 'Encoding'), 'UCS-2');
     const warning = textOf(findByClass(root, 'sms-warning')[0]);
-    assert.match(warning, /\u201C\u201C\u201D/);
+    assert.match(warning, /\u201C \(U\+201C\)/);
     assert.match(warning, /\u2014/);
     assert.match(warning, /2 parts instead of 1/);
   });
