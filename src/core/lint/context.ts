@@ -36,6 +36,8 @@ export interface LintContext {
    * Returns how many were taken back.
    */
   supersede(pointer: string | undefined, code: string): number;
+  /** Whether a problem with `code` is already reported at exactly `pointer` (the schema runs first in the CLI). */
+  reported(pointer: string, code: string): boolean;
 }
 
 export type LintRule = (ctx: LintContext) => void;
@@ -58,6 +60,7 @@ export function createContext(
       const r = rangeOf(doc, pointer);
       return doc.text[r.start] === '"' ? r.start + 1 : undefined;
     },
+    reported: (pointer, code) => sink.some((p) => p.pointer === pointer && p.code === code),
     supersede(pointer, code) {
       let removed = 0;
       for (let i = sink.length - 1; i >= 0; i--) {

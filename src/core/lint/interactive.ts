@@ -31,7 +31,8 @@ export const listLimits: LintRule = (ctx) => {
   const total = list.sections.reduce((n, s) => n + s.rows.length, 0);
   const rowIds = new Map<string, string>();
   for (const section of list.sections) {
-    if (list.sections.length > 1 && (!section.title || section.title.text.trim() === '')) {
+    // An empty title is the schema's to report ("must not be empty"); a blank one only this rule sees.
+    if (list.sections.length > 1 && (!section.title || (section.title.text !== '' && section.title.text.trim() === ''))) {
       ctx.report({ severity: 'error', code: 'list-section-title', pointer: section.title?.pointer ?? section.pointer, message: `A list with ${list.sections.length} sections needs a title on every section. Add a "title" (up to 24 characters).` });
     }
     section.rows.forEach((row, i) => {

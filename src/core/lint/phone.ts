@@ -18,7 +18,8 @@ const validLength = (digits: string) => digits.length >= 8 && digits.length <= 1
 
 export function checkPhone(ctx: LintContext, phone: PhoneRef, what: string): void {
   const raw = phone.text;
-  if (hasPlaceholder(raw)) return;
+  // An empty number is the schema's to report ("must not be empty").
+  if (raw === '' || hasPlaceholder(raw)) return;
   const digits = e164Digits(raw);
   const wanted = digits && validLength(digits) ? (phone.style === 'plus' ? `+${digits}` : digits) : undefined;
   // Locating needs the position tree, which costs on big files: only when there is something to say.

@@ -33,8 +33,8 @@ export const templateRules: LintRule = (ctx) => {
     });
   }
   const filled = fillTemplate(def.body, t.parameters.map((p) => p.text));
-  // A parameter longer than the whole body's limit is its own fault (the schema reports it): not twice.
-  const oversized = t.parameters.some((p) => p.text.length > MAX_TEMPLATE_BODY);
+  // A parameter the schema already finds too long is its own fault: not reported twice.
+  const oversized = t.parameters.some((p) => p.text.length > MAX_TEMPLATE_BODY && ctx.reported(p.pointer, 'schema'));
   if (filled.length > MAX_TEMPLATE_BODY && !oversized) {
     ctx.report({ severity: 'error', code: 'template-body-length', pointer: t.pointer, message: `With these parameters the template body is ${filled.length} characters; WhatsApp allows at most ${MAX_TEMPLATE_BODY}. Shorten the parameters.` });
   }

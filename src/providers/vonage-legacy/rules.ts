@@ -2,7 +2,7 @@
 import type { LintRule } from '../../core/lint/context';
 import { rec, str } from '../common/fields';
 import { checkNumber, checkSmsSender, checkWhatsAppCustom } from '../vonage/rules';
-import { MAX_LEGACY_SMS_TEXT } from './schema';
+import { LEGACY_CHANNELS, MAX_LEGACY_SMS_TEXT } from './schema';
 
 const NUMBER_CHANNELS = new Set(['sms', 'whatsapp', 'mms', 'viber_service']);
 
@@ -13,7 +13,9 @@ export const legacyAddresses: LintRule = (ctx) => {
   const from = rec(p?.from);
   const toType = str(to?.type);
   const fromType = str(from?.type);
-  if (toType && fromType && toType !== fromType) {
+  const known = (t: string | undefined) => t !== undefined && (LEGACY_CHANNELS as readonly string[]).includes(t);
+  // An unknown type is the schema's to report; a mismatch is only between two real channels.
+  if (known(toType) && known(fromType) && toType !== fromType) {
     ctx.report({ severity: 'error', code: 'legacy-channel-mismatch', pointer: '/to/type', message: `The recipient's type "${toType}" differs from the sender's "${fromType}": both must name the channel to send on. Make them the same.` });
   }
   if (to && toType) {

@@ -17,7 +17,7 @@ const MAX_SHORT_CODE = 7;
  * code, or an alphanumeric sender id of at most 11 letters, digits and spaces.
  */
 export function checkSmsSender(ctx: LintContext, raw: string, pointer: string): void {
-  if (hasPlaceholder(raw)) return;
+  if (raw === '' || hasPlaceholder(raw)) return;
   const looksLikeNumber = /^[\s+(]*\d[\d\s\-().]*$/.test(raw) || raw.trim().startsWith('+');
   if (looksLikeNumber) {
     const digitsOnly = /^\d+$/.test(raw);
@@ -65,14 +65,6 @@ export const senderFormat: LintRule = (ctx) => {
       checkNumber(ctx, from, '/from', 'The MMS sender number');
       break;
   }
-};
-
-/** RCS is not in the common model (no preview), so its recipient number is checked here. */
-export const rcsRecipient: LintRule = (ctx) => {
-  const p = rec(ctx.value);
-  const to = str(p?.to);
-  if (str(p?.channel) !== 'rcs' || to === undefined) return;
-  checkNumber(ctx, to, '/to', 'The recipient number');
 };
 
 export const reactionTarget: LintRule = (ctx) => {
@@ -125,4 +117,4 @@ export const whatsappCustom: LintRule = (ctx) => {
   checkWhatsAppCustom(ctx, p?.custom, ['custom']);
 };
 
-export const VONAGE_RULES: LintRule[] = [senderFormat, rcsRecipient, reactionTarget, whatsappCustom];
+export const VONAGE_RULES: LintRule[] = [senderFormat, reactionTarget, whatsappCustom];

@@ -45,6 +45,8 @@ export const locationRange: LintRule = (ctx) => {
   }
 };
 
+const PARAMETER_TYPES = new Set(['text', 'currency', 'date_time', 'image', 'document', 'video', 'location', 'payload', 'coupon_code', 'action']);
+
 /** Which parameter type each kind of template button takes. */
 const BUTTON_PARAMETER: Readonly<Record<string, string>> = { quick_reply: 'payload', url: 'text', copy_code: 'coupon_code', flow: 'action', catalog: 'action' };
 
@@ -60,7 +62,8 @@ export const templateButtonParameters: LintRule = (ctx) => {
     arr(comp.parameters).forEach((p, k) => {
       const param = rec(p);
       const type = str(param?.type);
-      if (type === undefined || type === wanted) return;
+      // A type no parameter has is the schema's to report.
+      if (type === undefined || type === wanted || !PARAMETER_TYPES.has(type)) return;
       // One right answer when the value is a string the wanted type can hold too.
       const value = param?.[type];
       const fixes =

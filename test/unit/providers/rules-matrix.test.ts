@@ -115,6 +115,8 @@ const vonage: Case[] = [
   { name: 'Messenger text over 640', file: V, payload: from('vonage/messenger-text.vonage.json', (p) => (p.text = long(641))), code: 'schema', pointer: '/text' },
   { name: 'Messenger message_tag without tag', file: V, payload: from('vonage/messenger-text.vonage.json', (p) => delete p.messenger.tag), code: 'schema', pointer: '/messenger', at: 'object' },
   { name: 'Messenger category promo', file: V, payload: from('vonage/messenger-text.vonage.json', (p) => (p.messenger.category = 'promo')), code: 'schema', pointer: '/messenger/category' },
+  { name: 'RCS to with + (reported once)', file: V, payload: from('vonage/rcs-text.vonage.json', (p) => (p.to = '+447700900000')), code: 'phone-format', pointer: '/to' },
+  { name: 'to empty (the schema says so, not also the phone rule)', file: V, payload: from('vonage/whatsapp-text.vonage.json', (p) => (p.to = '')), code: 'schema', pointer: '/to' },
   { name: 'JWT in client_ref', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.client_ref = 'eyJhbGciOiJSUzI1NiJ9.eyJhcHBsaWNhdGlvbl9pZCI6ImFiYyJ9.c2lnbmF0dXJlc2lnbmF0dXJlc2ln')), code: 'credential-in-payload', pointer: '/client_ref', severity: 'warning' },
   { name: 'private key in custom', file: V, payload: from('vonage/whatsapp-custom.vonage.json', (p) => (p.custom.note = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----')), code: 'credential-in-payload', pointer: '/custom/note', severity: 'warning' },
 ];
@@ -122,6 +124,7 @@ const vonage: Case[] = [
 const legacy: Case[] = [
   { name: 'WhatsApp recipient without a number', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.to = { type: 'whatsapp', id: 'abc' })), code: 'legacy-address', pointer: '/to', at: 'object' },
   { name: 'Viber sender without an id', file: L, payload: from('vonage-legacy/viber-text.vonage-legacy.json', (p) => (p.from = { type: 'viber_service', number: '447700900001' })), code: 'legacy-address', pointer: '/from', at: 'object' },
+  { name: 'unknown recipient type (not also a channel mismatch)', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.to.type = 'telegram')), code: 'schema', pointer: '/to/type' },
   { name: 'SMS carrying an image', file: L, payload: from('vonage-legacy/sms-text.vonage-legacy.json', (p) => (p.message.content = { type: 'image', image: { url: 'https://example.com/a.jpg' } })), code: 'legacy-content-type', pointer: '/message/content/type' },
   { name: 'WhatsApp sender with +', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.from.number = '+447700900001')), code: 'phone-format', pointer: '/from/number' },
   { name: 'to.number with +', file: L, payload: from('vonage-legacy/text.vonage-legacy.json', (p) => (p.to.number = '+447700900000')), code: 'phone-format', pointer: '/to/number' },
@@ -177,6 +180,9 @@ const whatsapp: Case[] = [
   { name: 'list row description over 72', file: W, payload: from(list, (p) => (p.interactive.action.sections[0].rows[0].description = long(73))), code: 'schema', pointer: '/interactive/action/sections/0/rows/0/description' },
   { name: 'list section title over 24', file: W, payload: from(list, (p) => (p.interactive.action.sections[1].title = long(25))), code: 'schema', pointer: '/interactive/action/sections/1/title' },
   { name: 'list of 2 sections, one untitled', file: W, payload: from(list, (p) => delete p.interactive.action.sections[1].title), code: 'list-section-title', pointer: '/interactive/action/sections/1', at: 'object' },
+  { name: 'list section title empty (once)', file: W, payload: from(list, (p) => (p.interactive.action.sections[1].title = '')), code: 'schema', pointer: '/interactive/action/sections/1/title' },
+  { name: 'list of 2 sections, one title blank', file: W, payload: from(list, (p) => (p.interactive.action.sections[1].title = '  ')), code: 'list-section-title', pointer: '/interactive/action/sections/1/title' },
+  { name: 'template button parameter of no known type (once)', file: W, payload: from(tpl, (p) => (p.template.components[3].parameters[0].type = 'pay_load')), code: 'schema', pointer: '/template/components/3/parameters/0/type' },
   { name: 'list duplicate row ids', file: W, payload: from(list, (p) => (p.interactive.action.sections[1].rows[0].id = 'mon-09')), code: 'duplicate-row-id', pointer: '/interactive/action/sections/1/rows/0/id' },
   { name: 'list body over 4096', file: W, payload: from(list, (p) => (p.interactive.body.text = long(4097))), code: 'schema', pointer: '/interactive/body/text' },
   { name: 'template component type footer', file: W, payload: from(tpl, (p) => (p.template.components[1].type = 'footer')), code: 'schema', pointer: '/template/components/1/type' },
