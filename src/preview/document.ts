@@ -16,7 +16,16 @@ export function renderPreview(input: PreviewInput, options: RenderOptions = {}):
     'div',
     { class: 'preview' },
     h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)),
-    renderPhone(input.model, options),
+    safePhone(input.model, options),
     renderProblems(input.problems),
   );
+}
+
+/** A half-written payload can give a model with odd gaps; the preview then says so instead of failing. */
+function safePhone(model: MessageModel | undefined, options: RenderOptions): VElement {
+  try {
+    return renderPhone(model, options);
+  } catch {
+    return h('div', { class: 'phone phone-empty' }, h('div', { class: 'empty-state' }, 'The preview cannot draw this message yet: finish the fields listed below and it will update.'));
+  }
 }

@@ -18,3 +18,11 @@ describe('preview text backend', () => {
     assert.match(text, /2:4 warning Bad number\. \[phone-format\]/);
   });
 });
+
+describe('preview document', () => {
+  it('says it cannot draw a model with gaps instead of throwing', () => {
+    const broken = model({ kind: 'list', list: { button: t('b'), sections: [{ rows: undefined as never, pointer: '/s' }] } });
+    const text = toText(renderPreview({ fileName: 'x.whatsapp.json', model: broken, problems: [] }));
+    assert.match(text, /cannot draw this message yet/);
+  });
+});
