@@ -62,6 +62,8 @@ export const senderFormat: LintRule = (ctx) => {
       checkNumber(ctx, from, '/from', 'The WhatsApp sender (your WhatsApp Business number)');
       break;
     case 'mms':
+      // US and Canadian MMS also go out from short codes (5-6 digits).
+      if (/^\d+$/.test(from) && from.length <= MAX_SHORT_CODE) break;
       checkNumber(ctx, from, '/from', 'The MMS sender number');
       break;
   }
