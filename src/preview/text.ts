@@ -35,7 +35,7 @@ function visit(node: VNode, ctx: Ctx): void {
     }
     return;
   }
-  if (hasClass(node, 'avatar')) return;
+  if (hasClass(node, 'avatar') || hasClass(node, 'radio')) return;
   if (node.tag === 'br') {
     ctx.lines.push(ctx.prefix + ctx.cur);
     ctx.cur = '';
@@ -61,7 +61,8 @@ function visit(node: VNode, ctx: Ctx): void {
   }
   if (node.tag === 'ol') ctx.numbers.push(Number(node.attrs?.start ?? 1));
   if (node.tag === 'ul') ctx.numbers.push(undefined);
-  if (hasClass(node, 'radio')) ctx.cur += ' ( )';
+  if (hasClass(node, 'row-title')) ctx.cur += '( ) ';
+  if (hasClass(node, 'row-desc')) ctx.cur += '    ';
   const mark = ctx.inPre ? '' : (MARK[node.tag] ?? '');
   if (node.tag === 'pre') {
     ctx.lines.push(ctx.prefix + '```');
