@@ -18,6 +18,8 @@ const { killStragglers, makeSandboxDirs, sandboxEnv, startCodeServer, killGroup,
 const EXIT_SETUP = 2;
 const EXIT_TIMEOUT = 3;
 const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
+// Workbench start-up chatter that says nothing about the suite; MWB_IT_VERBOSE=1 shows it.
+const NOISE = /^(Creating a socket|Resolving connection token|Resolved connection token|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|Creation of workbench contribution)/;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   // Debian's build starts crashpad handlers that detach from the browser's process group and write
   // into ~/.config; we start nothing we cannot stop.
@@ -97,7 +99,7 @@ async function saveScreenshot(page, name) {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   // Write then rename, so a polling test never reads half a file.
   const partial = `${file}.partial`;
-  await page.screenshot({ path: partial, fullPage: true });
+  fs.writeFileSync(partial, await page.screenshot({ type: 'png', timeout: 10000 }));
   fs.renameSync(partial, file);
   log(`screenshot saved: ${path.relative(ROOT, file)}`);
 }
@@ -156,6 +158,7 @@ async function main() {
       screenshotChain = screenshotChain.then(() => saveScreenshot(page, m[1])).catch((err) => log(`screenshot ${m[1]} failed: ${err.message}`));
       return;
     }
+    if (!process.env.MWB_IT_VERBOSE && NOISE.test(line)) return;
     (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit({ code: Number(code) }));
