@@ -16,6 +16,7 @@ export function renderPreview(input: PreviewInput, options: RenderOptions = {}):
     'div',
     { class: 'preview' },
     h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)),
+    syntaxNotice(input.problems),
     safePhone(input.model, options),
     renderProblems(input.problems),
   );
@@ -28,4 +29,10 @@ function safePhone(model: MessageModel | undefined, options: RenderOptions): VEl
   } catch {
     return h('div', { class: 'phone phone-empty' }, h('div', { class: 'empty-state' }, 'The preview cannot draw this message yet: finish the fields listed below and it will update.'));
   }
+}
+
+function syntaxNotice(problems: readonly PreviewProblem[]): VElement | undefined {
+  const first = problems.find((p) => p.code === 'json-syntax');
+  if (!first) return undefined;
+  return h('div', { class: 'preview-notice' }, `The file is not valid JSON yet (line ${first.line}, column ${first.column}): the preview shows what could be read.`);
 }

@@ -26,3 +26,11 @@ describe('preview document', () => {
     assert.match(text, /cannot draw this message yet/);
   });
 });
+
+describe('preview notices', () => {
+  it('says when the JSON is not valid yet, with where', () => {
+    const text = toText(renderPreview({ fileName: 'x.whatsapp.json', model: undefined, problems: [{ severity: 'error', code: 'json-syntax', message: 'Value expected.', start: 12, end: 13, line: 2, column: 5 }] }));
+    assert.match(text, /not valid JSON yet \(line 2, column 5\)/);
+    assert.doesNotMatch(toText(renderPreview({ fileName: 'x.whatsapp.json', model: model({ text: t('hi') }), problems: [] })), /not valid JSON/);
+  });
+});
