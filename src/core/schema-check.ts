@@ -127,7 +127,10 @@ const SELECTORS = new Set(['type', 'sub_type', 'message_type', 'channel']);
  * One fault, one problem: `"type": "image"` where only "text" fits also makes `text` "missing" and
  * `image` "unknown"; report the type alone, as fixing it is what the user must do.
  */
-function dropConsequences(issues: Issue[], root: unknown): Issue[] {
+function dropConsequences(all: Issue[], root: unknown): Issue[] {
+  // zod runs a string's length checks on an array too: after "must be a string", nothing more at that place.
+  const wrongType = new Set(all.filter((i) => i.code === 'invalid_type').map((i) => toPointer(i.path as PathSegment[])));
+  const issues = all.filter((i) => i.code === 'invalid_type' || i.code === 'unrecognized_keys' || !wrongType.has(toPointer(i.path as PathSegment[])));
   const parents = new Set<string>();
   for (const i of issues) {
     const key = i.path[i.path.length - 1];
@@ -156,6 +159,7 @@ export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: rea
   const result = schema.safeParse(valueAt(doc.value, at));
   if (result.success) return [];
   const problems: Problem[] = [];
+  const lacking = new Map<string, { fields: string[]; problem: Problem }>();
   for (const issue of dropConsequences(flatten(result.error.issues, at), doc.value)) {
     const path = issue.path as PathSegment[];
     if (issue.code === 'unrecognized_keys') {
@@ -169,9 +173,21 @@ export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: rea
     }
     // A missing field is a fault of the object that lacks it: point there (as VS Code's JSON service does).
     // The underline stays short: rangeOf a missing path is the lacking object's key (or its brace).
-    const target = isMissing(issue, doc.value) ? path.slice(0, -1) : path;
+    const missing = isMissing(issue, doc.value);
+    const target = missing ? path.slice(0, -1) : path;
+    const pointer = toPointer(target);
+    const message = describeIssue(issue, doc.value);
+    // Several fields missing from one object: one problem that names them all.
+    const same = missing ? lacking.get(pointer) : undefined;
+    if (same) {
+      same.fields.push(String(path[path.length - 1]));
+      same.problem.message = `${fieldName(target)} lacks required fields ${same.fields.map((f) => `\`${f}\``).join(', ')}: add them.`;
+      continue;
+    }
     const r = rangeOf(doc, path);
-    problems.push({ severity: 'error', code, message: describeIssue(issue, doc.value), pointer: toPointer(target), start: r.start, end: r.end, source });
+    const problem: Problem = { severity: 'error', code, message, pointer, start: r.start, end: r.end, source };
+    if (missing) lacking.set(pointer, { fields: [String(path[path.length - 1])], problem });
+    problems.push(problem);
   }
   return problems;
 }

@@ -32,7 +32,8 @@ export const listLimits: LintRule = (ctx) => {
   const rowIds = new Map<string, string>();
   for (const section of list.sections) {
     // An empty title is the schema's to report ("must not be empty"); a blank one only this rule sees.
-    if (list.sections.length > 1 && (!section.title || (section.title.text !== '' && section.title.text.trim() === ''))) {
+    // A section the schema already finds incomplete (no rows) gets that one problem first.
+    if (list.sections.length > 1 && (!section.title || (section.title.text !== '' && section.title.text.trim() === '')) && !ctx.reported(section.pointer, 'schema')) {
       ctx.report({ severity: 'error', code: 'list-section-title', pointer: section.title?.pointer ?? section.pointer, message: `A list with ${list.sections.length} sections needs a title on every section. Add a "title" (up to 24 characters).` });
     }
     section.rows.forEach((row, i) => {

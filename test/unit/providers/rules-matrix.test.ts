@@ -29,6 +29,8 @@ interface Case {
   also?: string[];
   /** Where the underline must start: the value (default), its property name, or the object lacking a field. */
   at?: 'value' | 'key' | 'object';
+  /** What the message must say, beyond the general checks. */
+  says?: RegExp;
   /** The exact underlined text, for payloads that are not valid JSON. */
   underline?: string;
 }
@@ -74,7 +76,7 @@ const vonage: Case[] = [
   { name: 'camelCase nested key (sms.encodingType)', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.sms = { encodingType: 'text' })), code: 'schema', pointer: '/sms/encodingType', at: 'key' },
   { name: 'unknown channel', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.channel = 'telegram')), code: 'schema', pointer: '/channel' },
   { name: 'message_type the channel lacks', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.message_type = 'image')), code: 'schema', pointer: '/message_type' },
-  { name: 'SMS sender id over 11', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.from = 'AcmeCorporation')), code: 'sms-sender-id', pointer: '/from' },
+  { name: 'SMS sender id over 11', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.from = 'AcmeCorporation')), code: 'sms-sender-id', pointer: '/from', says: /15 characters.*at most 11/ },
   { name: 'SMS ttl negative', file: V, payload: from('vonage/sms-text.vonage.json', (p) => (p.ttl = -5)), code: 'schema', pointer: '/ttl' },
   { name: 'WhatsApp text over 4096', file: V, payload: from('vonage/whatsapp-text.vonage.json', (p) => (p.text = long(4097))), code: 'schema', pointer: '/text' },
   { name: 'WhatsApp from with +', file: V, payload: from('vonage/whatsapp-text.vonage.json', (p) => (p.from = '+447700900001')), code: 'phone-format', pointer: '/from' },
@@ -93,7 +95,7 @@ const vonage: Case[] = [
   { name: 'WhatsApp template parameter a number', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => (p.template.parameters[1] = 64873)), code: 'schema', pointer: '/template/parameters/1' },
   { name: 'WhatsApp template policy fallback', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => (p.whatsapp.policy = 'fallback')), code: 'schema', pointer: '/whatsapp/policy' },
   { name: 'WhatsApp template name missing', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => delete p.template.name), code: 'schema', pointer: '/template', at: 'object' },
-  { name: 'WhatsApp template too few parameters', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => p.template.parameters.pop()), code: 'template-parameters', pointer: '/template' },
+  { name: 'WhatsApp template too few parameters', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => p.template.parameters.pop()), code: 'template-parameters', pointer: '/template', says: /takes 3 .*gives 2\. Add 1\./ },
   { name: 'WhatsApp template too many parameters', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => p.template.parameters.push('extra')), code: 'template-parameters', pointer: '/template/parameters/3' },
   { name: 'WhatsApp template parameter over 1024 (not also the filled body)', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => (p.template.parameters[0] = long(1100))), code: 'schema', pointer: '/template/parameters/0' },
   { name: 'WhatsApp template name over 512', file: V, payload: from('vonage/whatsapp-template.vonage.json', (p) => (p.template.name = long(513))), code: 'template-name-length', pointer: '/template/name' },
@@ -233,6 +235,7 @@ const gateway: Case[] = [
   { name: 'phone with parentheses', file: G, payload: from(gt, (p) => (p.phone = '+44(0)7700900000')), code: 'phone-format', pointer: '/phone' },
   { name: 'phone with 00', file: G, payload: from(gt, (p) => (p.phone = '00447700900000')), code: 'phone-format', pointer: '/phone' },
   { name: 'phone too short', file: G, payload: from(gt, (p) => (p.phone = '+4477')), code: 'phone-format', pointer: '/phone' },
+  { name: 'phone and message missing (one problem naming both)', file: G, payload: {}, code: 'schema', pointer: '', at: 'object', says: /`phone`, `message`/ },
   { name: 'phone missing', file: G, payload: from(gt, (p) => delete p.phone), code: 'schema', pointer: '', at: 'object' },
   { name: 'message missing', file: G, payload: from(gt, (p) => delete p.message), code: 'schema', pointer: '', at: 'object' },
   { name: 'message empty', file: G, payload: from(gt, (p) => (p.message = '')), code: 'schema', pointer: '/message' },
@@ -350,6 +353,7 @@ describe('rules matrix: one broken rule, one problem at the right pointer', () =
           // A sentence that says what is wrong, never zod's generic wording.
           assert.match(p.message, /^[A-Z`"].*[.)]$/s);
           assert.doesNotMatch(p.message, /Invalid input|undefined|\[object/);
+          if (c.says) assert.match(p.message, c.says);
 
           const underlined = text.slice(p.start, p.end);
           if (c.underline !== undefined) {
@@ -389,7 +393,7 @@ describe('rules matrix: valid variations give no error or warning', () => {
   }
 });
 
-/** Every example, each field broken one way at a time: one fault must never be reported twice at one place. */
+/** Every example, each field broken one way at a time (11 ways): one fault must never be reported twice at one place. */
 describe('rules matrix: one fault in any field of any example is reported at most once per pointer', () => {
   const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
   const breakers: [string, (v: unknown) => unknown][] = [
@@ -400,6 +404,9 @@ describe('rules matrix: one fault in any field of any example is reported at mos
     ['very large', (v) => (typeof v === 'number' ? 1e12 : undefined)],
     ['a string instead of a number', (v) => (typeof v === 'number' ? 'x' : undefined)],
     ['null', () => null],
+    ['an empty array', () => []],
+    ['an empty object', () => ({})],
+    ['true', () => true],
     ['removed', () => REMOVE],
   ];
   const REMOVE = Symbol('remove');
