@@ -32,9 +32,8 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 }
 
 function article(expected: string): string {
-  if (expected === 'array' || expected === 'object' || expected === 'integer') return `an ${expected}`;
   if (expected === 'null' || expected === 'undefined') return expected;
-  return `a ${expected}`;
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
 function describeIssue(issue: Issue, root: unknown): string {
@@ -44,7 +43,9 @@ function describeIssue(issue: Issue, root: unknown): string {
     case 'invalid_type': {
       const actual = valueAt(root, path);
       if (actual === undefined) return `${field} is required.`;
-      return `${field} must be ${article(issue.expected)}, not ${typeOf(actual)}.`;
+      if (issue.expected === 'int' && typeof actual === 'number') return `${field} must be a whole number, not ${actual}.`;
+      const expected = issue.expected === 'int' ? 'integer' : issue.expected === 'record' ? 'object' : issue.expected;
+      return `${field} must be ${article(expected)}, not ${typeOf(actual)}.`;
     }
     case 'too_big': {
       const actual = valueAt(root, path);
@@ -56,7 +57,7 @@ function describeIssue(issue: Issue, root: unknown): string {
         const len = Array.isArray(actual) ? actual.length : undefined;
         return `${field} has ${len ?? 'too many'} items; at most ${issue.maximum} are allowed. Remove ${len ? len - Number(issue.maximum) : 'some'}.`;
       }
-      return `${field} must be at most ${issue.maximum}${issue.inclusive === false ? ' (exclusive)' : ''}.`;
+      return issue.inclusive === false ? `${field} must be less than ${issue.maximum}.` : `${field} must be at most ${issue.maximum}.`;
     }
     case 'too_small': {
       const actual = valueAt(root, path);
@@ -65,7 +66,7 @@ function describeIssue(issue: Issue, root: unknown): string {
         return `${field} is ${typeof actual === 'string' ? actual.length : 'too few'} characters long; it needs at least ${issue.minimum}.`;
       }
       if (issue.origin === 'array') return `${field} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
-      return `${field} must be at least ${issue.minimum}.`;
+      return issue.inclusive === false ? `${field} must be greater than ${issue.minimum}.` : `${field} must be at least ${issue.minimum}.`;
     }
     case 'invalid_value':
       if (valueAt(root, path) === undefined) return `${field} is required: ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}.`;
@@ -84,7 +85,7 @@ function describeIssue(issue: Issue, root: unknown): string {
       if (disc && options) {
         const actual = valueAt(root, path);
         const list = options.map((o) => JSON.stringify(o)).join(', ');
-        return actual === undefined ? `${field} is required: one of ${list}.` : `${field} must be one of ${list} (found ${JSON.stringify(actual)}).`;
+        return actual === undefined ? `${field} is required: one of ${list}.` : `${field} must be one of ${list} (found ${typeof actual === 'string' && actual.length > 40 ? JSON.stringify(`${actual.slice(0, 40)}…`) : JSON.stringify(actual)}).`;
       }
       return `${field} does not match any accepted form.`;
     }

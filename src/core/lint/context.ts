@@ -42,6 +42,11 @@ export interface LintContext {
 
 export type LintRule = (ctx: LintContext) => void;
 
+/** A value quoted in a message, cut short so a 5000-character mistake doesn't fill the screen. */
+export function shown(value: string, max = 40): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}
+
 export function createContext(
   doc: ParsedDocument,
   provider: ProviderId,

@@ -2,7 +2,7 @@
 import { hasPlaceholder } from '../placeholders';
 import { replaceStringEdit } from '../edits';
 import type { PhoneRef } from '../model';
-import type { LintContext, LintRule } from './context';
+import { shown, type LintContext, type LintRule } from './context';
 
 const SEPARATORS = /[\s\-().\u00a0]/g;
 
@@ -32,12 +32,12 @@ export function checkPhone(ctx: LintContext, phone: PhoneRef, what: string): voi
   const rule = phone.style === 'plus' ? 'a "+", the country code and the number, with no spaces or dashes' : 'the country code and number as digits only, with no leading "+" or "00"';
 
   if (!digits) {
-    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} "${raw}" is not a phone number: write ${rule}, e.g. ${example}.` });
+    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} ${shown(raw)} is not a phone number: write ${rule}, e.g. ${example}.` });
     return;
   }
   if (!validLength(digits)) {
     const why = digits[0] === '0' ? 'starts with 0 (a trunk prefix, not a country code)' : `has ${digits.length} digits`;
-    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} "${raw}" ${why}; an international number has 8 to 15 digits starting with the country code, e.g. ${example}.` });
+    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} ${shown(raw)} ${why}; an international number has 8 to 15 digits starting with the country code, e.g. ${example}.` });
     return;
   }
   if (phone.style === 'loose') return;
@@ -45,7 +45,7 @@ export function checkPhone(ctx: LintContext, phone: PhoneRef, what: string): voi
     let why: string;
     if (phone.style === 'plus') why = raw.startsWith('+') ? 'has spaces or dashes' : raw.trim().startsWith('00') ? 'uses "00" instead of "+"' : 'lacks the leading "+"';
     else why = raw.trim().startsWith('+') ? 'has a leading "+"' : raw.trim().startsWith('00') ? 'has a leading "00"' : 'has spaces or dashes';
-    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} "${raw}" ${why}: write ${rule}, e.g. ${wanted}.`, fixes: fixes() });
+    ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} ${shown(raw)} ${why}: write ${rule}, e.g. ${wanted}.`, fixes: fixes() });
   }
 }
 

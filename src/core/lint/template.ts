@@ -1,6 +1,6 @@
 /** Template sends: the name exists in the catalog, the parameters fit its text, the limits hold. */
 import { parameterCount } from '../templates';
-import type { LintRule } from './context';
+import { shown, type LintRule } from './context';
 
 export const MAX_TEMPLATE_NAME = 512;
 export const MAX_TEMPLATE_BODY = 1024;
@@ -18,7 +18,7 @@ export const templateRules: LintRule = (ctx) => {
   }
   const def = ctx.templates.find(t.name, t.language);
   if (!def) {
-    ctx.report({ severity: 'info', code: 'unknown-template', pointer: namePointer, message: `Template "${t.name}" is not in the workspace's template catalog, so its parameters can't be checked and the preview can't show its text. Add it to a *.templates.json file.` });
+    ctx.report({ severity: 'info', code: 'unknown-template', pointer: namePointer, message: `Template ${shown(t.name)} is not in the workspace's template catalog, so its parameters can't be checked and the preview can't show its text. Add it to a *.templates.json file.` });
     return;
   }
   const expected = parameterCount(def.body);

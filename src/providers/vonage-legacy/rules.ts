@@ -4,6 +4,7 @@ import { rec, str } from '../common/fields';
 import { checkNumber, checkSmsSender, checkWhatsAppCustom } from '../vonage/rules';
 import { LEGACY_CHANNELS, MAX_LEGACY_SMS_TEXT } from './schema';
 
+const CHANNEL_NAMES: Readonly<Record<string, string>> = { sms: 'An SMS', whatsapp: 'A WhatsApp', mms: 'An MMS', viber_service: 'A Viber', messenger: 'A Messenger' };
 const NUMBER_CHANNELS = new Set(['sms', 'whatsapp', 'mms', 'viber_service']);
 
 /** `to` and `from` name the same channel, and carry a `number` or an `id` as that channel needs. */
@@ -20,7 +21,7 @@ export const legacyAddresses: LintRule = (ctx) => {
   }
   if (to && toType) {
     if (NUMBER_CHANNELS.has(toType) && to.number === undefined) {
-      ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/to', message: `A ${toType} recipient needs a "number": the phone number as digits only, e.g. 447700900000.` });
+      ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/to', message: `${CHANNEL_NAMES[toType] ?? 'A'} recipient needs a "number": the phone number as digits only, e.g. 447700900000.` });
     } else if (toType === 'messenger' && to.id === undefined) {
       ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/to', message: 'A Messenger recipient needs an "id": the page-scoped id of the person.' });
     }
@@ -28,9 +29,9 @@ export const legacyAddresses: LintRule = (ctx) => {
   if (from && fromType) {
     const number = str(from.number);
     if ((fromType === 'viber_service' || fromType === 'messenger') && from.id === undefined) {
-      ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/from', message: `A ${fromType} sender needs an "id": your ${fromType === 'messenger' ? 'Facebook page id' : 'Viber service id'}.` });
+      ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/from', message: `${CHANNEL_NAMES[fromType] ?? 'A'} sender needs an "id": your ${fromType === 'messenger' ? 'Facebook page id' : 'Viber service id'}.` });
     } else if (NUMBER_CHANNELS.has(fromType) && fromType !== 'viber_service') {
-      if (number === undefined) ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/from', message: `A ${fromType} sender needs a "number": your number as digits only, e.g. 447700900000.` });
+      if (number === undefined) ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/from', message: `${CHANNEL_NAMES[fromType] ?? 'A'} sender needs a "number": your number as digits only, e.g. 447700900000.` });
       else if (fromType === 'sms') checkSmsSender(ctx, number, '/from/number');
       else checkNumber(ctx, number, '/from/number', `The ${fromType === 'whatsapp' ? 'WhatsApp' : 'MMS'} sender number`);
     }

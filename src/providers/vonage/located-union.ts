@@ -13,6 +13,9 @@ type Issue = z.core.$ZodIssue;
 function bestBranch(issues: readonly Issue[]): Issue[] {
   const top = issues[0];
   if (issues.length !== 1 || top.code !== 'invalid_union' || top.errors.length === 0) return [...issues];
+  // Wrong for every branch at the value itself: say all the types it may be, not just the first's.
+  const types = top.errors.map((b) => (b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? b[0].expected : undefined));
+  if (types.every((t) => t !== undefined)) return [{ ...top.errors[0][0], expected: [...new Set(types)].join(' or ') } as Issue];
   const score = (b: readonly Issue[]) => Math.max(0, ...b.map((i) => i.path.length)) * 100 - b.length;
   return [...top.errors].sort((a, b) => score(b) - score(a))[0] as Issue[];
 }

@@ -1,6 +1,6 @@
 /** Vonage v1 rules a JSON Schema can't express: who may be the sender, replies that need a target. */
 import type { z } from 'zod';
-import type { LintContext, LintRule } from '../../core/lint/context';
+import { shown, type LintContext, type LintRule } from '../../core/lint/context';
 import { checkPhone } from '../../core/lint/phone';
 import { hasPlaceholder } from '../../core/placeholders';
 import { schemaProblemsAt } from '../../core/schema-check';
@@ -30,7 +30,7 @@ export function checkSmsSender(ctx: LintContext, raw: string, pointer: string): 
       severity: 'error',
       code: 'sms-sender-id',
       pointer,
-      message: `The SMS sender id "${raw}" is ${raw.length} characters; an alphanumeric sender id may have at most ${MAX_SMS_SENDER_ID}. Shorten it, or send from a number (digits only, e.g. 447700900000).`,
+      message: `The SMS sender id ${shown(raw)} is ${raw.length} characters; an alphanumeric sender id may have at most ${MAX_SMS_SENDER_ID}. Shorten it, or send from a number (digits only, e.g. 447700900000).`,
     });
   } else if (!SENDER_ID.test(raw)) {
     // Some networks accept a few punctuation marks, many reject or rewrite them: a warning.
@@ -38,7 +38,7 @@ export function checkSmsSender(ctx: LintContext, raw: string, pointer: string): 
       severity: 'warning',
       code: 'sms-sender-id',
       pointer,
-      message: `The SMS sender id "${raw}" has characters other than letters, digits and spaces; many networks reject or rewrite such ids. Use only letters, digits and spaces (at most ${MAX_SMS_SENDER_ID}).`,
+      message: `The SMS sender id ${shown(raw)} has characters other than letters, digits and spaces; many networks reject or rewrite such ids. Use only letters, digits and spaces (at most ${MAX_SMS_SENDER_ID}).`,
     });
   }
 }
