@@ -14,7 +14,9 @@ export const wrongProvider: LintRule = (ctx) => {
     .map((p) => ({ p, score: p.detect(ctx.value) }))
     .filter((c) => c.score >= 0.5 && c.score > ownScore)
     .sort((a, b) => b.score - a.score)[0]?.p;
-  if (!other || own.schema.safeParse(ctx.value).success || !other.schema.safeParse(ctx.value).success) return;
+  // A Cloud body without `messaging_product` is exactly an On-Premises body: in a .whatsapp.json
+  // file that is a slip, not the other API, so the schema's "messaging_product is required" stands.
+  if (!other || (own.id === 'whatsapp' && other.id === 'whatsapp-onprem') || own.schema.safeParse(ctx.value).success || !other.schema.safeParse(ctx.value).success) return;
   ctx.supersede(undefined, 'schema');
   const at = Math.max(0, ctx.doc.text.search(/\S/));
   ctx.report({

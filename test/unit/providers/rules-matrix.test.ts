@@ -266,7 +266,8 @@ const shape: Case[] = [
   { name: 'an array, not an object', file: V, payload: [], code: 'schema', pointer: '', underline: '[]' },
   { name: 'an empty WhatsApp object', file: W, payload: {}, code: 'schema', pointer: '', underline: '{' },
   { name: 'a Vonage v1 payload in a .whatsapp.json file', file: W, payload: example('vonage/whatsapp-text.vonage.json'), code: 'wrong-provider', pointer: '', underline: '{' },
-  { name: 'a Cloud API payload in a .whatsapp-onprem.json file', file: O, payload: example('whatsapp/text.whatsapp.json'), code: 'wrong-provider', pointer: '', underline: '{' },
+  { name: 'a Cloud API template in a .whatsapp-onprem.json file', file: O, payload: example('whatsapp/template.whatsapp.json'), code: 'wrong-provider', pointer: '', underline: '{' },
+  { name: 'a Cloud text without messaging_product is a slip, not an On-Premises body', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => delete p.messaging_product), code: 'schema', pointer: '', at: 'object', says: /messaging_product/ },
   { name: 'a legacy payload in a .vonage.json file', file: V, payload: example('vonage-legacy/template-default-params.vonage-legacy.json'), code: 'wrong-provider', pointer: '', underline: '{' },
   { name: 'a WhatsApp message of an unknown type', file: W, payload: { messaging_product: 'whatsapp', to: '447700900000', type: 'poll', poll: {} }, code: 'schema', pointer: '/type' },
 ];
