@@ -29,7 +29,12 @@ export function checkPhone(ctx: LintContext, phone: PhoneRef, what: string): voi
     return [{ title: `Write the number as ${wanted}`, edits: [replaceStringEdit(range.start, range.end, wanted)] }];
   };
   const example = phone.style === 'plus' ? '+447700900000' : '447700900000';
-  const rule = phone.style === 'plus' ? 'a "+", the country code and the number, with no spaces or dashes' : 'the country code and number as digits only, with no leading "+" or "00"';
+  const rule =
+    phone.style === 'plus'
+      ? 'a "+", the country code and the number, with no spaces or dashes'
+      : phone.style === 'loose'
+        ? 'the country code and the number (a leading "+" is fine) or the WhatsApp id (wa_id)'
+        : 'the country code and number as digits only, with no leading "+" or "00"';
 
   if (!digits) {
     ctx.report({ severity: 'error', code: 'phone-format', pointer: phone.pointer, message: `${what} ${shown(raw)} is not a phone number: write ${rule}, e.g. ${example}.` });
