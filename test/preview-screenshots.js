@@ -94,15 +94,19 @@ async function webviewShots(browser, files) {
     for (const [theme, t] of Object.entries(THEMES)) {
       const context = await browser.newContext({ viewport: { width: 480, height: 800 } });
       const page = await context.newPage();
+      page.on('pageerror', (e) => console.warn(`${c.name} (${theme}): page error: ${e.message} ${e.stack}`));
       const style = Object.entries(t.vars).map(([k, v]) => `${k}:${v}`).join(';');
-      await page.setContent(`<!DOCTYPE html><html style="${style}"><head><style>${css}</style></head><body class="${t.cls}"><div id="root"></div></body></html>`);
-      await page.evaluate(`(() => { window.__posted = []; let st; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => st, setState: (s) => (st = s) }); })()`);
+      await page.setContent(`<!DOCTYPE html><html style="${style}"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"><style>${css}</style></head><body class="${t.cls}"><div id="root"></div></body></html>`);
+      await page.evaluate(`(() => { window.__posted = []; let st; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => st, setState: (s) => (st = s) }); window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI)); })()`);
       await page.addScriptTag({ content: js });
       await page.evaluate((msg) => window.postMessage(msg, '*'), { type: 'state', seq: 1, uri: 'file:///' + c.file, fileName: path.basename(c.file), tree });
-      await page.waitForFunction(() => window.__posted.some((m) => m.type === 'rendered'));
+      // Polled from here: waitForFunction needs eval, which the page's CSP rightly forbids.
+      for (let i = 0; i < 200 && !(await page.evaluate(() => window.__posted.some((m) => m.type === 'rendered'))); i++) await new Promise((r) => setTimeout(r, 25));
       const png = path.join(outDir, `webview-${c.name}-${theme}.png`);
       await page.screenshot({ path: png, fullPage: true });
       const check = await page.evaluate(() => ({ scripts: document.querySelectorAll('#root script, #root img, #root svg').length, pwned: window.pwned }));
+      const csp = await page.evaluate(() => window.__csp);
+      if (csp.length) console.warn(`${c.name} (${theme}): CSP violations: ${csp.join(', ')}`);
       if (check.scripts || check.pwned) console.warn(`${c.name} (${theme}): hostile text became markup: ${JSON.stringify(check)}`);
       if (problems.length) {
         await page.click('.problem');

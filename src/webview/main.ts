@@ -3,6 +3,7 @@
  * against the protocol schema), keeps it in the webview state so a hidden panel comes back
  * as it was, and asks the host to reveal a problem's range when one is clicked.
  */
+import './zod-config';
 import { parseHostMessage, persistedState, type StateMessage, type WebviewMessage } from '../shared/protocol';
 import { toDom } from './dom';
 

@@ -1,0 +1,8 @@
+/**
+ * Imported first by main.ts: zod decides at schema construction whether to compile parsers with
+ * `new Function`, which the webview's CSP (no 'unsafe-eval') forbids, so this must run before
+ * the protocol's schemas are built.
+ */
+import { z } from 'zod';
+
+z.config({ jitless: true });
