@@ -15,6 +15,12 @@ async function credentials(): Promise<CredentialsApi> {
   return api.credentials;
 }
 
+// Compare without assert.equal so a failure never prints a secret value, not even a test one.
+async function expectSecret(actual: Promise<string | undefined>, expected: string | undefined, what: string): Promise<void> {
+  const value = await actual;
+  assert.ok(value === expected, `${what}: expected ${expected === undefined ? 'no value' : 'the stored value'}, got ${value === undefined ? 'no value' : `a different value (${value.length} characters)`}`);
+}
+
 describe('credentials in SecretStorage', () => {
   const profile = `it-profile-${Date.now().toString(36)}`;
   const other = `${profile}-other`;
@@ -29,20 +35,20 @@ describe('credentials in SecretStorage', () => {
     const c = await credentials();
     // A generated value, so a stale store or a hard-coded answer cannot pass.
     const secret = `s3cr3t-${Math.random().toString(36).slice(2)}`;
-    assert.equal(await c.get(profile, 'apiSecret'), undefined, 'a fresh profile has no secret');
+    await expectSecret(c.get(profile, 'apiSecret'), undefined, 'a fresh profile has no secret');
     await c.set(profile, 'apiSecret', secret);
     await c.set(other, 'apiSecret', `${secret}-other`);
     await c.set(profile, 'token', `${secret}-token`);
-    assert.equal(await c.get(profile, 'apiSecret'), secret);
-    assert.equal(await c.get(profile, 'token'), `${secret}-token`);
-    assert.equal(await c.get(other, 'apiSecret'), `${secret}-other`);
+    await expectSecret(c.get(profile, 'apiSecret'), secret, 'get returns what set stored');
+    await expectSecret(c.get(profile, 'token'), `${secret}-token`, 'each key is stored separately');
+    await expectSecret(c.get(other, 'apiSecret'), `${secret}-other`, 'profiles are kept apart');
 
     await c.set(profile, 'apiSecret', `${secret}-2`);
-    assert.equal(await c.get(profile, 'apiSecret'), `${secret}-2`, 'set overwrites');
+    await expectSecret(c.get(profile, 'apiSecret'), `${secret}-2`, 'set overwrites');
 
     await c.clear(profile);
-    assert.equal(await c.get(profile, 'apiSecret'), undefined, 'clear removes the profile\'s secrets');
-    assert.equal(await c.get(profile, 'token'), undefined);
-    assert.equal(await c.get(other, 'apiSecret'), `${secret}-other`, 'clear leaves other profiles alone');
+    await expectSecret(c.get(profile, 'apiSecret'), undefined, 'clear removes the profile\'s secrets');
+    await expectSecret(c.get(profile, 'token'), undefined, 'clear removes every key of the profile');
+    await expectSecret(c.get(other, 'apiSecret'), `${secret}-other`, 'clear leaves other profiles alone');
   });
 });
