@@ -91,11 +91,10 @@ function renderBubbleWithExtras(model: MessageModel, options: RenderOptions): VN
   else if (caption) parts.push(bodyNode(caption, model.channel));
   if (model.kind === 'custom' && !model.text) parts.push(h('div', { class: 'notice' }, 'A custom payload: the preview cannot tell what it will show.'));
   if (model.footer) parts.push(h('footer', { class: 'bubble-footer' }, model.footer.text));
-  const out: VNode[] = [bubble(model, parts, options)];
   const buttons = model.buttons ?? [];
-  if (buttons.length > 0) out.push(renderButtons(buttons));
-  if (model.list) out.push(...renderList(model.list));
-  return out;
+  const list = model.list ? renderList(model.list) : undefined;
+  const message = h('div', { class: 'message' }, bubble(model, parts, options), buttons.length > 0 ? renderButtons(buttons) : undefined, list?.button);
+  return list ? [message, list.sheet] : [message];
 }
 
 function bubble(model: MessageModel, parts: (VNode | undefined)[], options: RenderOptions): VElement {
@@ -168,7 +167,7 @@ function renderButtons(buttons: readonly Button[]): VElement {
   );
 }
 
-function renderList(list: ListMessage): VNode[] {
+function renderList(list: ListMessage): { button: VElement; sheet: VElement } {
   const button = h('div', { class: 'buttons' }, h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, '\u2630'), h('span', { class: 'action-title' }, list.button.text)));
   const sheet = h(
     'div',
@@ -184,7 +183,7 @@ function renderList(list: ListMessage): VNode[] {
       ),
     ),
   );
-  return [button, sheet];
+  return { button, sheet };
 }
 
 function renderReaction(model: MessageModel): VElement {
@@ -234,7 +233,7 @@ function renderKnownTemplate(model: MessageModel, t: TemplateRef, def: TemplateD
   parts.push(bodyNode(body.text, model.channel));
   if (body.missing.length > 0) parts.push(h('div', { class: 'notice' }, `No value sent for ${body.missing.map((n) => `{{${n}}}`).join(', ')}.`));
   if (def.footer) parts.push(h('footer', { class: 'bubble-footer' }, def.footer));
-  const out: VNode[] = [bubble(model, parts, options)];
+  let buttonsNode: VElement | undefined;
   if (def.buttons && def.buttons.length > 0) {
     const buttons: Button[] = def.buttons.map((b, index) => {
       const param = t.buttonParameters?.find((p) => p.index === index)?.value.text;
@@ -242,7 +241,7 @@ function renderKnownTemplate(model: MessageModel, t: TemplateRef, def: TemplateD
       const url = b.url !== undefined ? fillTemplate(b.url, param !== undefined ? [param] : []).text : undefined;
       return { kind, title: { text: b.text, pointer: t.pointer }, url, phone: b.phone_number };
     });
-    out.push(renderButtons(buttons));
+    buttonsNode = renderButtons(buttons);
   }
-  return out;
+  return [h('div', { class: 'message' }, bubble(model, parts, options), buttonsNode)];
 }
