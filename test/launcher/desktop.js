@@ -31,10 +31,16 @@ async function main() {
   fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const version = process.env.MWB_VSCODE_VERSION || '1.100.3';
   try {
+    let vscodeExecutablePath;
+    try {
+      vscodeExecutablePath = await testElectron.downloadAndUnzipVSCode({ version, cachePath: path.join(ROOT, '.vscode-test') });
+    } catch (err) {
+      console.error(`[mwb-desktop] could not get desktop VS Code ${version} (${err && err.message ? err.message : err}). It is downloaded from Microsoft on first use, which needs internet; offline, run \`npm run test:integration\` (code-server) instead.`);
+      return 2;
+    }
     console.error(`[mwb-desktop] running the integration suite in desktop VS Code ${version}`);
     await testElectron.runTests({
-      version,
-      cachePath: path.join(ROOT, '.vscode-test'),
+      vscodeExecutablePath,
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: suite,
       extensionTestsEnv: {
