@@ -46,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
     credentials,
     history: () => history.entries(),
     sandboxUrl: async () => (await sandbox.ensure()).sandbox.url,
+    previewStats: preview.previewStats,
   };
 }
 
