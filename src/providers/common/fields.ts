@@ -55,3 +55,73 @@ export function textRef(v: unknown, pointer: string): { text: string; pointer: s
 export function looseText(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
+
+type Json = Record<string, unknown>;
+
+function jsonOf(schema: z.ZodType): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Json;
+  return rest;
+}
+
+/**
+ * JSON Schema that picks one of `options` by the value of `key` with `if`/`then`, instead of a
+ * `oneOf`: VS Code's JSON service then reports a wrong `type` once ("Value is not accepted. Valid
+ * values: ...") rather than the first branch's missing and unknown properties, and still completes
+ * and hovers the chosen branch. With `listAll`, every branch's keys are listed too (descriptions
+ * only), so an object still being written is offered them all, as a union would.
+ */
+export function selectorJson(options: readonly z.ZodObject[], key: string, listAll = true): { properties: Json; required: string[]; allOf: Json[] } {
+  const branches = options.map((o) => {
+    const schema = jsonOf(o) as { properties?: Record<string, Json> };
+    const selector = schema.properties?.[key] ?? {};
+    return { value: selector.const, description: selector.description as string | undefined, schema };
+  });
+  const properties: Json = {};
+  for (const b of listAll ? branches : []) {
+    for (const [name, prop] of Object.entries(b.schema.properties ?? {})) {
+      if (name !== key && !(name in properties)) properties[name] = prop.description ? { description: prop.description } : {};
+    }
+  }
+  properties[key] = { enum: branches.map((b) => b.value), description: branches.map((b) => `"${String(b.value)}": ${b.description ?? ''}`).join(' ') };
+  return {
+    properties,
+    required: [key],
+    allOf: branches.map((b) => ({ if: { properties: { [key]: { const: b.value, description: b.description } }, required: [key] }, then: b.schema })),
+  };
+}
+
+/**
+ * A discriminated union whose generated JSON Schema selects its branch by `key` (see selectorJson):
+ * completion offers `key` first, then the chosen branch's properties. zod validates as before.
+ */
+export function selectedBy<T extends z.ZodDiscriminatedUnion<readonly z.ZodObject[]>>(union: T, key: string): T {
+  return union.meta({ oneOf: undefined, type: 'object', ...selectorJson(union.options, key, false) } as Json);
+}
+
+/**
+ * A WhatsApp body: a message (chosen by `type`) or, when it has `status` and no `type`, a
+ * mark-as-read. zod routes the same way, so `{}` gets "`type` is required: one of ..." instead of
+ * the mark-as-read's missing fields; the JSON Schema uses `if`/`then`/`else` to match.
+ */
+export function messageOrMarkRead(messages: z.ZodDiscriminatedUnion<readonly z.ZodObject[]>, markRead: z.ZodObject, description: string) {
+  const isMarkRead = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && 'status' in v && !('type' in v);
+  const chosen = selectorJson(messages.options, 'type');
+  const read = jsonOf(markRead) as { properties?: Record<string, Json> };
+  const properties: Json = {};
+  for (const [name, prop] of Object.entries(read.properties ?? {})) properties[name] = prop.description ? { description: prop.description } : {};
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      const result = (isMarkRead(value) ? markRead : messages).safeParse(value);
+      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: value } as unknown as z.core.$ZodRawIssue);
+    })
+    .meta({
+      type: 'object',
+      properties: { ...chosen.properties, ...properties, type: chosen.properties.type },
+      // Describe the selector's keys too: every `properties` entry becomes a hover.
+      if: { properties: { status: properties.status ?? {} }, required: ['status'], not: { required: ['type'] } },
+      then: read,
+      else: { required: chosen.required, allOf: chosen.allOf },
+      description,
+    } as Json);
+}

@@ -3,7 +3,7 @@
  * body of `PUT /messages/{message-id}` that marks an incoming message as read.
  */
 import { z } from 'zod';
-import { object, phone, text } from '../common/fields';
+import { messageOrMarkRead, object, phone, text } from '../common/fields';
 import {
   LIMITS,
   audioObject,
@@ -63,7 +63,8 @@ export const onpremMarkRead = object({
   status: z.literal('read').describe('Marks the incoming message in the URL (PUT /messages/{message-id}) as read.'),
 }).describe('Mark an incoming message as read: the body of PUT /messages/{message-id}.');
 
-// One flat union: VS Code's JSON service mishandles a union nested in a union (see whatsapp/schema.ts).
-export const onpremPayload = z
-  .union([...onpremMessage.options, onpremMarkRead])
-  .describe('WhatsApp On-Premises API (360dialog): the JSON body of POST /messages, or of PUT /messages/{message-id} to mark a message as read.');
+export const onpremPayload = messageOrMarkRead(
+  onpremMessage,
+  onpremMarkRead,
+  'WhatsApp On-Premises API (360dialog): the JSON body of POST /messages, or of PUT /messages/{message-id} to mark a message as read.',
+);

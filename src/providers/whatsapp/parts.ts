@@ -3,7 +3,7 @@
  * both send the same message objects (media, location, contacts, interactive, template components).
  */
 import { z } from 'zod';
-import { object, text, url } from '../common/fields';
+import { object, selectedBy, text, url } from '../common/fields';
 
 export const LIMITS = {
   textBody: 4096,
@@ -101,16 +101,20 @@ export const contactsArray = z.array(contactObject).min(1).describe('Contact car
 // Interactive messages.
 
 const headerText = text('Header text, above the body.', { min: 1, max: LIMITS.headerText });
-export const interactiveHeader = z
+export const interactiveHeader = selectedBy(z
   .discriminatedUnion('type', [
     object({ type: z.literal('text').describe('A text header.'), text: headerText }),
     object({ type: z.literal('image').describe('An image header.'), image: imageObject }),
     object({ type: z.literal('video').describe('A video header.'), video: videoObject }),
     object({ type: z.literal('document').describe('A document header.'), document: documentObject }),
   ])
-  .describe('Header shown above the body: text (up to 60 characters) or an image, video or document.');
+  .describe('Header shown above the body: text (up to 60 characters) or an image, video or document.'), 'type');
 
-const textHeaderOnly = object({ type: z.literal('text').describe('List messages take only a text header.'), text: headerText }).describe('Header text above the body (list messages take only text headers).');
+// A one-branch union so a media header in a list is one problem ("type must be text"), not three.
+const textHeaderOnly = selectedBy(
+  z.discriminatedUnion('type', [object({ type: z.literal('text').describe('List messages take only a text header.'), text: headerText })]).describe('Header text above the body (list messages take only text headers).'),
+  'type',
+);
 
 const body = (max: number) => object({ text: text('Body text. Supports WhatsApp formatting.', { min: 1, max }) }).describe(`The message body (up to ${max} characters).`);
 const footer = object({ text: text('Footer text, in a smaller font under the body.', { min: 1, max: LIMITS.footer }) }).describe('Footer shown under the body.');
@@ -230,9 +234,12 @@ const productListMessage = object({
   }).describe('The products.'),
 }).describe('An interactive multi-product message.');
 
-export const interactiveObject = z
-  .discriminatedUnion('type', [buttonMessage, listMessage, ctaUrlMessage, flowMessage, locationRequestMessage, productMessage, productListMessage])
-  .describe('An interactive message: reply buttons, a list, a URL button, a Flow, a location request, or catalog products.');
+export const interactiveObject = selectedBy(
+  z
+    .discriminatedUnion('type', [buttonMessage, listMessage, ctaUrlMessage, flowMessage, locationRequestMessage, productMessage, productListMessage])
+    .describe('An interactive message: reply buttons, a list, a URL button, a Flow, a location request, or catalog products.'),
+  'type',
+);
 
 // Template components (sending an approved template).
 
@@ -251,7 +258,7 @@ const dateTimeParam = object({
   parameter_name: text('Name of a named parameter ({{name}}) in the template.').optional(),
 });
 
-export const templateParameter = z
+const templateParameterUnion = z
   .discriminatedUnion('type', [
     object({
       type: z.literal('text').describe('Text that fills a {{n}} placeholder.'),
@@ -269,10 +276,11 @@ export const templateParameter = z
     object({ type: z.literal('action').describe('Flow or catalog button action.'), action: z.looseObject({}).describe('The button action.') }),
   ])
   .describe('A template parameter.');
+export const templateParameter = selectedBy(templateParameterUnion, 'type');
 
 const parameters = z.array(templateParameter).describe('Values for the component\'s placeholders, in order ({{1}} first).');
 
-export const templateComponent = z
+export const templateComponent = selectedBy(z
   .discriminatedUnion('type', [
     object({ type: z.literal('header').describe('Header parameters: text, or the header\'s media.'), parameters }),
     object({ type: z.literal('body').describe('Body parameters, in order.'), parameters }),
@@ -283,7 +291,7 @@ export const templateComponent = z
       parameters,
     }),
   ])
-  .describe('A template component and its parameters.');
+  .describe('A template component and its parameters.'), 'type');
 
 export const templateComponents = z.array(templateComponent).describe('Parameters for the template\'s header, body and buttons.');
 

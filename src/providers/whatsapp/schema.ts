@@ -3,7 +3,7 @@
  * A message names its content object by `type`; the mark-as-read body goes to the same endpoint.
  */
 import { z } from 'zod';
-import { object, phone, text } from '../common/fields';
+import { messageOrMarkRead, object, phone, text } from '../common/fields';
 import {
   LIMITS,
   audioObject,
@@ -75,24 +75,10 @@ export const cloudMarkRead = object({
 // One flat union, not a union holding the message union: VS Code's JSON service picks the wrong
 // branch of a nested anyOf/oneOf (every message was reported as a bad mark-as-read) and offers no
 // completions in it. Text first: when no branch matches better, "add type: text" is the likeliest fix.
-// zod side: a body with `status` and no `type` is a mark-as-read, anything else a message, so `{}`
-// gets "`type` is required: one of text, image, ..." rather than the mark-as-read's missing fields.
-const flatJson = (() => {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(z.union([...cloudMessage.options, cloudMarkRead]), { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
-  return json;
-})();
-
-const isMarkRead = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && 'status' in v && !('type' in v);
-
-export const whatsappPayload = z
-  .unknown()
-  .superRefine((value, ctx) => {
-    const result = (isMarkRead(value) ? cloudMarkRead : cloudMessage).safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: value } as unknown as z.core.$ZodRawIssue);
-  })
-  .meta({
-    ...flatJson,
-    description: 'WhatsApp Cloud API: the JSON body of POST /{phone-number-id}/messages (Meta) or POST /messages (360dialog). A message, or the mark-as-read body.',
-  });
+export const whatsappPayload = messageOrMarkRead(
+  cloudMessage,
+  cloudMarkRead,
+  'WhatsApp Cloud API: the JSON body of POST /{phone-number-id}/messages (Meta) or POST /messages (360dialog). A message, or the mark-as-read body.',
+);
 
 export type CloudMessage = z.infer<typeof cloudMessage>;
