@@ -71,8 +71,62 @@ function codeServerBin() {
   return path.join(CACHE_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
+function sleepSync(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+/**
+ * Two runs in the same checkout (a developer's `npm test` while `npm start` starts) must not
+ * install into the cache folder at the same time: the second waits for the first. A lock whose
+ * owner is gone is taken over.
+ */
+function withInstallLock(fn) {
+  const lock = `${CACHE_DIR}.lock`;
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 10 * 60 * 1000;
+  for (let said = false; ;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      let owner = NaN;
+      try { owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8')); } catch { /* being written */ }
+      if (Number.isInteger(owner) && !pidAlive(owner)) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new SetupError(`another install of code-server (pid ${owner}) has held ${path.relative(ROOT, lock)} for 10 minutes; stop it or remove that folder.`);
+      if (!said) { log(`waiting for another run (pid ${owner}) to finish installing code-server`); said = true; }
+      sleepSync(500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 function ensureCodeServer() {
   if (fs.existsSync(MARKER) && fs.existsSync(codeServerBin())) return;
+  withInstallLock(() => {
+    // The run we waited for may have installed it.
+    if (!(fs.existsSync(MARKER) && fs.existsSync(codeServerBin()))) installCodeServer();
+  });
+}
+
+function installCodeServer() {
   const t0 = Date.now();
   log(`installing code-server@${CODE_SERVER_VERSION} into ${path.relative(ROOT, CACHE_DIR)} (once, about a minute)`);
   fs.rmSync(CACHE_DIR, { recursive: true, force: true });
