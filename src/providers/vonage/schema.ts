@@ -37,7 +37,7 @@ const seconds = (description: string, min: number, max: number) =>
   z.number().int().min(min).max(max).describe(`${description} (${min}-${max} seconds)`);
 
 /** Fields every v1 message may carry. */
-const common = {
+const commonFields = {
   to: phone('Recipient: the phone number in E.164 form as digits only, no leading "+" or "00" (e.g. 447700900000). For Messenger, the recipient\'s page-scoped id.'),
   from: text('Sender: your number (digits only, no "+"), an alphanumeric SMS sender id of at most 11 characters, your Viber service id or your Facebook page id.', { min: 1 }),
   client_ref: text('Your own reference for this message, returned in every status webhook.', { max: MAX_CLIENT_REF }).optional(),
@@ -53,7 +53,7 @@ const smsSettings = object({
 }).describe('SMS-specific settings.');
 
 const smsText = object({
-  ...common,
+  ...commonFields,
   channel: z.literal('sms').describe('Send as SMS.'),
   message_type: messageType('text'),
   text: text('The SMS text. Long texts are split into parts (160 GSM-7 or 70 UCS-2 characters each, fewer when split).', { min: 1, max: MAX_SMS_TEXT }),
@@ -70,7 +70,7 @@ const whatsappContext = object({
 }).describe('Send as a reply (quote) to an earlier message.');
 
 const whatsappCommon = {
-  ...common,
+  ...commonFields,
   channel: z.literal('whatsapp').describe('Send over WhatsApp.'),
   context: whatsappContext.optional(),
   ttl: z.number().int().positive().describe('Seconds Vonage keeps trying to deliver the message.').optional(),
@@ -165,7 +165,7 @@ export const whatsappMessage = z
 
 // ---------- MMS ----------
 const mmsCommon = {
-  ...common,
+  ...commonFields,
   channel: z.literal('mms').describe('Send as MMS (US and Canada numbers).'),
   ttl: seconds('How long Vonage attempts delivery', 300, 259200).optional(),
 };
@@ -214,7 +214,7 @@ const viberSettings = (extra: z.core.$ZodLooseShape = {}) =>
   }).describe('Viber-specific settings.');
 
 const viberCommon = {
-  ...common,
+  ...commonFields,
   channel: z.literal('viber_service').describe('Send as a Viber Business message.'),
 };
 const stringOrNumber = (description: string) => locatedUnion(z.union([z.string().min(1), z.number().positive()]), description);
@@ -268,7 +268,7 @@ const messengerSettings = z
   .describe('Messenger-specific settings: the message category (and tag).');
 
 const messengerCommon = {
-  ...common,
+  ...commonFields,
   to: text('The recipient\'s page-scoped id (PSID).', { min: 1 }),
   from: text('Your Facebook page id.', { min: 1 }),
   channel: z.literal('messenger').describe('Send over Facebook Messenger.'),
@@ -286,7 +286,7 @@ export const messengerMessage = z.discriminatedUnion('message_type', [messengerT
 
 // ---------- RCS ----------
 const rcsCommon = {
-  ...common,
+  ...commonFields,
   channel: z.literal('rcs').describe('Send as RCS Business Messaging.'),
   ttl: seconds('How long Vonage attempts delivery', 20, 259200).optional(),
   rcs: object({
@@ -323,19 +323,52 @@ export const rcsMessage = z.discriminatedUnion('message_type', [rcsText, rcsImag
 const channels = [smsMessage, whatsappMessage, mmsMessage, viberMessage, messengerMessage, rcsMessage] as const;
 
 /**
- * The generated JSON Schema lists every channel/message_type branch in one flat `oneOf`: VS Code's
- * JSON service picks the wrong branch of a nested one (an MMS caption over 2000 was reported as
- * "channel must be whatsapp"). zod keeps the nested discriminated unions, whose errors name the
- * channel or message_type at fault.
+ * The generated JSON Schema picks the branch with `if`/`then` on `channel` and `message_type`
+ * rather than a `oneOf` of every branch: VS Code's JSON service reported a `oneOf` failure from
+ * whichever branch it liked best ("channel must be whatsapp" for an MMS caption over 2000, "must
+ * be sms" for an unknown channel). Now an unknown channel or a message_type the channel lacks is
+ * one error naming the valid values, and everything else is the chosen branch's own error.
+ * zod keeps the nested discriminated unions, whose errors name the channel or message_type at fault.
  */
-function flatBranches(): unknown[] {
-  const branches: z.ZodType[] = channels.flatMap((c): readonly z.ZodType[] => c.options);
-  const json = z.toJSONSchema(z.union(branches), { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as { anyOf: unknown[] };
-  return json.anyOf;
+function selectorSchema(): Record<string, unknown> {
+  const json = (schema: z.ZodType) => {
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+    return rest as { properties?: Record<string, { const?: string; description?: string }>; description?: string };
+  };
+  const allOf: unknown[] = [];
+  const channelValues: string[] = [];
+  const channelText: string[] = [];
+  for (const union of channels) {
+    const branches = union.options.map((o: z.ZodType) => json(o));
+    const channel = branches[0].properties?.channel;
+    const types = branches.map((b) => b.properties?.message_type?.const as string);
+    channelValues.push(channel?.const as string);
+    channelText.push(`"${channel?.const}": ${channel?.description ?? ''}`);
+    const isChannel = { properties: { channel: { const: channel?.const, description: channel?.description } }, required: ['channel'] };
+    const typeText = branches.map((b, i) => `"${types[i]}": ${b.properties?.message_type?.description ?? ''}`).join(' ');
+    allOf.push({ if: isChannel, then: { properties: { message_type: { enum: types, description: typeText } } } });
+    branches.forEach((b, i) => {
+      // A pattern, not a const: VS Code offers an `if`'s consts as values, and this one must not offer other channels' types.
+      const isType = { properties: { message_type: { pattern: `^${types[i]}$`, description: b.properties?.message_type?.description } }, required: ['message_type'] };
+      allOf.push({ if: { allOf: [isChannel, isType] }, then: b });
+    });
+  }
+  const common = json(z.object(commonFields)).properties ?? {};
+  return {
+    type: 'object',
+    required: ['channel', 'message_type'],
+    properties: {
+      channel: { enum: channelValues, description: `The channel to send on. ${channelText.join(' ')}` },
+      // No enum here: the channel's own list (above) is the one to complete and check against.
+      message_type: { type: 'string', description: 'What to send; the types depend on the channel.' },
+      ...Object.fromEntries(Object.entries(common).map(([k, v]) => [k, { description: v.description }])),
+    },
+    allOf,
+  };
 }
 
 export const vonagePayload = z
   .discriminatedUnion('channel', [...channels])
-  .meta({ oneOf: flatBranches(), description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.' });
+  .meta({ oneOf: undefined, ...selectorSchema(), description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.' });
 
 export type VonagePayload = z.infer<typeof vonagePayload>;
