@@ -12,7 +12,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
   const grep = process.env.MWB_TEST_GREP;
   if (grep) mocha.grep(grep);
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  // Only compiled tests whose source still exists: tsc never deletes out/ files of removed tests.
+  const sources = path.resolve(__dirname, '..', '..', '..', 'test', 'integration');
+  const hasSource = (f: string) => !fs.existsSync(sources) || fs.existsSync(path.join(sources, f.replace(/\.js$/, '.ts')));
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && hasSource(f)).sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     try {
