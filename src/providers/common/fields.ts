@@ -91,11 +91,22 @@ export function selectorJson(options: readonly z.ZodObject[], key: string, listA
 }
 
 /**
+ * JSON Schema keywords computed on first read: the schemas are needed only when `schemas/*.json` are
+ * generated (at build time), and computing them when the domain loads cost ~55 ms of first use.
+ */
+export function lazyJson(base: Json, keys: readonly string[], compute: () => Json, after: Json = {}): Json {
+  let value: Json | undefined;
+  // Getters on the object itself: spreading it (`{...lazyJson()}`) would compute at once.
+  for (const key of keys) Object.defineProperty(base, key, { enumerable: true, get: () => (value ??= compute())[key] });
+  return Object.assign(base, after);
+}
+
+/**
  * A discriminated union whose generated JSON Schema selects its branch by `key` (see selectorJson):
  * completion offers `key` first, then the chosen branch's properties. zod validates as before.
  */
 export function selectedBy<T extends z.ZodDiscriminatedUnion<readonly z.ZodObject[]>>(union: T, key: string): T {
-  return union.meta({ oneOf: undefined, type: 'object', ...selectorJson(union.options, key, false) } as Json);
+  return union.meta(lazyJson({ oneOf: undefined, type: 'object' }, ['properties', 'required', 'allOf'], () => selectorJson(union.options, key, false)));
 }
 
 /**
@@ -105,23 +116,24 @@ export function selectedBy<T extends z.ZodDiscriminatedUnion<readonly z.ZodObjec
  */
 export function messageOrMarkRead(messages: z.ZodDiscriminatedUnion<readonly z.ZodObject[]>, markRead: z.ZodObject, description: string) {
   const isMarkRead = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && 'status' in v && !('type' in v);
-  const chosen = selectorJson(messages.options, 'type');
-  const read = jsonOf(markRead) as { properties?: Record<string, Json> };
-  const properties: Json = {};
-  for (const [name, prop] of Object.entries(read.properties ?? {})) properties[name] = prop.description ? { description: prop.description } : {};
+  const json = () => {
+    const chosen = selectorJson(messages.options, 'type');
+    const read = jsonOf(markRead) as { properties?: Record<string, Json> };
+    const properties: Json = {};
+    for (const [name, prop] of Object.entries(read.properties ?? {})) properties[name] = prop.description ? { description: prop.description } : {};
+    return {
+      properties: { ...chosen.properties, ...properties, type: chosen.properties.type },
+      // Describe the selector's keys too: every `properties` entry becomes a hover.
+      if: { properties: { status: properties.status ?? {} }, required: ['status'], not: { required: ['type'] } },
+      then: read,
+      else: { required: chosen.required, allOf: chosen.allOf },
+    };
+  };
   return z
     .unknown()
     .superRefine((value, ctx) => {
       const result = (isMarkRead(value) ? markRead : messages).safeParse(value);
       if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: value } as unknown as z.core.$ZodRawIssue);
     })
-    .meta({
-      type: 'object',
-      properties: { ...chosen.properties, ...properties, type: chosen.properties.type },
-      // Describe the selector's keys too: every `properties` entry becomes a hover.
-      if: { properties: { status: properties.status ?? {} }, required: ['status'], not: { required: ['type'] } },
-      then: read,
-      else: { required: chosen.required, allOf: chosen.allOf },
-      description,
-    } as Json);
+    .meta(lazyJson({ type: 'object' }, ['properties', 'if', 'then', 'else'], json, { description }));
 }

@@ -21,7 +21,12 @@ function bestBranch(issues: readonly Issue[]): Issue[] {
 }
 
 export function locatedUnion<T extends z.ZodType>(union: T, description: string): T {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(union, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  // Computed on first read (schema generation at build time), not when the domain loads.
+  let json: Record<string, unknown> | undefined;
+  const compute = () => {
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(union, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+    return rest;
+  };
   const wrapped = z
     .unknown()
     .superRefine((value, ctx) => {
@@ -31,6 +36,11 @@ export function locatedUnion<T extends z.ZodType>(union: T, description: string)
         ctx.addIssue({ ...issue, input: value } as unknown as z.core.$ZodRawIssue);
       }
     })
-    .meta({ ...json, description });
+    .meta(
+      Object.defineProperties({} as Record<string, unknown>, {
+        anyOf: { enumerable: true, get: () => (json ??= compute()).anyOf },
+        description: { enumerable: true, value: description },
+      }),
+    );
   return wrapped as unknown as T;
 }

@@ -5,7 +5,7 @@
  * Accepts every body the official Node SDK (@vonage/messages 1.24) sends.
  */
 import { z } from 'zod';
-import { object, phone, text, url } from '../common/fields';
+import { lazyJson, object, phone, text, url } from '../common/fields';
 import { locatedUnion } from './located-union';
 
 export const MAX_CLIENT_REF = 100;
@@ -369,6 +369,10 @@ function selectorSchema(): Record<string, unknown> {
 
 export const vonagePayload = z
   .discriminatedUnion('channel', [...channels])
-  .meta({ oneOf: undefined, ...selectorSchema(), description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.' });
+  .meta(
+    lazyJson({ oneOf: undefined }, ['type', 'required', 'properties', 'allOf'], selectorSchema, {
+      description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.',
+    }),
+  );
 
 export type VonagePayload = z.infer<typeof vonagePayload>;
