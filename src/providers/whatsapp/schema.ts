@@ -72,9 +72,8 @@ export const cloudMarkRead = object({
   typing_indicator: object({ type: z.literal('text').describe('Always "text".') }).describe('Also show a typing indicator for up to 25 seconds.').optional(),
 }).describe('Mark an incoming message as read.');
 
-// One flat union, not a union holding the message union: VS Code's JSON service picks the wrong
-// branch of a nested anyOf/oneOf (every message was reported as a bad mark-as-read) and offers no
-// completions in it. Text first: when no branch matches better, "add type: text" is the likeliest fix.
+// Not a union: VS Code's JSON service picks the wrong branch of a (nested) anyOf/oneOf and reports
+// its missing and unknown properties. The body is chosen by `status` (mark-as-read) or `type`.
 export const whatsappPayload = messageOrMarkRead(
   cloudMessage,
   cloudMarkRead,
