@@ -14,6 +14,13 @@ export const gatewayButton = object({
 }).describe('A quick-reply button.');
 
 export const gatewayPayload = object({
+  // The API takes the token as a body parameter, so the schema accepts it (a token in the file is
+  // the credential-in-payload warning, not also "unknown property"); VS Code never suggests it.
+  token: z
+    .string()
+    .describe('Your API token: do not keep it in the file (it would be committed). Message Workbench adds it at send time from SecretStorage or GATEWAY_TOKEN.')
+    .meta({ doNotSuggest: true })
+    .optional(),
   phone: phone('Recipient phone number: "+", country code and number, no spaces or dashes (e.g. +919876543210).'),
   message: text('The message text. Supports WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Free-form text can be sent only within 24 h of the customer\'s last message. Up to ' + MAX_TEXT + ' characters, or ' + MAX_INTERACTIVE_BODY + ' with a header, footer or buttons.', { min: 1, max: MAX_TEXT }),
   header: text('Header text above the body. Makes the message interactive.', { min: 1, max: 60 }).optional(),

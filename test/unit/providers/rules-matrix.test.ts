@@ -255,7 +255,8 @@ const gateway: Case[] = [
   { name: 'buttons not an array', file: G, payload: from(gi, (p) => (p.buttons = { id: 'a', title: 'A' })), code: 'schema', pointer: '/buttons' },
   { name: 'header a number', file: G, payload: from(gi, (p) => (p.header = 5)), code: 'schema', pointer: '/header' },
   { name: 'to Iran', file: G, payload: from(gt, (p) => (p.phone = '+989121234567')), code: 'restricted-destination', pointer: '/phone' },
-  { name: 'token in the file', file: G, payload: from(gt, (p) => (p.token = 'abcdef1234567890abcdef')), code: 'credential-in-payload', pointer: '/token', at: 'key' },
+  { name: 'token in the file', file: G, payload: from(gt, (p) => (p.token = 'abcdef1234567890abcdef')), code: 'credential-in-payload', pointer: '/token', severity: 'warning', at: 'key' },
+  { name: 'an API key in the file (no such field either: one error)', file: G, payload: from(gt, (p) => (p.api_key = 'abcdef1234567890abcdef')), code: 'credential-in-payload', pointer: '/api_key', at: 'key', says: /not a field/ },
 ];
 
 /** Files that are not a payload of the right shape at all. */
