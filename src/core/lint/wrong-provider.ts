@@ -25,6 +25,7 @@ export const wrongProvider: LintRule = (ctx) => {
     pointer: '',
     start: at,
     end: at + 1,
-    message: `This is a ${other.label} payload, but the file name says ${own.label} (${own.suffix}). Rename the file to end in ${other.suffix}, or pass --provider ${other.id}.`,
+    // Neutral about why: the file name (own.suffix) or the CLI's --provider chose the API.
+    message: `This is a ${other.label} payload, but it is being checked as ${own.label} (${own.suffix}). Rename the file to end in ${other.suffix}, or pass --provider ${other.id}.`,
   });
 };
