@@ -27,7 +27,19 @@ export const templateDefinitionSchema = z.strictObject({
     .describe('Optional header.'),
   body: z.string().min(1).max(1024).describe('Body text (up to 1024 characters) with `{{1}}`, `{{2}}`... parameters.'),
   footer: z.string().min(1).max(60).optional().describe('Footer text (up to 60 characters).'),
-  buttons: z.array(button).max(10).optional().describe('Up to 10 buttons (at most 2 URL buttons and 1 phone button).'),
+  buttons: z
+    .array(button)
+    .max(10)
+    .superRefine((buttons, ctx) => {
+      // WhatsApp's template rules: at most 2 URL buttons and 1 phone-number button.
+      const limits: Record<string, number> = { url: 2, phone_number: 1 };
+      for (const [type, max] of Object.entries(limits)) {
+        const of = buttons.map((b, i) => ({ b, i })).filter((x) => x.b.type === type);
+        if (of.length > max) ctx.addIssue({ code: 'custom', path: [of[max].i, 'type'], message: `A template has at most ${max} ${type === 'url' ? 'URL buttons' : 'phone-number button'}; this is number ${max + 1}. Remove it or change its type.` });
+      }
+    })
+    .optional()
+    .describe('Up to 10 buttons (at most 2 URL buttons and 1 phone button).'),
 });
 
 export const templateCatalogSchema = z

@@ -116,6 +116,17 @@ describe('mwb validate', function () {
     assert.match(p.message, /1024/);
   });
 
+  it('limits a catalog template to 2 URL buttons and 1 phone button', () => {
+    const url = (n: number) => ({ type: 'url', text: `Link ${n}`, url: 'https://example.com' });
+    const f = write('buttons.templates.json', JSON.stringify({ templates: [{ name: 't', body: 'b', buttons: [url(1), url(2), { type: 'phone_number', text: 'Call', phone_number: '+447700900000' }, url(3)] }] }));
+    const r = mwb('validate', '--json', f);
+    assert.equal(r.code, 1);
+    const p = JSON.parse(r.stdout).files[0].problems;
+    assert.equal(p.length, 1);
+    assert.equal(p[0].pointer, '/templates/0/buttons/3/type');
+    assert.match(p[0].message, /at most 2 URL buttons/);
+  });
+
   it('--provider overrides the file name', () => {
     const f = write('any.json', '{"phone": "+447700900000", "message": "hi"}');
     const r = mwb('validate', '--json', '--provider', 'gateway', f);
