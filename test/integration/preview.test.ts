@@ -43,6 +43,7 @@ describe('preview webview', function () {
     const tab = await waitFor(previewTab, 10000, 'the preview tab');
     assert.match(tab.label, /Preview/);
     await waitFor(() => api.previewStats().updates >= 1, 15000, 'the first preview update');
+    await screenshot('preview-opened');
 
     // Each edit reaches the page (the page reports back when it has painted).
     for (let i = 0; i < 5; i++) {
