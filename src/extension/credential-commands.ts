@@ -90,7 +90,7 @@ export function register(store: CredentialStore, profiles: Profiles, sandbox: Sa
             await importKey(profile);
             return;
           }
-          const pem = await vscode.window.showInputBox({ title: 'Paste the private key', prompt: 'The whole PEM, from -----BEGIN PRIVATE KEY----- to the END line', password: true, ignoreFocusOut: true, validateInput: (v) => domain().privateKeyProblem(v.replace(/\\n/g, '\n')) });
+          const pem = await vscode.window.showInputBox({ title: 'Paste the private key', prompt: 'The whole PEM, from its BEGIN PRIVATE KEY line to its END line', password: true, ignoreFocusOut: true, validateInput: (v) => domain().privateKeyProblem(v.replace(/\\n/g, '\n')) });
           if (!pem || !(await storePrivateKey(store, profile, pem.replace(/\\n/g, '\n'), 'The pasted key'))) return;
           break;
         }

@@ -20,13 +20,13 @@ export function privateKeyProblem(pem: string): string | undefined {
     return 'The private key is protected by a passphrase, which this tool cannot prompt for. Remove it with `openssl pkey -in private.key -out private-nopass.key` (keep the result as safe as the original) and use that file.';
   }
   if (/-----BEGIN PUBLIC KEY-----|-----BEGIN RSA PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(text)) {
-    return 'This is a public key or certificate, not a private key: use the private.key file (it starts with "-----BEGIN PRIVATE KEY-----").';
+    return 'This is a public key or certificate, not a private key: use the private.key file (its first line is "-----BEGIN PRIVATE KEY" followed by dashes).';
   }
   if (/-----BEGIN OPENSSH PRIVATE KEY-----/.test(text)) {
-    return 'This is an OpenSSH key, not the PEM key of a Vonage application: use the private.key downloaded when the application was created (it starts with "-----BEGIN PRIVATE KEY-----").';
+    return 'This is an OpenSSH key, not the PEM key of a Vonage application: use the private.key downloaded when the application was created (its first line is "-----BEGIN PRIVATE KEY" followed by dashes).';
   }
   if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(text)) {
-    return 'The private key is not a PEM: it should start with "-----BEGIN PRIVATE KEY-----". Pass the private.key file downloaded when the Vonage application was created.';
+    return 'The private key is not a PEM: its first line should be "-----BEGIN PRIVATE KEY" followed by dashes. Pass the private.key file downloaded when the Vonage application was created.';
   }
   try {
     const key = createPrivateKey(text);
@@ -40,7 +40,7 @@ export function privateKeyProblem(pem: string): string | undefined {
 function pkcs8(pem: string): string {
   const text = pem.trim();
   // jose imports PKCS#8 only; older Vonage keys are PKCS#1 ("BEGIN RSA PRIVATE KEY").
-  if (text.includes('-----BEGIN RSA PRIVATE KEY-----')) return createPrivateKey(text).export({ type: 'pkcs8', format: 'pem' }).toString();
+  if (text.includes('BEGIN RSA PRIVATE KEY')) return createPrivateKey(text).export({ type: 'pkcs8', format: 'pem' }).toString();
   return text;
 }
 
