@@ -34,16 +34,17 @@ export const credentialInPayload: LintRule = (ctx) => {
           const k = keyRangeOf(ctx.doc, childPath);
           const r = rangeOf(ctx.doc, childPath);
           const pointer = toPointer(childPath);
-          // Not a field of this payload either: one error that says both, not an "unknown property" beside it.
-          const unknownField = ctx.supersede(pointer, 'schema') > 0;
+          // A credential is a warning wherever it stands; when the key is not a field of this payload
+          // the schema reports that too (an error of its own), and the message says so.
+          const unknownField = ctx.reported(pointer, 'schema');
           ctx.report({
-            severity: unknownField ? 'error' : 'warning',
+            severity: 'warning',
             code: 'credential-in-payload',
             pointer,
             start: k.start,
             end: r.end,
             message: unknownField
-              ? `\`${key}\` looks like a credential, and it is not a field of this payload: the request adds it at send time. ${WHERE}`
+              ? `\`${key}\` looks like a credential, and it is not a field of this payload: credentials are added to the request at send time. ${WHERE}`
               : `\`${key}\` looks like a credential. ${WHERE}`,
             fixes: [{ title: `Remove \`${key}\` from the file`, edits: removePropertyEdits(ctx.doc.text, childPath) }],
           });
