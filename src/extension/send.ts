@@ -36,6 +36,25 @@ function describe(result: SendResult): string {
   return `HTTP ${result.status ?? '-'} in ${result.durationMs} ms${tries}${id}`;
 }
 
+/**
+ * One short notification: the provider's one-line title and what to do. The full explanation
+ * (provider detail, invalid parameters, support reference) goes to the log behind "Show Details".
+ */
+export function failureMessage(profileName: string, result: SendResult): string {
+  const e = result.explained;
+  if (!e) return `Not delivered (${profileName}${result.status ? `, HTTP ${result.status}` : ''}): ${(result.problem ?? 'unknown error').split('\n')[0]}`;
+  const title = e.title.replace(/^HTTP \d{3}:\s*/, '').replace(/\.?$/, '.');
+  const status = result.status ? `, HTTP ${result.status}` : '';
+  return `Not delivered (${profileName}${status}): ${title}${e.advice ? ` ${e.advice}` : ''}`;
+}
+
+/** Codes by which each API says the 24 h customer care window is closed. */
+const WINDOW_CLOSED = /^(131047|470|1340)$|outside[- ]of[- ]the[- ]allowed[- ]window/i;
+function windowClosed(result: SendResult): boolean {
+  const e = result.explained;
+  return !!e && (WINDOW_CLOSED.test(e.code ?? '') || /customer care window|allowed window|last 24 hours/i.test(`${e.title} ${e.detail ?? ''}`));
+}
+
 /** Send one document; returns the result (the command returns it too, for tests and scripts). */
 export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Promise<SendResult | undefined> {
   if (!requireTrust('Sending')) return undefined;
@@ -102,8 +121,13 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     });
   } else {
     const details = 'Show Details';
-    void vscode.window.showErrorMessage(`Not delivered (${profile.name}, HTTP ${result.status ?? 'no response'}): ${result.problem ?? 'unknown error'}`, details).then((a) => {
+    const simulate = 'Simulate Customer Message';
+    // In the sandbox the way out of a closed 24 h window is one click away; elsewhere the customer must write first.
+    const recipient = check.model?.to?.text;
+    const offerSimulate = resolved.sandbox && recipient !== undefined && windowClosed(result);
+    void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : [])).then((a) => {
       if (a === details) deps.log.show(true);
+      if (a === simulate) void vscode.commands.executeCommand('messageWorkbench.sandboxInbound', recipient);
     });
   }
   return result;
