@@ -5,8 +5,25 @@
 import { parseFormatting, type FBlock, type FInline } from '../core/format';
 import { h, type VElement, type VNode } from './vnode';
 
+/**
+ * The most characters of one text the preview draws. Far above every channel's real limit (the
+ * schema reports those); it only keeps a pasted megabyte from freezing the preview.
+ */
+export const MAX_SHOWN_CHARS = 10_000;
+
+/** The part of `text` the preview draws, and a note for the rest (undefined when it all fits). */
+export function clipForPreview(text: string, max = MAX_SHOWN_CHARS): { shown: string; note?: VElement } {
+  if (text.length <= max) return { shown: text };
+  // Never cut a surrogate pair in half.
+  const cut = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  const rest = text.length - cut;
+  return { shown: text.slice(0, cut), note: h('span', { class: 'clipped-note' }, `\u2026 and ${rest.toLocaleString('en-US')} more characters (${text.length.toLocaleString('en-US')} in all; the preview draws the first ${cut.toLocaleString('en-US')})`) };
+}
+
 export function renderBody(text: string): VNode[] {
-  return parseFormatting(text).map(block);
+  const { shown, note } = clipForPreview(text);
+  const blocks: VNode[] = parseFormatting(shown).map(block);
+  return note ? [...blocks, h('p', null, note)] : blocks;
 }
 
 function block(b: FBlock): VElement {
@@ -67,10 +84,12 @@ function inline(nodes: readonly FInline[]): VNode[] {
 /** Text as is, one line per line: for SMS and other channels without formatting. */
 export function plainLines(text: string): VNode[] {
   const out: VNode[] = [];
-  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+  const { shown, note } = clipForPreview(text);
+  shown.split(/\r\n|\r|\n/).forEach((line, i) => {
     if (i > 0) out.push(h('br'));
     if (line) out.push(line);
   });
+  if (note) out.push(h('br'), note);
   return out;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { MessageModel } from '../core/model';
 import { analyzeSms, withGsmEquivalents, type SmsAnalysis } from '../core/sms';
-import { plainLines } from './body';
+import { clipForPreview, plainLines } from './body';
 import { h, type VElement, type VNode } from './vnode';
 
 export function renderSms(model: MessageModel, time: string): VElement {
@@ -22,10 +22,14 @@ export function renderSms(model: MessageModel, time: string): VElement {
 function segments(text: string, a: SmsAnalysis): VNode[] {
   if (a.segments <= 1 || a.parts.length <= 1) return plainLines(text);
   const out: VNode[] = [];
-  a.parts.forEach((p, i) => {
-    out.push(h('span', { class: 'sms-segment', 'data-index': String(i + 1), 'data-start': String(p.start), 'data-end': String(p.end) }, ...plainLines(text.slice(p.start, p.end))));
-    if (i < a.parts.length - 1) out.push(h('span', { class: 'sms-break', title: `Part ${i + 1} of ${a.parts.length} ends here` }, `${i + 1}/${a.parts.length}`));
+  // Parts beyond what the preview draws are counted in the facts below, not drawn (thousands of them would freeze the page).
+  const { shown, note } = clipForPreview(text);
+  const drawn = a.parts.filter((p) => p.start < shown.length);
+  drawn.forEach((p, i) => {
+    out.push(h('span', { class: 'sms-segment', 'data-index': String(i + 1), 'data-start': String(p.start), 'data-end': String(p.end) }, ...plainLines(shown.slice(p.start, Math.min(p.end, shown.length)))));
+    if (i < a.parts.length - 1 && p.end <= shown.length) out.push(h('span', { class: 'sms-break', title: `Part ${i + 1} of ${a.parts.length} ends here` }, `${i + 1}/${a.parts.length}`));
   });
+  if (note) out.push(h('br'), note);
   return out;
 }
 
