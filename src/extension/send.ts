@@ -9,7 +9,7 @@ import type { SendResult } from '../core/send';
 import { domain } from './domain';
 import type { Environments } from './environments';
 import { History } from './history';
-import { PAYLOAD_SELECTOR, isPayloadDocument } from './payload-files';
+import { PAYLOAD_SELECTOR, PAYLOAD_SUFFIXES, isPayloadDocument } from './payload-files';
 import type { Profiles } from './profiles';
 import type { WorkspaceTemplates } from './template-catalog';
 import { requireTrust } from './trust';
@@ -23,11 +23,21 @@ export interface SendDeps {
 }
 
 async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
-  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
   const doc = vscode.window.activeTextEditor?.document;
-  if (doc && isPayloadDocument(doc)) return doc;
-  void vscode.window.showWarningMessage('Open a payload file (*.vonage.json, *.whatsapp.json, *.gateway.json, ...) to send it.');
-  return undefined;
+  if (!(uri instanceof vscode.Uri) && doc && isPayloadDocument(doc)) return doc;
+  // A payload file VS Code would not open as text (binary, unknown encoding) has a tab but no text editor.
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const target = uri instanceof vscode.Uri ? uri : tab instanceof vscode.TabInputText && PAYLOAD_SUFFIXES.some((s) => tab.uri.path.toLowerCase().endsWith(s)) ? tab.uri : undefined;
+  if (!target) {
+    void vscode.window.showWarningMessage('Open a payload file (*.vonage.json, *.whatsapp.json, *.gateway.json, ...) to send it.');
+    return undefined;
+  }
+  try {
+    return await vscode.workspace.openTextDocument(target);
+  } catch {
+    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(target)} cannot be read as text (binary, or not UTF-8). A payload file holds one JSON object.`);
+    return undefined;
+  }
 }
 
 function describe(result: SendResult): string {
@@ -63,12 +73,13 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
   const templates = await deps.templates.ready();
   const check = domain().validateText(text, { fileName: doc.uri.path, templates });
   const provider = check.provider?.id as ProviderId | undefined;
-  if (!provider) {
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  // An empty or broken file with a provider suffix has no provider yet: its errors say more than "unknown provider".
+  if (!provider && errors.length === 0) {
     void vscode.window.showErrorMessage(`Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
     return undefined;
   }
-  const errors = check.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
+  if (errors.length > 0 || !provider) {
     const show = 'Show Problems';
     void vscode.window.showErrorMessage(`Not sent: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}) Fix ${errors.length === 1 ? 'it' : 'them'} and send again.`, show).then((a) => {
       if (a === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -86,7 +97,10 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
   const { profile, secrets } = resolved;
   const prepared = domain().prepareSend({ text, fileName: file, profile, variables: await deps.environments.variables(), templates });
   if (!prepared.ok) {
-    void vscode.window.showErrorMessage(prepared.message);
+    const select = 'Select Environment';
+    void vscode.window.showErrorMessage(prepared.message, ...(prepared.reason === 'placeholders' ? [select] : [])).then((a) => {
+      if (a === select) void vscode.commands.executeCommand('messageWorkbench.selectEnvironment');
+    });
     return undefined;
   }
 
