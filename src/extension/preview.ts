@@ -151,7 +151,8 @@ class PreviewPanel {
     if (!doc || !this.ready) return; // `ready` triggers the first update
     const d = domain();
     const result = this.validate(doc);
-    const problems = [...d.locateProblems(doc.getText(), result.problems), ...this.otherDiagnostics(doc)];
+    const ours = d.locateProblems(doc.getText(), result.problems);
+    const problems = [...ours, ...this.otherDiagnostics(doc, ours.some((p) => p.code === 'json-syntax'))];
     const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: clock() });
     this.post({ type: 'state', seq: ++this.seq, uri: doc.uri.toString(), fileName: basename(doc.uri), tree, editedAt });
   }
@@ -161,12 +162,15 @@ class PreviewPanel {
     return domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
   }
 
-  /** Diagnostics from other sources (the JSON schema service), as preview problems. */
-  private otherDiagnostics(doc: vscode.TextDocument): PreviewProblem[] {
+  /**
+   * Diagnostics from other sources (the JSON schema service), as preview problems. When our parse
+   * already lists the syntax errors (with advice), the JSON service's copies of them are dropped.
+   */
+  private otherDiagnostics(doc: vscode.TextDocument, ownSyntax: boolean): PreviewProblem[] {
     const severity = (s: vscode.DiagnosticSeverity): PreviewProblem['severity'] => (s === vscode.DiagnosticSeverity.Error ? 'error' : s === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info');
     return vscode.languages
       .getDiagnostics(doc.uri)
-      .filter((x) => x.source !== DIAGNOSTIC_SOURCE)
+      .filter((x) => x.source !== DIAGNOSTIC_SOURCE && !(ownSyntax && isJsonSyntaxCode(x.code)))
       .map((x) => ({
         severity: severity(x.severity),
         code: String(typeof x.code === 'object' ? x.code.value : (x.code ?? x.source ?? 'json')),
@@ -245,6 +249,12 @@ class PreviewPanel {
     this.panel.dispose();
     this.onDispose();
   }
+}
+
+/** vscode-json-languageservice's ErrorCode values for scanner and parser errors (0x101-0x106, 0x201-0x207, 0x209); 0x208 (duplicate key) is not one we report. */
+function isJsonSyntaxCode(code: vscode.Diagnostic['code']): boolean {
+  const n = Number(typeof code === 'object' ? code.value : code);
+  return (n >= 0x101 && n <= 0x106) || (n >= 0x201 && n <= 0x209 && n !== 0x208);
 }
 
 function basename(uri: vscode.Uri): string {
