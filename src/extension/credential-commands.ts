@@ -15,11 +15,19 @@ async function pickUserProfile(profiles: Profiles, title: string): Promise<Profi
   const pick = await vscode.window.showQuickPick([...list.map((p) => ({ label: p.name, description: `${p.provider} · ${p.auth} · ${p.endpoint}` })), { label: ADD_PROFILE, description: '' }], { title });
   if (!pick) return undefined;
   if (pick.label === ADD_PROFILE) {
-    void vscode.commands.executeCommand('workbench.action.openSettingsJson');
-    void vscode.window.showInformationMessage('Add a profile to "messageWorkbench.profiles", e.g. { "name": "Vonage prod", "provider": "vonage", "auth": "jwt", "applicationId": "<uuid>" }. Secrets never go in settings: set them with "Set Credentials".');
+    await openProfileSettings();
     return undefined;
   }
   return list.find((p) => p.name === pick.label);
+}
+
+/**
+ * The setting itself (its description, and "Edit in settings.json", which writes the key for
+ * you) rather than a bare settings.json that says nothing about the shape; the example follows.
+ */
+async function openProfileSettings(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.openSettings', 'messageWorkbench.profiles');
+  void vscode.window.showInformationMessage('Add a profile to "messageWorkbench.profiles", e.g. { "name": "Vonage prod", "provider": "vonage", "auth": "jwt", "applicationId": "<uuid>" }. Secrets never go in settings: set them with "Set Credentials".');
 }
 
 async function readPem(uri: vscode.Uri): Promise<string | undefined> {
@@ -67,7 +75,7 @@ export function register(store: CredentialStore, profiles: Profiles, sandbox: Sa
         { title: 'Message Workbench: active profile', placeHolder: `Now: ${active}` },
       );
       if (!pick) return;
-      if (pick.label === ADD_PROFILE) await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+      if (pick.label === ADD_PROFILE) await openProfileSettings();
       else await profiles.setActive(pick.label);
     }),
 
