@@ -40,7 +40,8 @@ export function register(profiles: Profiles): vscode.Disposable[] {
         await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
         return decoded;
       } catch (e) {
-        void vscode.window.showErrorMessage(`Not a JWT: ${(e as Error).message}`);
+        const why = (e as Error).message;
+        void vscode.window.showErrorMessage(/not a JWT/i.test(why) ? why : `Not a JWT: ${why}`);
         return undefined;
       }
     }),
