@@ -46,6 +46,9 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (!msg) return; // not ours, or malformed: ignore rather than draw something unchecked
   if (msg.type === 'empty') {
     status(msg.reason);
+    // Forget the last picture too, so a hidden-and-shown panel does not bring back a closed file's preview.
+    current = undefined;
+    vscode.setState(undefined);
     return;
   }
   if (current && current.uri === msg.uri && msg.seq < current.seq) return;
