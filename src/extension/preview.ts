@@ -62,8 +62,8 @@ export function register(context: vscode.ExtensionContext, deps: PreviewDeps = {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
         panel.webview.options = webviewOptions(context.extensionUri);
         const p = adopt(panel);
-        const doc = vscode.window.activeTextEditor?.document;
-        if (doc && isPayloadDocument(doc)) p.show(doc);
+        const doc = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e && isPayloadDocument(e.document))?.document;
+        if (doc) p.show(doc);
         else p.refresh();
       },
     }),
@@ -99,6 +99,11 @@ class PreviewPanel {
       panel.webview.onDidReceiveMessage((m) => this.receive(m)),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e && isPayloadDocument(e.document) && e.document !== this.doc) this.show(e.document);
+      }),
+      // After a window reload the panel can come back before the editors do: adopt the first payload editor that appears.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        const e = this.doc ? undefined : editors.find((x) => isPayloadDocument(x.document));
+        if (e) this.show(e.document);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === this.doc && e.contentChanges.length > 0) this.schedule(Date.now());
