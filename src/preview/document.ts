@@ -1,5 +1,6 @@
 /** The preview as a whole: title, the phone, the problems. One tree for the webview and the CLI page. */
 import type { MessageModel } from '../core/model';
+import { MAX_ITEMS, clipModel } from './limits';
 import { renderProblems, type PreviewProblem } from './problems';
 import { renderPhone, type RenderOptions } from './render';
 import { h, type VElement } from './vnode';
@@ -17,9 +18,22 @@ export function renderPreview(input: PreviewInput, options: RenderOptions = {}):
     { class: 'preview' },
     h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)),
     syntaxNotice(input.problems),
-    safePhone(input.model, options),
+    ...phoneWithinLimits(input.model, options),
     renderProblems(input.problems),
   );
+}
+
+function phoneWithinLimits(model: MessageModel | undefined, options: RenderOptions): VElement[] {
+  if (!model) return [safePhone(model, options)];
+  let clipped: ReturnType<typeof clipModel>;
+  try {
+    clipped = clipModel(model);
+  } catch {
+    clipped = { model, omitted: 0 }; // a gap the renderer will name
+  }
+  const phone = safePhone(clipped.model, options);
+  if (clipped.omitted === 0) return [phone];
+  return [h('div', { class: 'preview-notice' }, `The preview draws at most ${MAX_ITEMS} items per list; ${clipped.omitted.toLocaleString('en-US')} more are left out.`), phone];
 }
 
 /** A half-written payload can give a model with odd gaps; the preview then says so instead of failing. */

@@ -1,6 +1,7 @@
 /** The file's problems as the preview lists them: each one a click away from its range. */
 import type { Problem } from '../core/problem';
 import { LineIndex } from '../core/position';
+import { MAX_PROBLEMS } from './limits';
 import { h, type VElement } from './vnode';
 
 export interface PreviewProblem {
@@ -28,16 +29,17 @@ export function renderProblems(problems: readonly PreviewProblem[]): VElement {
     h(
       'ul',
       { class: 'problem-list' },
-      ...problems.map((p, i) =>
+      ...problems.slice(0, MAX_PROBLEMS).map((p, i) =>
         h(
           'li',
           { class: `problem severity-${p.severity}`, 'data-index': String(i), 'data-start': String(p.start), 'data-end': String(p.end), role: 'button', tabindex: '0', title: `Go to line ${p.line}, column ${p.column}` },
           h('span', { class: 'problem-where' }, `${p.line}:${p.column}`),
           h('span', { class: 'problem-severity' }, p.severity),
-          h('span', { class: 'problem-message' }, p.message),
+          h('span', { class: 'problem-message' }, p.message.length > 2000 ? `${p.message.slice(0, 2000)}\u2026` : p.message),
           h('small', { class: 'problem-code' }, p.code),
         ),
       ),
     ),
+    problems.length > MAX_PROBLEMS ? h('div', { class: 'problems-more' }, `\u2026 and ${(problems.length - MAX_PROBLEMS).toLocaleString('en-US')} more: the Problems panel lists them all.`) : undefined,
   );
 }
