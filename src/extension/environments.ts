@@ -18,9 +18,11 @@ export class Environments {
     return vscode.workspace.getConfiguration(SECTION);
   }
 
+  /** Environments from settings, and those that so far hold only secret values (set with "Set Secret Environment Value"). */
   names(): string[] {
     const envs = this.config().get<Record<string, unknown>>('environments') ?? {};
-    return Object.keys(envs);
+    const secretOnly = Object.keys(this.state.get<Record<string, string[]>>(SECRET_NAMES) ?? {});
+    return [...new Set([...Object.keys(envs), ...secretOnly])];
   }
 
   active(): string | undefined {
@@ -48,8 +50,11 @@ export class Environments {
   async select(): Promise<void> {
     const names = this.names();
     if (names.length === 0) {
-      void vscode.window.showInformationMessage('No environments yet. Add one in settings: "messageWorkbench.environments": { "dev": { "TO_NUMBER": "447700900000" } }.', 'Open Settings').then((a) => {
-        if (a) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+      const settings = 'Open Settings';
+      const secret = 'Set Secret Value';
+      void vscode.window.showInformationMessage('No environments yet. Add one in settings: "messageWorkbench.environments": { "dev": { "TO_NUMBER": "447700900000" } }, or store a secret value.', settings, secret).then((a) => {
+        if (a === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'messageWorkbench.environments');
+        if (a === secret) void this.setSecret();
       });
       return;
     }
