@@ -47,6 +47,14 @@ export class Environments {
     return out;
   }
 
+  /** The active environment's secret values, for the domain to keep out of results, history and the log. */
+  async secretValues(): Promise<string[]> {
+    const env = this.active();
+    if (!env) return [];
+    const values = await Promise.all(this.secretNames(env).map((name) => this.store.get(`env:${env}`, name)));
+    return values.filter((v): v is string => typeof v === 'string' && v.length > 0);
+  }
+
   async select(): Promise<void> {
     const names = this.names();
     if (names.length === 0) {

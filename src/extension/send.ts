@@ -104,13 +104,14 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     return undefined;
   }
 
+  const redact = await deps.environments.secretValues();
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Sending ${path.basename(doc.uri.path)} with ${profile.name}`, cancellable: true },
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort(new Error('Cancelled')));
       const timeout = vscode.workspace.getConfiguration('messageWorkbench').get<number>('http.timeoutSeconds') ?? 30;
-      return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, responseTimeoutMs: timeout * 1000 } });
+      return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, responseTimeoutMs: timeout * 1000 }, redact });
     },
   );
 
@@ -138,7 +139,8 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     const simulate = 'Simulate Customer Message';
     // In the sandbox the way out of a closed 24 h window is one click away; elsewhere the customer must write first.
     const recipient = check.model?.to?.text;
-    const offerSimulate = resolved.sandbox && recipient !== undefined && windowClosed(result);
+    // Not for a {{PLACEHOLDER}} recipient: its value may be a secret, and the simulation would show it.
+    const offerSimulate = resolved.sandbox && recipient !== undefined && !recipient.includes('{{') && windowClosed(result);
     void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : [])).then((a) => {
       if (a === details) deps.log.show(true);
       if (a === simulate) void vscode.commands.executeCommand('messageWorkbench.sandboxInbound', recipient);
