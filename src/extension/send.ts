@@ -12,6 +12,7 @@ import { History } from './history';
 import { PAYLOAD_SELECTOR, PAYLOAD_SUFFIXES, isPayloadDocument } from './payload-files';
 import type { Profiles } from './profiles';
 import type { WorkspaceTemplates } from './template-catalog';
+import { failureMessage, windowClosed } from './send-text';
 import { requireTrust } from './trust';
 
 export interface SendDeps {
@@ -44,25 +45,6 @@ function describe(result: SendResult): string {
   const id = result.messageId ? `, message id ${result.messageId}` : '';
   const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
   return `HTTP ${result.status ?? '-'} in ${result.durationMs} ms${tries}${id}`;
-}
-
-/**
- * One short notification: the provider's one-line title and what to do. The full explanation
- * (provider detail, invalid parameters, support reference) goes to the log behind "Show Details".
- */
-export function failureMessage(profileName: string, result: SendResult): string {
-  const e = result.explained;
-  if (!e) return `Not delivered (${profileName}${result.status ? `, HTTP ${result.status}` : ''}): ${(result.problem ?? 'unknown error').split('\n')[0]}`;
-  const title = e.title.replace(/^HTTP \d{3}:\s*/, '').replace(/\.?$/, '.');
-  const status = result.status ? `, HTTP ${result.status}` : '';
-  return `Not delivered (${profileName}${status}): ${title}${e.advice ? ` ${e.advice}` : ''}`;
-}
-
-/** Codes by which each API says the 24 h customer care window is closed. */
-const WINDOW_CLOSED = /^(131047|470|1340)$|outside[- ]of[- ]the[- ]allowed[- ]window/i;
-function windowClosed(result: SendResult): boolean {
-  const e = result.explained;
-  return !!e && (WINDOW_CLOSED.test(e.code ?? '') || /customer care window|allowed window|last 24 hours/i.test(`${e.title} ${e.detail ?? ''}`));
 }
 
 /** Send one document; returns the result (the command returns it too, for tests and scripts). */

@@ -1,0 +1,21 @@
+/** The words of send results in notifications: kept free of `vscode` so unit tests can check them. */
+import type { SendResult } from '../core/send';
+
+/**
+ * One short notification: the provider's one-line title and what to do. The full explanation
+ * (provider detail, invalid parameters, support reference) goes to the log behind "Show Details".
+ */
+export function failureMessage(profileName: string, result: SendResult): string {
+  const e = result.explained;
+  if (!e) return `Not delivered (${profileName}${result.status ? `, HTTP ${result.status}` : ''}): ${(result.problem ?? 'unknown error').split('\n')[0]}`;
+  const title = e.title.replace(/^HTTP \d{3}:\s*/, '').replace(/\.?$/, '.');
+  const status = result.status ? `, HTTP ${result.status}` : '';
+  return `Not delivered (${profileName}${status}): ${title}${e.advice ? ` ${e.advice}` : ''}`;
+}
+
+/** Codes by which each API says the 24 h customer care window is closed. */
+const WINDOW_CLOSED = /^(131047|470|1340)$|outside[- ]of[- ]the[- ]allowed[- ]window/i;
+export function windowClosed(result: SendResult): boolean {
+  const e = result.explained;
+  return !!e && (WINDOW_CLOSED.test(e.code ?? '') || /customer care window|allowed window|last 24 hours/i.test(`${e.title} ${e.detail ?? ''}`));
+}

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { sendPayload } from '../../../src/core/send';
+import type { Profile } from '../../../src/core/profile';
+import { failureMessage, windowClosed } from '../../../src/extension/send-text';
+import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
+import { sandboxEndpoint } from '../../../src/sandbox/endpoints';
+
+const TOKEN = 'sandbox-token-for-send-text-tests';
+const OUTSIDE = '491701234567';
+
+describe('send notifications (extension wording)', () => {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await createSandbox({ whatsappTokens: [TOKEN], d360Keys: [TOKEN], log: () => undefined });
+  });
+  after(() => sandbox.close());
+
+  const profile = (provider: Profile['provider'], auth: Profile['auth']): Profile => ({
+    name: 'Sandbox',
+    provider,
+    auth,
+    endpoint: sandboxEndpoint(sandbox.url, provider, auth),
+    phoneNumberId: provider === 'whatsapp' ? '100000000000001' : undefined,
+    graphVersion: provider === 'whatsapp' ? 'v21.0' : undefined,
+  });
+  const send = (provider: Profile['provider'], auth: Profile['auth'], fileName: string, body: unknown, token = TOKEN) =>
+    sendPayload({ text: JSON.stringify(body), fileName, profile: profile(provider, auth), variables: {} }, { token, d360ApiKey: token });
+
+  it('a closed 24 h window (Cloud API 131047, On-Premises 470) is one line: what happened and what to do, no support reference', async () => {
+    const cases = [
+      await send('whatsapp', 'bearer', 'a.whatsapp.json', { messaging_product: 'whatsapp', to: OUTSIDE, type: 'text', text: { body: 'hi' } }),
+      await send('whatsapp-onprem', 'd360', 'a.whatsapp-onprem.json', { to: OUTSIDE, type: 'text', text: { body: 'hi' } }),
+    ];
+    for (const result of cases) {
+      assert.equal(result.ok, false, 'the sandbox refuses a free-form message outside the window');
+      assert.ok(result.problem!.includes('\n'), 'the full problem (for the log) has several lines');
+      const text = failureMessage('Sandbox', result);
+      assert.ok(!text.includes('\n'), text);
+      assert.match(text, /^Not delivered \(Sandbox, HTTP \d{3}\): /);
+      assert.ok(!/HTTP \d{3}\): HTTP \d{3}/.test(text), `status said twice: ${text}`);
+      assert.match(text, /template/i, 'says what to do');
+      assert.ok(!text.includes('reference for support'), text);
+      assert.ok(text.length < result.problem!.length, 'shorter than the full explanation');
+      assert.equal(windowClosed(result), true);
+    }
+  });
+
+  it('another failure (a wrong token) is not taken for a closed window', async () => {
+    const result = await send('whatsapp', 'bearer', 'a.whatsapp.json', { messaging_product: 'whatsapp', to: '447700900000', type: 'text', text: { body: 'hi' } }, 'not-the-token');
+    assert.equal(result.ok, false);
+    assert.equal(windowClosed(result), false);
+    assert.match(failureMessage('Sandbox', result), /^Not delivered \(Sandbox, HTTP 401\): /);
+  });
+
+  it('a failure with no explanation keeps the first line of the problem', () => {
+    const text = failureMessage('Prod', { ok: false, status: null, messageId: null, durationMs: 0, attempts: 3, problem: 'Could not connect to api.example.com (ECONNREFUSED).\nTried 3 times.', notes: [] });
+    assert.equal(text, 'Not delivered (Prod): Could not connect to api.example.com (ECONNREFUSED).');
+  });
+});
