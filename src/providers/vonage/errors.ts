@@ -12,7 +12,7 @@ const BY_STATUS: Record<number, CatalogEntry> = {
   404: { meaning: 'Not found.', advice: 'Check the endpoint (https://api.nexmo.com or a regional host) and, for mark-as-read, the message UUID and region.' },
   409: { meaning: 'Conflict.', advice: 'The message is in a state that does not allow this change.' },
   415: { meaning: 'Unsupported media type.', advice: 'The body must be JSON with content-type application/json.' },
-  422: { meaning: 'The request is well-formed JSON but some values are invalid.', advice: 'Fix the parameters named below in the payload file and send again.' },
+  422: { meaning: 'The request is well-formed JSON but some values are invalid.', advice: 'Fix the parameters named above in the payload file and send again.' },
   429: { meaning: 'Throttled: the account sent too fast.', advice: 'Slow down (the Messages sandbox allows 1 message per second) and send again.' },
   500: { meaning: 'Vonage had an internal error.', advice: 'Send again later; quote the instance id to Vonage support if it persists.' },
   503: { meaning: 'Vonage is temporarily unavailable.', advice: 'Send again later.' },
