@@ -9,6 +9,7 @@ import type { ValidationResult } from '../core/validate';
 import type { PreviewProblem } from '../preview/problems';
 import type { HostMessage } from '../shared/protocol';
 import { domain } from './domain';
+import { guardedValidate } from './guarded-validate';
 import { isPayloadDocument } from './payload-files';
 import type { WorkspaceTemplates } from './template-catalog';
 import type { Validations } from './validation';
@@ -164,7 +165,7 @@ class PreviewPanel {
 
   private validate(doc: vscode.TextDocument): ValidationResult {
     if (this.deps.validations) return this.deps.validations.get(doc);
-    return domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
+    return guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
   }
 
   /**

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ProviderId } from '../core/model';
 import type { SendResult } from '../core/send';
 import { domain } from './domain';
+import { guardedValidate } from './guarded-validate';
 import type { Environments } from './environments';
 import { History } from './history';
 import { PAYLOAD_SELECTOR, PAYLOAD_SUFFIXES, isPayloadDocument } from './payload-files';
@@ -53,7 +54,7 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
   const file = vscode.workspace.asRelativePath(doc.uri);
   const text = doc.getText();
   const templates = await deps.templates.ready();
-  const check = domain().validateText(text, { fileName: doc.uri.path, templates });
+  const check = guardedValidate(domain().validateText, text, { fileName: doc.uri.path, templates });
   const provider = check.provider?.id as ProviderId | undefined;
   const errors = check.problems.filter((p) => p.severity === 'error');
   // An empty or broken file with a provider suffix has no provider yet: its errors say more than "unknown provider".
@@ -181,7 +182,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       const doc = await documentFor(uri);
       if (!doc) return undefined;
       const file = vscode.workspace.asRelativePath(doc.uri);
-      const provider = domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined;
+      const provider = guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined;
       if (!provider) {
         void vscode.window.showErrorMessage(`${file} is not a payload file of a known provider.`);
         return undefined;
@@ -202,7 +203,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('messageWorkbench.markAsRead', async (messageId?: string, provider?: ProviderId) => {
       if (!requireTrust('Marking messages as read')) return undefined;
       const doc = vscode.window.activeTextEditor?.document;
-      const fromFile = doc && isPayloadDocument(doc) ? (domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined) : undefined;
+      const fromFile = doc && isPayloadDocument(doc) ? (guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined) : undefined;
       const prov =
         provider ??
         fromFile ??

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ValidationResult } from '../core/validate';
 import { domain } from './domain';
+import { guardedValidate } from './guarded-validate';
 import type { WorkspaceTemplates } from './template-catalog';
 
 export class Validations {
@@ -17,7 +18,7 @@ export class Validations {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version) return hit.result;
-    const result = domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.templates.current() });
+    const result = guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.templates.current() });
     this.cache.set(key, { version: doc.version, result });
     return result;
   }
