@@ -19,6 +19,10 @@ export function register(host: SandboxHost): vscode.Disposable[] {
       void vscode.window.showInformationMessage(`Sandbox: ${record.from} wrote to you; free-form messages to it are allowed until ${new Date(record.windowOpenUntil).toLocaleString()}.`);
       return record;
     }),
-    vscode.commands.registerCommand('messageWorkbench.stopSandbox', () => host.stop()),
+    vscode.commands.registerCommand('messageWorkbench.stopSandbox', async () => {
+      const url = await host.url;
+      await host.stop();
+      void vscode.window.showInformationMessage(url ? `Sandbox at ${url} stopped. It starts again (on a new port) with the next send.` : 'The sandbox is not running. It starts with the next send to the Sandbox profile.');
+    }),
   ];
 }

@@ -177,7 +177,17 @@ export function register(deps: SendDeps): vscode.Disposable[] {
         return undefined;
       }
     }),
-    vscode.commands.registerCommand('messageWorkbench.clearHistory', () => deps.history.clear()),
+    vscode.commands.registerCommand('messageWorkbench.clearHistory', async () => {
+      const n = deps.history.entries().length;
+      if (n === 0) {
+        void vscode.window.showInformationMessage('The send history is already empty.');
+        return;
+      }
+      const clear = 'Clear History';
+      if ((await vscode.window.showWarningMessage(`Clear the ${n} sent message${n === 1 ? '' : 's'} from the send history? The payload files are not touched.`, { modal: true }, clear)) !== clear) return;
+      await deps.history.clear();
+      void vscode.window.showInformationMessage('Send history cleared.');
+    }),
     vscode.commands.registerCommand('messageWorkbench.copyAsCurl', async (uri?: vscode.Uri) => {
       const doc = await documentFor(uri);
       if (!doc) return undefined;
