@@ -124,8 +124,11 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     const recipient = check.model?.to?.text;
     // Not for a {{PLACEHOLDER}} recipient: its value may be a secret, and the simulation would show it.
     const offerSimulate = resolved.sandbox && recipient !== undefined && !recipient.includes('{{') && windowClosed(result);
-    void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : [])).then((a) => {
+    const setCredentials = 'Set Credentials';
+    const offerCredentials = !resolved.sandbox && (result.stage === 'auth' || result.status === 401);
+    void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : [])).then((a) => {
       if (a === details) deps.log.show(true);
+      if (a === setCredentials) void vscode.commands.executeCommand('messageWorkbench.setCredentials');
       if (a === simulate) void vscode.commands.executeCommand('messageWorkbench.sandboxInbound', recipient);
     });
   }

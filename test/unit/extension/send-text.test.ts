@@ -52,6 +52,12 @@ describe('send notifications (extension wording)', () => {
     assert.match(failureMessage('Sandbox', result), /^Not delivered \(Sandbox, HTTP 401\): /);
   });
 
+  it('says "Not sent" when nothing left the machine (no credentials)', async () => {
+    const result = await sendPayload({ text: JSON.stringify({ messaging_product: 'whatsapp', to: '447700900000', type: 'text', text: { body: 'hi' } }), fileName: 'a.whatsapp.json', profile: profile('whatsapp', 'bearer'), variables: {} }, {});
+    assert.equal(result.stage, 'auth');
+    assert.match(failureMessage('Prod', result), /^Not sent \(Prod\): /);
+  });
+
   it('a failure with no explanation keeps the first line of the problem', () => {
     const text = failureMessage('Prod', { ok: false, status: null, messageId: null, durationMs: 0, attempts: 3, problem: 'Could not connect to api.example.com (ECONNREFUSED).\nTried 3 times.', notes: [] });
     assert.equal(text, 'Not delivered (Prod): Could not connect to api.example.com (ECONNREFUSED).');
