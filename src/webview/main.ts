@@ -39,7 +39,11 @@ function status(text: string): void {
 
 // A panel that was hidden or reloaded shows its last picture at once; the host refreshes it after `ready`.
 const saved = persistedState.safeParse(vscode.getState());
-if (saved.success) show(saved.data);
+if (saved.success) {
+  show(saved.data);
+  // The saved sequence number belongs to the previous host session; a reloaded host counts from 1 again, and its updates must not be dropped as stale.
+  current = { uri: saved.data.uri, seq: -1 };
+}
 
 window.addEventListener('message', (event: MessageEvent) => {
   const msg = parseHostMessage(event.data);
