@@ -89,7 +89,7 @@ describe('send: vonage over HTTP', () => {
     assert.match(result.problem!, /HTTP 422: Invalid params/);
     assert.match(result.problem!, /The value of one or more parameters is invalid\./);
     assert.match(result.problem!, /- to: Invalid value\. Phone numbers are E\.164 digits without "\+"/);
-    assert.match(result.problem!, /What to do: Fix the parameters named below/);
+    assert.match(result.problem!, /What to do: Fix the parameters named above/);
     assert.match(result.problem!, /bf0ca0bf927b3b52e3cb03217e1a1ddf/);
     assert.equal(result.explained?.code, 'https://developer.vonage.com/api-errors/messages#1150');
   });
