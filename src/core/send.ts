@@ -71,7 +71,11 @@ export function fillValue(value: unknown, variables: Record<string, string | und
 export function prepareSend(input: SendInput): Prepared {
   const result = validateText(input.text, { fileName: input.fileName, templates: input.templates });
   const name = input.fileName ?? 'the payload';
-  if (!result.provider) return { ok: false, reason: 'invalid', message: `${name}: cannot tell which API it is for; name it with a provider suffix (e.g. .vonage.json).` };
+  if (!result.provider) {
+    // An empty, broken or too-deep file says so; only a readable payload of no known shape is "which API?".
+    const first = result.problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
+    return { ok: false, reason: 'invalid', message: first ? `Not sent: ${name}: ${first.message}` : `${name}: cannot tell which API it is for; name it with a provider suffix (e.g. .vonage.json).` };
+  }
   if (result.provider.id !== input.profile.provider) {
     return { ok: false, reason: 'provider', message: `${name} is a ${result.provider.id} payload but profile "${input.profile.name}" is for ${input.profile.provider}: pick a ${result.provider.id} profile.` };
   }

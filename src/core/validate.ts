@@ -1,6 +1,7 @@
 /** The one path from text to problems, shared by the editor and `mwb validate`. */
 import type { MessageModel } from './model';
 import { parseDocument, type ParsedDocument } from './parse';
+import { MAX_NESTING, TOO_DEEP_MESSAGE, nestingDepth } from './nesting';
 import type { Problem } from './problem';
 import { schemaProblems } from './schema-check';
 import { createContext } from './lint/context';
@@ -35,6 +36,10 @@ export function resolveProvider(fileName: string | undefined, value: unknown, pr
 }
 
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
+  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING) {
+    const problem: Problem = { severity: 'error', code: 'too-deep', message: TOO_DEEP_MESSAGE, pointer: '', start: 0, end: Math.min(text.length, 1), source: 'lint' };
+    return { doc: { text, empty: true, value: undefined, problems: [problem], root: undefined }, provider: undefined, model: undefined, problems: [problem] };
+  }
   const doc = parseDocument(text);
   const problems: Problem[] = [...doc.problems];
   if (doc.empty) return { doc, provider: undefined, model: undefined, problems };
@@ -50,7 +55,7 @@ export function validateText(text: string, options: ValidateOptions = {}): Valid
     problems.push({
       severity: 'error',
       code: 'unknown-provider',
-      message: `Can't tell which API this payload is for. Name the file with a provider suffix: ${suffixList()}; or pass --provider.`,
+      message: `Can't tell which API this payload is for. Name the file with a provider suffix: ${suffixList()} (on the command line, --provider ID also works).`,
       pointer: '',
       start: doc.text.search(/\S/),
       end: doc.text.search(/\S/) + 1,

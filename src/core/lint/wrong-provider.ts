@@ -26,6 +26,6 @@ export const wrongProvider: LintRule = (ctx) => {
     start: at,
     end: at + 1,
     // Neutral about why: the file name (own.suffix) or the CLI's --provider chose the API.
-    message: `This is a ${other.label} payload, but it is being checked as ${own.label} (${own.suffix}). Rename the file to end in ${other.suffix}, or pass --provider ${other.id}.`,
+    message: `This is a ${other.label} payload, but it is being checked as ${own.label} (${own.suffix}). Rename the file to end in ${other.suffix} (on the command line, --provider ${other.id} also works).`,
   });
 };

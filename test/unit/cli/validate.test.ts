@@ -99,6 +99,15 @@ describe('mwb validate', function () {
     assert.match(p[0].message, /4096/);
   });
 
+  it('refuses JSON nested 100,000 levels deep with one problem, not a stack overflow', () => {
+    const f = write('deep.vonage.json', `{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const r = mwb('validate', '--json', f);
+    assert.equal(r.code, 1, r.stderr);
+    const p = JSON.parse(r.stdout).files[0].problems;
+    assert.deepEqual(p.map((x: { code: string }) => x.code), ['too-deep']);
+    assert.doesNotMatch(r.stderr, /RangeError|at /);
+  });
+
   it('rejects an unknown --provider and a missing FILE as usage errors', () => {
     assert.equal(mwb('validate', '--provider', 'nope', 'x.json').code, 2);
     assert.equal(mwb('validate').code, 2);
