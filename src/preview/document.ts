@@ -12,7 +12,8 @@ export interface PreviewInput {
 }
 
 export function renderPreview(input: PreviewInput, options: RenderOptions = {}): VElement {
-  const kind = input.model ? `${input.model.provider} \u00B7 ${input.model.channel} \u00B7 ${input.model.kind}` : 'no message';
+  // "whatsapp · buttons" rather than "whatsapp · whatsapp · buttons" when the API is named for its channel.
+  const kind = input.model ? [...new Set([input.model.provider, input.model.channel, input.model.kind])].join(' \u00B7 ') : 'no message';
   return h(
     'div',
     { class: 'preview' },
