@@ -3,20 +3,16 @@
  * first use, so activation stays cheap: zod and the schemas cost ~40 ms to load.
  */
 export { validateText, type ValidationResult } from './core/validate';
-export { applyEdits } from './core/edits';
-export { LineIndex } from './core/position';
-export { createCatalog, BUILTIN_TEMPLATES } from './core/templates';
-export { parseCatalog, CATALOG_SUFFIX } from './core/template-catalog-file';
-export { PROVIDERS, providerForFile, isPayloadFile } from './providers/registry';
+export { createCatalog } from './core/templates';
+export { parseCatalog } from './core/template-catalog-file';
 export { prepareSend, sendPrepared, markRead, type SendResult } from './core/send';
 export { toCurl } from './core/http/curl';
-export { checkProfile, PROVIDER_AUTH, realEndpoint, safeUrl, isLoopback, type Profile, type Secrets, type AuthKind } from './core/profile';
+export { checkProfile, PROVIDER_AUTH, type Profile, type Secrets, type AuthKind } from './core/profile';
 export { signVonageJwt, applicationIdProblem, DEFAULT_TTL_SECONDS } from './core/auth/jwt';
 export { privateKeyProblem } from './core/auth/private-key';
 export { decodeToken } from './core/auth/decode';
 export { createSandbox, type Sandbox } from './sandbox/server';
 export { sandboxEndpoint } from './sandbox/endpoints';
-export { providerById } from './providers/registry';
 export { renderPreview } from './preview/document';
 export { locateProblems, type PreviewProblem } from './preview/problems';
 export { parseWebviewMessage, type HostMessage } from './shared/protocol';

@@ -6,10 +6,6 @@ export function hasPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 
-export function placeholderNames(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
-}
-
 /** Replace placeholders with values; unknown names are left as they are and returned. */
 export function fillPlaceholders(text: string, values: Record<string, string>): { text: string; missing: string[] } {
   const missing: string[] = [];

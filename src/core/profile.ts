@@ -32,7 +32,6 @@ export interface Secrets {
   d360ApiKey?: string;
 }
 
-export const AUTH_KINDS: readonly AuthKind[] = ['jwt', 'basic', 'bearer', 'd360', 'token'];
 export const DEFAULT_GRAPH_VERSION = 'v21.0';
 
 /** Which auth kinds each provider accepts; the first is the default. */

@@ -35,5 +35,3 @@ export const vonageDialect: Dialect = {
   },
   markedRead: () => ({ status: 200 }),
 };
-
-export const vonageNotFound = (what: string): Reply => problem(404, '#not-found', 'Not Found', what);
