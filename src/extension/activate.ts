@@ -4,6 +4,7 @@ import type { MessageWorkbenchApi } from './api';
 import { CredentialStore } from './credentials';
 import * as credentialCommands from './credential-commands';
 import * as diagnostics from './diagnostics';
+import * as environmentCommands from './environments';
 import { Environments } from './environments';
 import { History } from './history';
 import * as jwtCommands from './jwt-commands';
@@ -39,8 +40,7 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
     ...credentialCommands.register(credentials, profiles, sandbox),
     ...jwtCommands.register(profiles),
     ...sandboxCommands.register(sandbox),
-    vscode.commands.registerCommand('messageWorkbench.selectEnvironment', () => environments.select()),
-    vscode.commands.registerCommand('messageWorkbench.setEnvironmentSecret', () => environments.setSecret()),
+    ...environmentCommands.register(environments),
   );
   return {
     credentials,

@@ -8,6 +8,13 @@ import type { CredentialStore } from './credentials';
 const SECTION = 'messageWorkbench';
 const SECRET_NAMES = 'messageWorkbench.environmentSecretNames';
 
+export function register(environments: Environments): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('messageWorkbench.selectEnvironment', () => environments.select()),
+    vscode.commands.registerCommand('messageWorkbench.setEnvironmentSecret', () => environments.setSecret()),
+  ];
+}
+
 export class Environments {
   constructor(
     private readonly store: CredentialStore,
