@@ -1,7 +1,7 @@
 /** "New Payload File": pick a provider's message type, name the file, and fill in the snippet with its tab stops. */
 import * as vscode from 'vscode';
 import type { SnippetDef } from '../core/snippets';
-import { PAYLOAD_SUFFIXES } from './payload-files';
+import { PAYLOAD_SUFFIXES } from './payload-suffixes';
 
 interface Pick extends vscode.QuickPickItem {
   suffix?: string;

@@ -10,7 +10,7 @@ import { domain } from './domain';
 import { guardedValidate } from './guarded-validate';
 import type { Environments } from './environments';
 import { History } from './history';
-import { PAYLOAD_SELECTOR, PAYLOAD_SUFFIXES, isPayloadDocument } from './payload-files';
+import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
 import type { Profiles } from './profiles';
 import type { WorkspaceTemplates } from './template-catalog';
 import { failureMessage, windowClosed } from './send-text';
@@ -29,7 +29,7 @@ async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocu
   if (!(uri instanceof vscode.Uri) && doc && isPayloadDocument(doc)) return doc;
   // A payload file VS Code would not open as text (binary, unknown encoding) has a tab but no text editor.
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  const target = uri instanceof vscode.Uri ? uri : tab instanceof vscode.TabInputText && PAYLOAD_SUFFIXES.some((s) => tab.uri.path.toLowerCase().endsWith(s)) ? tab.uri : undefined;
+  const target = uri instanceof vscode.Uri ? uri : tab instanceof vscode.TabInputText && isPayloadUri(tab.uri) ? tab.uri : undefined;
   if (!target) {
     void vscode.window.showWarningMessage('Open a payload file (*.vonage.json, *.whatsapp.json, *.gateway.json, ...) to send it.');
     return undefined;
