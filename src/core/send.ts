@@ -46,6 +46,11 @@ export interface SendResult {
   stage?: 'prepare' | 'auth' | 'http' | 'response';
 }
 
+/** A result for a failure before any HTTP attempt. */
+function notSent(problem: string, stage?: SendResult['stage']): SendResult {
+  return { ok: false, status: null, messageId: null, durationMs: 0, attempts: 0, notes: [], problem, ...(stage ? { stage } : {}) };
+}
+
 /** Fill placeholders inside every string value (keys stay as written); returns the names left unfilled. */
 export function fillValue(value: unknown, variables: Record<string, string | undefined>): { value: unknown; missing: string[]; used: string[] } {
   const missing = new Set<string>();
@@ -123,12 +128,11 @@ export interface SendOptions {
 
 /** Authenticate and send a prepared request; never throws for anything the user can fix. */
 export async function sendPrepared(prepared: Extract<Prepared, { ok: true }>, profile: Profile, secrets: Secrets, options: SendOptions = {}): Promise<SendResult> {
-  const empty = { status: null, messageId: null, durationMs: 0, attempts: 0, notes: [] as string[] };
   let authorized;
   try {
     authorized = await authorize(prepared.request, profile, secrets, options.now);
   } catch (e) {
-    if (e instanceof AuthError) return { ok: false, ...empty, problem: e.message, stage: 'auth' };
+    if (e instanceof AuthError) return notSent(e.message, 'auth');
     throw e;
   }
   const used = [...authorized.secrets, ...Object.values(secrets).filter((s): s is string => typeof s === 'string'), ...(options.redact ?? [])];
@@ -146,19 +150,19 @@ export async function sendPrepared(prepared: Extract<Prepared, { ok: true }>, pr
 /** The whole path, for callers that have everything at hand. */
 export async function sendPayload(input: SendInput, secrets: Secrets, options: SendOptions = {}): Promise<SendResult> {
   const prepared = prepareSend(input);
-  if (!prepared.ok) return { ok: false, status: null, messageId: null, durationMs: 0, attempts: 0, problem: prepared.message, notes: [], stage: 'prepare' };
+  if (!prepared.ok) return notSent(prepared.message, 'prepare');
   return sendPrepared(prepared, input.profile, secrets, options);
 }
 
 /** Mark a received message as read, where the provider has such a call. */
 export async function markRead(messageId: string, profile: Profile, secrets: Secrets, options: SendOptions = {}): Promise<SendResult> {
   const transport = transportFor(profile.provider);
-  if (!transport.buildMarkRead) return { ok: false, status: null, messageId: null, durationMs: 0, attempts: 0, notes: [], problem: `The ${profile.provider} API has no "mark as read" call.` };
+  if (!transport.buildMarkRead) return notSent(`The ${profile.provider} API has no "mark as read" call.`);
   let request: HttpRequest;
   try {
     request = transport.buildMarkRead(messageId, profile);
   } catch (e) {
-    if (e instanceof ProfileError) return { ok: false, status: null, messageId: null, durationMs: 0, attempts: 0, notes: [], problem: e.message };
+    if (e instanceof ProfileError) return notSent(e.message);
     throw e;
   }
   const fake = { ok: true as const, provider: { id: profile.provider } as ProviderDef, payload: undefined, request, placeholders: [] };

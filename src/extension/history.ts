@@ -1,19 +1,9 @@
 /** The history of sends: what was sent where and what came back. Never a secret. */
 import type * as vscode from 'vscode';
+import type { SendResult } from '../core/send';
 
-export interface HistoryEntry {
-  time: string;
-  file: string;
-  profile: string;
-  provider: string;
-  ok: boolean;
-  status: number | null;
-  messageId: string | null;
-  durationMs: number;
-  attempts: number;
-  /** The explained problem (already scrubbed of secrets by the domain). */
-  problem: string | null;
-}
+/** The outcome fields are the domain's own (its `problem` is already scrubbed of secrets). */
+export type HistoryEntry = { time: string; file: string; profile: string; provider: string } & Pick<SendResult, 'ok' | 'status' | 'messageId' | 'durationMs' | 'attempts' | 'problem'>;
 
 const KEY = 'messageWorkbench.history';
 const MAX = 100;
