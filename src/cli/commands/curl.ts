@@ -5,7 +5,8 @@ import { prepareSend } from '../../core/send';
 import { toCurl } from '../../core/http/curl';
 import { redact } from '../../core/auth/apply';
 import { loadTemplateCatalog } from '../templates';
-import { CliFailure, envSecretValues, loadForSend, type Loaded } from './send';
+import { envSecretValues } from '../../core/auth/env-secrets';
+import { CliFailure, loadForSend, type Loaded } from './send';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
 export const usage = 'mwb curl [--profile NAME] [--endpoint URL] FILE';

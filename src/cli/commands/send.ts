@@ -6,7 +6,7 @@ import { readPayloadFile } from '../../core/read-file';
 import { parseDocument } from '../../core/parse';
 import { resolveProvider } from '../../core/validate';
 import { defaultProfile, findSettingsFile, profilesFromSettings, ProfileError, safeUrl, type Profile, type Secrets } from '../../core/profile';
-import { secretsFromEnv, EnvSecretError } from '../../core/auth/env-secrets';
+import { envSecretValues, secretsFromEnv, EnvSecretError } from '../../core/auth/env-secrets';
 import { authorize, AuthError, redact, redactRequest } from '../../core/auth/apply';
 import { prepareSend, sendPrepared, type SendResult } from '../../core/send';
 import type { HttpRequest } from '../../core/http/types';
@@ -14,13 +14,6 @@ import { loadTemplateCatalog } from '../templates';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
 export const usage = 'mwb send [--json] [--profile NAME] [--endpoint URL] [--dry-run] FILE';
-
-const SECRET_ENV = ['VONAGE_PRIVATE_KEY', 'VONAGE_API_SECRET', 'WHATSAPP_TOKEN', 'D360_API_KEY', 'GATEWAY_TOKEN'];
-
-/** Every secret value the environment holds, so nothing printed can carry one. */
-export function envSecretValues(env: Record<string, string | undefined> = process.env): string[] {
-  return SECRET_ENV.map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4);
-}
 
 export class CliFailure extends Error {
   constructor(

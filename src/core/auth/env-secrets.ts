@@ -4,6 +4,14 @@ import type { Profile, Secrets } from '../profile';
 
 export class EnvSecretError extends Error {}
 
+/** The variables secretsFromEnv reads secret values from. */
+const SECRET_ENV = ['VONAGE_PRIVATE_KEY', 'VONAGE_API_SECRET', 'WHATSAPP_TOKEN', 'D360_API_KEY', 'GATEWAY_TOKEN'];
+
+/** Every secret value the environment holds, so nothing printed can carry one. */
+export function envSecretValues(env: Record<string, string | undefined> = process.env): string[] {
+  return SECRET_ENV.map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4);
+}
+
 export function secretsFromEnv(profile: Pick<Profile, 'auth' | 'provider'>, env: Record<string, string | undefined> = process.env): Secrets {
   const secrets: Secrets = {};
   if (profile.auth === 'jwt') secrets.privateKey = privateKeyFromEnv(env);
