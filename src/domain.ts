@@ -14,5 +14,6 @@ export { decodeToken } from './core/auth/decode';
 export { createSandbox, type Sandbox } from './sandbox/server';
 export { sandboxEndpoint } from './sandbox/endpoints';
 export { renderPreview } from './preview/document';
+export { clockTime } from './preview/clock';
 export { locateProblems, type PreviewProblem } from './preview/problems';
 export { parseWebviewMessage, type HostMessage } from './shared/protocol';

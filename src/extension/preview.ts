@@ -159,7 +159,7 @@ class PreviewPanel {
     const result = this.validate(doc);
     const ours = d.locateProblems(doc.getText(), result.problems);
     const problems = [...ours, ...this.otherDiagnostics(doc, ours.some((p) => p.code === 'json-syntax'))];
-    const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: clock() });
+    const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: d.clockTime() });
     this.post({ type: 'state', seq: ++this.seq, uri: doc.uri.toString(), fileName: basename(doc.uri), tree, editedAt });
   }
 
@@ -265,9 +265,4 @@ function isJsonSyntaxCode(code: vscode.Diagnostic['code']): boolean {
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-function clock(): string {
-  const d = new Date();
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }

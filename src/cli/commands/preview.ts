@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { readPayloadFile } from '../../core/read-file';
 import { validateText } from '../../core/validate';
+import { clockTime } from '../../preview/clock';
 import { previewCss } from '../../preview/css';
 import { renderPreview } from '../../preview/document';
 import { toPage } from '../../preview/html';
@@ -25,19 +26,14 @@ export async function run(argv: string[]): Promise<number> {
   const file = positionals[0];
   const read = readPayloadFile(file);
   if (!read.ok) {
-    err(`mwb: ${read.message}`);
+    err(`mwb: ${read.kind === 'io' ? read.message : `${file}: ${read.message}`}`);
     return read.kind === 'io' ? EXIT_USAGE : EXIT_PROBLEMS;
   }
   const templates = loadTemplateCatalog(path.dirname(path.resolve(file)));
   const result = validateText(read.text, { fileName: file, providerId: values.provider, templates });
   const problems = locateProblems(read.text, result.problems);
   const remote = values['remote-media'] === true;
-  const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems }, { templates, loadRemoteMedia: remote, time: clock() });
+  const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems }, { templates, loadRemoteMedia: remote, time: clockTime() });
   out(values.html ? toPage(tree, { title: `Preview: ${path.basename(file)}`, css: previewCss(), remoteImages: remote }) : toText(tree));
   return result.model ? EXIT_OK : EXIT_PROBLEMS;
-}
-
-function clock(): string {
-  const d = new Date();
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }

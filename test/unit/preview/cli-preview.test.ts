@@ -94,6 +94,14 @@ describe('mwb preview', () => {
     assert.ok(!stderr.includes('    at '), 'no stack trace');
   });
 
+  it('exits 1 naming the file when it is not JSON text (binary)', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mwb-preview-')), 'bin.gateway.json');
+    fs.writeFileSync(file, Buffer.from([0x7b, 0x00, 0x01, 0x02]));
+    const { code, stderr } = await preview([file]);
+    assert.equal(code, 1);
+    assert.match(stderr, /bin\.gateway\.json: This is a binary file/);
+  });
+
   it('previews every example without failing', async () => {
     const examples = listFiles(path.join(projectRoot(), 'examples'), (f) => f.endsWith('.json') && !f.endsWith('.templates.json'));
     for (const f of examples) {
