@@ -1,5 +1,4 @@
 /** Every provider, and how a file finds its provider: by suffix, else by the payload's shape. */
-import type { ProviderId } from '../core/model';
 import type { ProviderDef } from './types';
 import { provider as vonage } from './vonage';
 import { provider as vonageLegacy } from './vonage-legacy';
@@ -34,12 +33,6 @@ export function detectProvider(value: unknown): ProviderDef | undefined {
   return score >= 0.5 ? best : undefined;
 }
 
-export function isPayloadFile(fileName: string): boolean {
-  return providerForFile(fileName) !== undefined;
-}
-
 export function suffixList(): string {
   return PROVIDERS.map((p) => `${p.suffix} (${p.id})`).join(', ');
 }
-
-export type { ProviderId };

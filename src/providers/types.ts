@@ -1,4 +1,9 @@
-/** What a provider folder exports. Adding a provider = one folder + one line in registry.ts. */
+/**
+ * What a provider folder exports. Adding a provider: one folder, then its id in ProviderId
+ * (core/model.ts), after which the compiler asks for its lines in transports.ts and PROVIDER_AUTH
+ * (core/profile.ts); list it in registry.ts, and a test asks for its suffix in the extension's
+ * payload-suffixes.ts and package.json's activation events.
+ */
 import type { z } from 'zod';
 import type { MessageModel, ProviderId } from '../core/model';
 import type { LintRule } from '../core/lint/context';
