@@ -8,7 +8,10 @@ export { formatToPlain, inlinePlain } from './plain';
 import { parseFormatting } from './blocks';
 import { formatToHtml } from './html';
 
-/** Parse and render in one call (what the preview and the bench do per update). */
+/**
+ * Parse and render to HTML in one call, for the golden tests and the formatting bench. The preview
+ * does not use it: it draws the same blocks as vnodes (preview/body.ts).
+ */
 export function formatMessageHtml(text: string): string {
   return formatToHtml(parseFormatting(text));
 }
