@@ -135,9 +135,11 @@ export function register(store: CredentialStore, profiles: Profiles, sandbox: Sa
 
     vscode.commands.registerCommand('messageWorkbench.clearCredentials', async () => {
       const { profiles: list } = profiles.userProfiles();
-      const pick = await vscode.window.showQuickPick([...list.map((p) => p.name), `${SANDBOX_PROFILE} (regenerate its keys)`], { title: 'Clear the credentials of which profile?' });
+      const sandboxItem = `${SANDBOX_PROFILE} (regenerate its keys)`;
+      const pick = await vscode.window.showQuickPick([...list.map((p) => p.name), sandboxItem], { title: 'Clear the credentials of which profile?' });
       if (!pick) return;
-      const name = pick.startsWith(SANDBOX_PROFILE) ? SANDBOX_PROFILE : pick;
+      // Exact match: a user profile may be named "Sandbox staging".
+      const name = pick === sandboxItem ? SANDBOX_PROFILE : pick;
       const yes = 'Clear';
       if ((await vscode.window.showWarningMessage(`Remove every secret of "${name}" from SecretStorage?`, { modal: true }, yes)) !== yes) return;
       await store.clear(name);
