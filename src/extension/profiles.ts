@@ -8,6 +8,7 @@ import type { ProviderId } from '../core/model';
 import type { AuthKind, Profile, Secrets } from '../core/profile';
 import type { CredentialStore } from './credentials';
 import { domain } from './domain';
+import { isPayloadDocument } from './payload-files';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
 
 const SECTION = 'messageWorkbench';
@@ -65,8 +66,7 @@ export class Profiles implements vscode.Disposable {
     this.status.text = `$(${name === SANDBOX_PROFILE ? 'beaker' : 'broadcast'}) ${name}`;
     this.status.tooltip = name === SANDBOX_PROFILE ? 'Message Workbench sends to the built-in local sandbox. Click to choose a profile.' : `Message Workbench sends with profile "${name}". Click to choose another.`;
     const editor = vscode.window.activeTextEditor;
-    const payload = editor && /\.(vonage|vonage-legacy|whatsapp|whatsapp-onprem|gateway)\.json$/i.test(editor.document.uri.path);
-    if (payload) this.status.show();
+    if (editor && isPayloadDocument(editor.document)) this.status.show();
     else this.status.hide();
   }
 
@@ -82,7 +82,7 @@ export class Profiles implements vscode.Disposable {
       applicationId: credentials.applicationId,
       apiKey: credentials.apiKey,
       phoneNumberId: provider === 'whatsapp' ? '100000000000001' : undefined,
-      graphVersion: provider === 'whatsapp' ? 'v21.0' : undefined,
+      graphVersion: provider === 'whatsapp' ? domain().DEFAULT_GRAPH_VERSION : undefined,
     };
     return { profile, secrets: credentials.secrets, sandbox: true };
   }
