@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Profiles } from './profiles';
 import { domain } from './domain';
+import { SANDBOX_PROFILE } from './sandbox-host';
 import { requireTrust } from './trust';
 
 export function register(profiles: Profiles): vscode.Disposable[] {
@@ -9,9 +10,10 @@ export function register(profiles: Profiles): vscode.Disposable[] {
     vscode.commands.registerCommand('messageWorkbench.generateJwt', async () => {
       if (!requireTrust('Generating a JWT')) return undefined;
       const jwtProfiles = profiles.userProfiles().profiles.filter((p) => p.auth === 'jwt');
-      const pick = await vscode.window.showQuickPick(['Sandbox', ...jwtProfiles.map((p) => p.name)], { title: 'Generate a JWT for which profile?' });
+      const pick = await vscode.window.showQuickPick([SANDBOX_PROFILE, ...jwtProfiles.map((p) => p.name)], { title: 'Generate a JWT for which profile?' });
       if (!pick) return undefined;
-      const resolved = pick === 'Sandbox' ? await profiles.sandboxProfile('vonage') : { profile: jwtProfiles.find((p) => p.name === pick)!, secrets: await profiles.secretsOf(jwtProfiles.find((p) => p.name === pick)!) };
+      const user = jwtProfiles.find((p) => p.name === pick);
+      const resolved = pick === SANDBOX_PROFILE || !user ? await profiles.sandboxProfile('vonage') : { profile: user, secrets: await profiles.secretsOf(user) };
       if (!resolved.secrets.privateKey) {
         void vscode.window.showErrorMessage(`Profile "${pick}" has no private key: run "Message Workbench: Set Credentials" or "Import Private Key".`);
         return undefined;
