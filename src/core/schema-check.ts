@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ParsedDocument } from './parse';
 import { keyRangeOf, rangeOf } from './parse';
 import type { Problem } from './problem';
+import { shown } from './lint/context';
 import { toPointer, type PathSegment } from './pointer';
 
 type Issue = z.core.$ZodIssue;
@@ -85,7 +86,7 @@ function describeIssue(issue: Issue, root: unknown): string {
       if (disc && options) {
         const actual = valueAt(root, path);
         const list = options.map((o) => JSON.stringify(o)).join(', ');
-        return actual === undefined ? `${field} is required: one of ${list}.` : `${field} must be one of ${list} (found ${typeof actual === 'string' && actual.length > 40 ? JSON.stringify(`${actual.slice(0, 40)}…`) : JSON.stringify(actual)}).`;
+        return actual === undefined ? `${field} is required: one of ${list}.` : `${field} must be one of ${list} (found ${typeof actual === 'string' ? shown(actual) : JSON.stringify(actual)}).`;
       }
       return `${field} does not match any accepted form.`;
     }

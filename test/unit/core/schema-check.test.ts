@@ -11,3 +11,18 @@ describe('union paths', () => {
     assert.equal(doc.text.slice(p[0].start, p[0].end), '"long"');
   });
 });
+
+describe('discriminated union messages', () => {
+  const s = z.discriminatedUnion('type', [z.object({ type: z.literal('text') }), z.object({ type: z.literal('image') })]);
+
+  it('names the accepted values and the one found', () => {
+    const p = schemaProblems(parseDocument('{"type": "video"}'), s);
+    assert.match(p[0].message, /must be one of "text", "image" \(found "video"\)/);
+  });
+
+  it('cuts a long found value short', () => {
+    const p = schemaProblems(parseDocument(JSON.stringify({ type: 'v'.repeat(500) })), s);
+    assert.match(p[0].message, new RegExp(`\\(found "${'v'.repeat(40)}…"\\)`));
+    assert.ok(p[0].message.length < 200, p[0].message);
+  });
+});
