@@ -49,5 +49,3 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
     previewStats: preview.previewStats,
   };
 }
-
-export function deactivate(): void {}

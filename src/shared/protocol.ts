@@ -70,4 +70,3 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
 
 /** What the page keeps across hide/show and reloads (vscode.setState). */
 export const persistedState = z.strictObject({ uri: z.string(), fileName: z.string(), tree: vElement, seq: z.number() });
-export type PersistedState = z.infer<typeof persistedState>;

@@ -32,5 +32,3 @@ export const gatewayPayload = object({
     .describe(`Quick-reply buttons (1-${MAX_BUTTONS}), each with an id and a title of at most ${MAX_BUTTON_TITLE} characters. Makes the message interactive.`)
     .optional(),
 }).describe('Token gateway: send a WhatsApp text or interactive message. The API token is a credential: it is added at send time from SecretStorage (or GATEWAY_TOKEN), never written here.');
-
-export type GatewayPayload = z.infer<typeof gatewayPayload>;

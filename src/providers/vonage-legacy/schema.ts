@@ -87,5 +87,3 @@ export const vonageLegacyPayload = object({
   message,
   client_ref: text('Your own reference, returned in status webhooks.', { max: MAX_LEGACY_CLIENT_REF }).optional(),
 }).describe('Vonage/Nexmo Messages API beta or v0.1 request body (POST /beta/messages or /v0.1/messages).');
-
-export type VonageLegacyPayload = z.infer<typeof vonageLegacyPayload>;

@@ -374,5 +374,3 @@ export const vonagePayload = z
       description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.',
     }),
   );
-
-export type VonagePayload = z.infer<typeof vonagePayload>;

@@ -79,5 +79,3 @@ export const whatsappPayload = messageOrMarkRead(
   cloudMarkRead,
   'WhatsApp Cloud API: the JSON body of POST /{phone-number-id}/messages (Meta) or POST /messages (360dialog). A message, or the mark-as-read body.',
 );
-
-export type CloudMessage = z.infer<typeof cloudMessage>;
