@@ -27,10 +27,4 @@ export class CredentialStore {
   async clear(profile: string): Promise<void> {
     await Promise.all(SECRET_NAMES.map((n) => this.delete(profile, n)));
   }
-
-  /** Which secrets a profile has (names only). */
-  async present(profile: string): Promise<string[]> {
-    const values = await Promise.all(SECRET_NAMES.map(async (n) => ((await this.get(profile, n)) ? n : undefined)));
-    return values.filter((n): n is (typeof SECRET_NAMES)[number] => n !== undefined);
-  }
 }
