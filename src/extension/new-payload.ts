@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import type { SnippetDef } from '../core/snippets';
 import { PAYLOAD_SUFFIXES } from './payload-suffixes';
 
-interface Pick extends vscode.QuickPickItem {
+interface SnippetItem extends vscode.QuickPickItem {
   suffix?: string;
   body?: string;
 }
 
-async function readSnippets(extensionUri: vscode.Uri): Promise<Pick[]> {
-  const items: Pick[] = [];
+async function readSnippets(extensionUri: vscode.Uri): Promise<SnippetItem[]> {
+  const items: SnippetItem[] = [];
   for (const suffix of PAYLOAD_SUFFIXES) {
     const id = suffix.slice(1, -'.json'.length);
     let snippets: Record<string, SnippetDef> = {};
