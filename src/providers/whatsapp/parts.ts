@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { object, selectedBy, text, url } from '../common/fields';
+import { MAX_LIST_ROWS } from '../../core/lint/interactive';
 
 export const LIMITS = {
   textBody: 4096,
@@ -18,7 +19,6 @@ export const LIMITS = {
   listButton: 20,
   sections: 10,
   sectionTitle: 24,
-  rowsPerSection: 10,
   rowId: 200,
   rowTitle: 24,
   rowDescription: 72,
@@ -145,18 +145,18 @@ export const listRow = object({
 
 export const listSection = object({
   title: text('Section title; required when the list has more than one section.', { min: 1, max: LIMITS.sectionTitle }).optional(),
-  // The limit is 10 rows across all sections: the list-too-many-rows rule counts them, so no per-section max here.
-  rows: z.array(listRow).min(1).describe('Rows of this section (at most 10 rows across all sections).'),
+  // The limit is rows across all sections: the list-too-many-rows rule counts them, so no per-section max here.
+  rows: z.array(listRow).min(1).describe(`Rows of this section (at most ${MAX_LIST_ROWS} rows across all sections).`),
 }).describe('A section of the list.');
 
 const listMessage = object({
-  type: z.literal('list').describe('A list: a button that opens a menu of up to 10 rows in sections.'),
+  type: z.literal('list').describe(`A list: a button that opens a menu of up to ${MAX_LIST_ROWS} rows in sections.`),
   header: textHeaderOnly.optional(),
   body: body(LIMITS.listBody),
   footer: footer.optional(),
   action: object({
     button: text('Label of the button that opens the list.', { min: 1, max: LIMITS.listButton }),
-    sections: z.array(listSection).min(1).max(LIMITS.sections).describe(`1 to ${LIMITS.sections} sections; at most 10 rows across all of them.`),
+    sections: z.array(listSection).min(1).max(LIMITS.sections).describe(`1 to ${LIMITS.sections} sections; at most ${MAX_LIST_ROWS} rows across all of them.`),
   }).describe('The list.'),
 }).describe('An interactive list message.');
 
