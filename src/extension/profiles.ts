@@ -44,8 +44,11 @@ export class Profiles implements vscode.Disposable {
     const profiles: Profile[] = [];
     const problems: string[] = [];
     (Array.isArray(list) ? list : []).forEach((item, i) => {
-      const p = domain().checkProfile(item, `Setting messageWorkbench.profiles[${i}]`);
-      if (typeof p === 'string') problems.push(p);
+      const where = `Setting messageWorkbench.profiles[${i}]`;
+      const p = domain().checkProfile(item, where);
+      // Same name, same SecretStorage keys: its credentials would overwrite the sandbox's.
+      if (typeof p !== 'string' && p.name === SANDBOX_PROFILE) problems.push(`${where}: the name "${SANDBOX_PROFILE}" belongs to the built-in sandbox profile; give this profile another name.`);
+      else if (typeof p === 'string') problems.push(p);
       else profiles.push(p);
     });
     return { profiles, problems };
