@@ -11,6 +11,7 @@ import type { HostMessage } from '../shared/protocol';
 import { domain } from './domain';
 import { guardedValidate } from './guarded-validate';
 import { isPayloadDocument } from './payload-files';
+import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { WorkspaceTemplates } from './template-catalog';
 import type { Validations } from './validation';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -48,7 +49,7 @@ export function register(context: vscode.ExtensionContext, deps: PreviewDeps = {
     vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, async (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || !isPayloadDocument(doc)) {
-        void vscode.window.showInformationMessage('Open a payload file (*.vonage.json, *.vonage-legacy.json, *.whatsapp.json, *.whatsapp-onprem.json or *.gateway.json) to preview it.');
+        void vscode.window.showInformationMessage(`Open a payload file (${PAYLOAD_PATTERNS}) to preview it.`);
         return;
       }
       if (preview) {

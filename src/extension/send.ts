@@ -11,6 +11,7 @@ import { guardedValidate } from './guarded-validate';
 import type { Environments } from './environments';
 import { History } from './history';
 import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
+import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { Profiles } from './profiles';
 import type { WorkspaceTemplates } from './template-catalog';
 import { failureMessage, windowClosed } from './send-text';
@@ -24,14 +25,14 @@ export interface SendDeps {
   log: vscode.LogOutputChannel;
 }
 
-async function documentFor(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promise<vscode.TextDocument | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!(uri instanceof vscode.Uri) && doc && isPayloadDocument(doc)) return doc;
   // A payload file VS Code would not open as text (binary, unknown encoding) has a tab but no text editor.
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   const target = uri instanceof vscode.Uri ? uri : tab instanceof vscode.TabInputText && isPayloadUri(tab.uri) ? tab.uri : undefined;
   if (!target) {
-    void vscode.window.showWarningMessage('Open a payload file (*.vonage.json, *.whatsapp.json, *.gateway.json, ...) to send it.');
+    void vscode.window.showWarningMessage(`Open a payload file (${PAYLOAD_PATTERNS}) to ${purpose}.`);
     return undefined;
   }
   try {
@@ -151,7 +152,7 @@ class SendCodeLens implements vscode.CodeLensProvider {
 export function register(deps: SendDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('messageWorkbench.sendMessage', async (uri?: vscode.Uri) => {
-      const doc = await documentFor(uri);
+      const doc = await documentFor(uri, 'send it');
       return doc ? sendDocument(doc, deps) : undefined;
     }),
     vscode.languages.registerCodeLensProvider(PAYLOAD_SELECTOR, new SendCodeLens(deps.profiles)),
@@ -192,7 +193,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       void vscode.window.showInformationMessage('Send history cleared.');
     }),
     vscode.commands.registerCommand('messageWorkbench.copyAsCurl', async (uri?: vscode.Uri) => {
-      const doc = await documentFor(uri);
+      const doc = await documentFor(uri, 'copy it as a cURL command');
       if (!doc) return undefined;
       const file = vscode.workspace.asRelativePath(doc.uri);
       const provider = guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined;
