@@ -43,6 +43,11 @@ async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promis
   }
 }
 
+/** The user's messageWorkbench.http.timeoutSeconds, for every request the editor makes. */
+function responseTimeoutMs(): number {
+  return (vscode.workspace.getConfiguration('messageWorkbench').get<number>('http.timeoutSeconds') ?? 30) * 1000;
+}
+
 function describe(result: SendResult): string {
   const id = result.messageId ? `, message id ${result.messageId}` : '';
   const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
@@ -94,8 +99,7 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort(new Error('Cancelled')));
-      const timeout = vscode.workspace.getConfiguration('messageWorkbench').get<number>('http.timeoutSeconds') ?? 30;
-      return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, responseTimeoutMs: timeout * 1000 }, redact });
+      return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, responseTimeoutMs: responseTimeoutMs() }, redact });
     },
   );
 
@@ -227,7 +231,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       if (!id) return undefined;
       const resolved = await deps.profiles.resolveFor(prov);
       if (!resolved) return undefined;
-      const result = await domain().markRead(id.trim(), resolved.profile, resolved.secrets);
+      const result = await domain().markRead(id.trim(), resolved.profile, resolved.secrets, { http: { responseTimeoutMs: responseTimeoutMs() } });
       if (result.ok) void vscode.window.showInformationMessage(`Marked ${id} as read (${resolved.profile.name}, HTTP ${result.status}).`);
       else void vscode.window.showErrorMessage(`Could not mark ${id} as read: ${result.problem}`);
       return result;
