@@ -8,7 +8,7 @@ export { parseCatalog } from './core/template-catalog-file';
 export { prepareSend, sendPrepared, markRead, type SendResult } from './core/send';
 export { toCurl } from './core/http/curl';
 export { checkProfile, PROVIDER_AUTH, DEFAULT_GRAPH_VERSION, type Profile, type Secrets, type AuthKind } from './core/profile';
-export { signVonageJwt, applicationIdProblem, DEFAULT_TTL_SECONDS } from './core/auth/jwt';
+export { signVonageJwt, applicationIdProblem, DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS } from './core/auth/jwt';
 export { privateKeyProblem } from './core/auth/private-key';
 export { decodeToken } from './core/auth/decode';
 export { createSandbox, type Sandbox } from './sandbox/server';

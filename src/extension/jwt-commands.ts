@@ -18,7 +18,7 @@ export function register(profiles: Profiles): vscode.Disposable[] {
         void vscode.window.showErrorMessage(`Profile "${pick}" has no private key: run "Message Workbench: Set Credentials" or "Import Private Key".`);
         return undefined;
       }
-      const ttlText = await vscode.window.showInputBox({ title: 'Lifetime in seconds', value: String(domain().DEFAULT_TTL_SECONDS), validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= 86400 ? undefined : 'A whole number of seconds, at most 86400 (24 h).') });
+      const ttlText = await vscode.window.showInputBox({ title: 'Lifetime in seconds', value: String(domain().DEFAULT_TTL_SECONDS), validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= domain().MAX_TTL_SECONDS ? undefined : `A whole number of seconds, at most ${domain().MAX_TTL_SECONDS} (24 h).`) });
       if (!ttlText) return undefined;
       try {
         const token = await domain().signVonageJwt({ applicationId: resolved.profile.applicationId ?? '', privateKey: resolved.secrets.privateKey, ttlSeconds: Number(ttlText) });

@@ -1,6 +1,7 @@
 /** What the sandbox accepts as credentials, and how it checks them. Secrets are compared, never echoed. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { importSPKI, jwtVerify, errors, type CryptoKey } from 'jose';
+import { MAX_TTL_SECONDS } from '../core/auth/jwt';
 
 export interface SandboxCredentials {
   vonage?: {
@@ -17,8 +18,6 @@ export interface SandboxCredentials {
 
 export type AuthResult = { ok: true } | { ok: false; reason: string };
 
-/** Vonage never honours a token more than 24 h after it was issued. */
-export const MAX_JWT_LIFETIME_S = 24 * 60 * 60;
 /** Clocks on a developer's machine and the sandbox's may differ a little. */
 export const CLOCK_SKEW_S = 5;
 
@@ -92,7 +91,7 @@ export class VonageVerifier {
         const iat = payload.iat as number;
         const exp = payload.exp as number;
         if (iat > currentDate.getTime() / 1000 + CLOCK_SKEW_S) return { ok: false, reason: 'The JWT was issued in the future (iat): check the clock of the machine that signed it.' };
-        if (exp - iat > MAX_JWT_LIFETIME_S) return { ok: false, reason: `The JWT is valid for ${Math.round((exp - iat) / 3600)} h after it was issued; Vonage refuses tokens that live more than 24 h (exp - iat). Sign a shorter-lived token (15 minutes is usual).` };
+        if (exp - iat > MAX_TTL_SECONDS) return { ok: false, reason: `The JWT is valid for ${Math.round((exp - iat) / 3600)} h after it was issued; Vonage refuses tokens that live more than 24 h (exp - iat). Sign a shorter-lived token (15 minutes is usual).` };
         if (typeof payload.application_id !== 'string' || payload.application_id === '') return { ok: false, reason: 'The JWT claim application_id must be a non-empty string.' };
         if (typeof payload.jti !== 'string' || payload.jti === '') return { ok: false, reason: 'The JWT claim jti must be a non-empty string (a fresh UUID per token).' };
         if (this.applicationIds && !this.applicationIds.includes(payload.application_id)) return { ok: false, reason: `The JWT's application_id "${payload.application_id}" is not the sandbox's application.` };
