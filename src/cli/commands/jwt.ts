@@ -5,6 +5,7 @@ import { signVonageJwt, JwtError, DEFAULT_TTL_SECONDS } from '../../core/auth/jw
 import { decodeToken, DecodeError } from '../../core/auth/decode';
 import { privateKeyFromEnv, EnvSecretError } from '../../core/auth/env-secrets';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
+import { readStdin } from '../stdin';
 
 export const usage = 'mwb jwt --application-id ID --private-key FILE [--ttl SECONDS] [--sub S] [--acl JSON] [--nbf UNIX] | mwb jwt decode [--json] TOKEN';
 
@@ -12,10 +13,6 @@ function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--${name} must be a whole number (got "${value}").`);
   return Number(value);
-}
-
-function readStdin(): string {
-  return fs.readFileSync(0, 'utf8');
 }
 
 async function decode(argv: string[]): Promise<number> {
@@ -67,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
     if (keyFile) privateKey = keyFile === '-' ? readStdin() : fs.readFileSync(keyFile, 'utf8');
     else privateKey = privateKeyFromEnv(process.env);
   } catch (e) {
+    if (e instanceof UsageError) throw e; // stdin could not be read: it says so itself
     if (e instanceof EnvSecretError) {
       err(`mwb jwt: ${e.message}`);
       return EXIT_USAGE;

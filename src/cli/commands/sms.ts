@@ -1,20 +1,12 @@
 /** `mwb sms [--json] [--encoding-type text|unicode|auto] TEXT` (`-` reads stdin as is) */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { analyzeSms, withGsmEquivalents, type NonGsmChar, type SmsAnalysis, type SmsEncodingType } from '../../core/sms';
 import { EXIT_OK, UsageError, out, printJson } from '../output';
+import { readStdin } from '../stdin';
 
 export const usage = 'mwb sms [--json] [--encoding-type text|unicode|auto] TEXT   (TEXT "-" reads stdin, a trailing newline included)';
 
 const ENCODING_TYPES: readonly string[] = ['text', 'unicode', 'auto'];
-
-function readStdin(): string {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (e) {
-    throw new UsageError(`could not read the text from stdin (${(e as NodeJS.ErrnoException).code ?? 'read error'}).`);
-  }
-}
 
 function codePoint(char: string): string {
   return [...char].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
