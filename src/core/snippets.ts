@@ -1,4 +1,7 @@
-/** VS Code snippet bodies, expanded with their defaults (tests, "New Payload File"). */
+/**
+ * VS Code snippets: their shape (read by "New Payload File" and the schema generator), and their
+ * expansion with defaults, by which the tests check that every snippet gives a valid payload.
+ */
 export interface SnippetDef {
   prefix: string | string[];
   body: string | string[];
