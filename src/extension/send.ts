@@ -200,9 +200,12 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       const doc = await documentFor(uri, 'copy it as a cURL command');
       if (!doc) return undefined;
       const file = vscode.workspace.asRelativePath(doc.uri);
-      const provider = guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined;
+      const check = guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false });
+      const provider = check.provider?.id as ProviderId | undefined;
       if (!provider) {
-        void vscode.window.showErrorMessage(`${file} is not a payload file of a known provider.`);
+        // As for Send: an empty or broken file says what is wrong with it, not just "unknown provider".
+        const first = check.problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
+        void vscode.window.showErrorMessage(first ? `Cannot copy as cURL: ${file}: ${first.message}` : `${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
         return undefined;
       }
       const resolved = await deps.profiles.resolveFor(provider);
