@@ -7,7 +7,6 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProviderId } from '../core/model';
 import { validateText } from '../core/validate';
-import { providerById } from '../providers/registry';
 import { readBody, parseJson } from './body';
 import { CustomerWindow, normalizeNumber } from './customer-window';
 import { secretMatches, VonageVerifier, type AuthResult, type SandboxCredentials } from './credentials';
@@ -116,8 +115,7 @@ function tokenCheck(given: string | undefined, accepted: readonly string[], miss
 
 /** Validation problems that an API would reject: errors from our schema and lint rules. */
 function bodyProblems(providerId: ProviderId, value: unknown): FieldProblem[] {
-  const suffix = providerById(providerId)?.suffix ?? '.json';
-  const result = validateText(JSON.stringify(value), { providerId, fileName: 'x' + suffix });
+  const result = validateText(JSON.stringify(value), { providerId });
   return result.problems
     .filter((p) => p.severity === 'error')
     .map((p) => ({ pointer: p.pointer, field: fieldName(p.pointer), message: p.message, code: p.code }));
