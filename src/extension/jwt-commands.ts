@@ -37,7 +37,7 @@ export function register(profiles: Profiles): vscode.Disposable[] {
       const token = given ?? (await vscode.window.showInputBox({ title: 'Decode a JWT', value: selected, prompt: 'The token (it is decoded locally, not verified)', ignoreFocusOut: true }));
       if (!token) return undefined;
       try {
-        const decoded = domain().decodeToken(token.trim().replace(/^Bearer\s+/i, ''));
+        const decoded = domain().decodeToken(token);
         const doc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: `// ${decoded.validity}. The signature is not verified.\n${JSON.stringify({ header: decoded.header, claims: decoded.claims }, null, 2)}\n` });
         await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
         return decoded;

@@ -1,4 +1,4 @@
-/** Durations and sizes in words for messages. */
+/** Durations in words for messages. */
 export function describeMs(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
