@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
     ...quickFixes.register(validations),
     ...newPayload.register(context),
     ...preview.register(context, { validations, templates }),
-    ...send.register({ profiles, environments, templates, history, log }),
+    ...send.register({ profiles, environments, templates, history, log, validations }),
     ...credentialCommands.register(credentials, profiles, sandbox),
     ...jwtCommands.register(profiles),
     ...sandboxCommands.register(sandbox),

@@ -8,8 +8,6 @@ import type { ParsedDocument } from '../core/parse';
 import type { Problem } from '../core/problem';
 import type { ValidateOptions, ValidationResult } from '../core/validate';
 
-export { MAX_NESTING, nestingDepth } from '../core/nesting';
-
 function unchecked(text: string, message: string): ValidationResult {
   const problem: Problem = { severity: 'error', code: 'unchecked', message, pointer: '', start: 0, end: Math.min(text.length, 1), source: 'lint' };
   const doc: ParsedDocument = { text, empty: true, value: undefined, problems: [problem] } as unknown as ParsedDocument;

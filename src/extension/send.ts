@@ -13,6 +13,7 @@ import { History } from './history';
 import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { Profiles } from './profiles';
+import type { Validations } from './validation';
 import type { WorkspaceTemplates } from './template-catalog';
 import { failureMessage, windowClosed } from './send-text';
 import { requireTrust } from './trust';
@@ -23,6 +24,8 @@ export interface SendDeps {
   templates: WorkspaceTemplates;
   history: History;
   log: vscode.LogOutputChannel;
+  /** The per-version validation the diagnostics already computed (lint only, no schema). */
+  validations: Validations;
 }
 
 async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promise<vscode.TextDocument | undefined> {
@@ -200,7 +203,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       const doc = await documentFor(uri, 'copy it as a cURL command');
       if (!doc) return undefined;
       const file = vscode.workspace.asRelativePath(doc.uri);
-      const check = guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false });
+      const check = deps.validations.get(doc);
       const provider = check.provider?.id as ProviderId | undefined;
       if (!provider) {
         // As for Send: an empty or broken file says what is wrong with it, not just "unknown provider".
@@ -224,7 +227,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('messageWorkbench.markAsRead', async (messageId?: string, provider?: ProviderId) => {
       if (!requireTrust('Marking messages as read')) return undefined;
       const doc = vscode.window.activeTextEditor?.document;
-      const fromFile = doc && isPayloadDocument(doc) ? (guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false }).provider?.id as ProviderId | undefined) : undefined;
+      const fromFile = doc && isPayloadDocument(doc) ? (deps.validations.get(doc).provider?.id as ProviderId | undefined) : undefined;
       const prov =
         provider ??
         fromFile ??

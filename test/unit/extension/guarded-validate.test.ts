@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { validateText } from '../../../src/core/validate';
-import { MAX_NESTING, guardedValidate, nestingDepth } from '../../../src/extension/guarded-validate';
+import { guardedValidate } from '../../../src/extension/guarded-validate';
+import { MAX_NESTING, nestingDepth } from '../../../src/core/nesting';
 
 const SMS = { message_type: 'text', channel: 'sms', to: '447700900000', from: 'Acme', text: 'hi' };
 const nested = (levels: number) => JSON.stringify(SMS).replace(/\}$/, `,"x":${'['.repeat(levels)}${']'.repeat(levels)}}`);
