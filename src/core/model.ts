@@ -3,7 +3,8 @@
  * wire shape. Every provider maps its payload to this; the preview and the provider-neutral
  * lint rules read only this. Pointers say where each piece stands in the file.
  */
-export type ProviderId = 'vonage' | 'vonage-legacy' | 'whatsapp' | 'whatsapp-onprem' | 'gateway';
+/** A provider's id. Core knows no provider: the list is providers/registry.ts (its `ProviderId` is the union). */
+export type ProviderId = string;
 
 export type Channel = 'whatsapp' | 'sms' | 'mms' | 'rcs' | 'viber' | 'messenger';
 

@@ -1,7 +1,7 @@
 /** Entry point: composes the features; each feature module registers itself and returns disposables. */
 import * as vscode from 'vscode';
 import type { MessageWorkbenchApi } from './api';
-import { CredentialStore } from './credentials';
+import { SecretStore } from './secret-store';
 import * as credentialCommands from './credential-commands';
 import * as diagnostics from './diagnostics';
 import * as environmentCommands from './environments';
@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
   const log = vscode.window.createOutputChannel('Message Workbench', { log: true });
   const templates = new WorkspaceTemplates();
   const validations = new Validations(templates);
-  const credentials = new CredentialStore(context.secrets);
+  const credentials = new SecretStore(context.secrets);
   const sandbox = new SandboxHost(context.globalState, credentials, log);
   const profiles = new Profiles(credentials, sandbox, context.globalState);
   const environments = new Environments(credentials, context.globalState);

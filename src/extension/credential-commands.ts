@@ -1,7 +1,7 @@
 /** Set, import and clear a profile's credentials, and choose the active profile. */
 import * as vscode from 'vscode';
 import type { Profile } from '../core/profile';
-import type { CredentialStore } from './credentials';
+import type { SecretStore } from './secret-store';
 import { domain } from './domain';
 import type { Profiles } from './profiles';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
@@ -39,7 +39,7 @@ async function readPem(uri: vscode.Uri): Promise<string | undefined> {
   return new TextDecoder().decode(bytes);
 }
 
-async function storePrivateKey(store: CredentialStore, profile: Profile, pem: string, from: string): Promise<boolean> {
+async function storePrivateKey(store: SecretStore, profile: Profile, pem: string, from: string): Promise<boolean> {
   const problem = domain().privateKeyProblem(pem);
   if (problem) {
     void vscode.window.showErrorMessage(`${from}: ${problem}`);
@@ -49,7 +49,7 @@ async function storePrivateKey(store: CredentialStore, profile: Profile, pem: st
   return true;
 }
 
-export function register(store: CredentialStore, profiles: Profiles, sandbox: SandboxHost): vscode.Disposable[] {
+export function register(store: SecretStore, profiles: Profiles, sandbox: SandboxHost): vscode.Disposable[] {
   const importKey = async (profile?: Profile): Promise<boolean> => {
     const target = profile ?? (await pickUserProfile(profiles, 'Import a private key for which profile?'));
     if (!target) return false;
@@ -85,47 +85,28 @@ export function register(store: CredentialStore, profiles: Profiles, sandbox: Sa
       if (!profile) return;
       const secretInput = async (title: string, prompt: string, validate?: (v: string) => string | undefined) =>
         vscode.window.showInputBox({ title, prompt, password: true, ignoreFocusOut: true, validateInput: (v) => (!v.trim() ? 'Enter a value, or press Escape.' : validate?.(v.trim())) });
-      switch (profile.auth) {
-        case 'jwt': {
-          const idProblem = domain().applicationIdProblem(profile.applicationId);
-          if (idProblem) {
-            void vscode.window.showErrorMessage(`Profile "${profile.name}": ${idProblem} Set "applicationId" in the profile's settings (it is not a secret).`);
-            return;
-          }
-          const how = await vscode.window.showQuickPick(['Import from a file...', 'Paste the PEM text...'], { title: `Private key for "${profile.name}"` });
-          if (!how) return;
-          if (how.startsWith('Import')) {
-            await importKey(profile);
-            return;
-          }
-          const pem = await vscode.window.showInputBox({ title: 'Paste the private key', prompt: 'The whole PEM, from its BEGIN PRIVATE KEY line to its END line', password: true, ignoreFocusOut: true, validateInput: (v) => domain().privateKeyProblem(v.replace(/\\n/g, '\n')) });
-          if (!pem || !(await storePrivateKey(store, profile, pem.replace(/\\n/g, '\n'), 'The pasted key'))) return;
-          break;
+      const auth = domain().authDefOf(profile.provider, profile.auth);
+      if (!auth) return;
+      if (auth.kind === 'jwt') {
+        const idProblem = domain().applicationIdProblem(profile.applicationId);
+        if (idProblem) {
+          void vscode.window.showErrorMessage(`Profile "${profile.name}": ${idProblem} Set "applicationId" in the profile's settings (it is not a secret).`);
+          return;
         }
-        case 'basic': {
-          const secret = await secretInput(`API secret for "${profile.name}"`, `The API secret of key ${profile.apiKey ?? '(set "apiKey" in the profile)'}`);
-          if (!secret) return;
-          await store.set(profile.name, 'apiSecret', secret.trim());
-          break;
+        const how = await vscode.window.showQuickPick(['Import from a file...', 'Paste the PEM text...'], { title: `Private key for "${profile.name}"` });
+        if (!how) return;
+        if (how.startsWith('Import')) {
+          await importKey(profile);
+          return;
         }
-        case 'bearer': {
-          const token = await secretInput(`Access token for "${profile.name}"`, 'A Meta system-user or temporary access token', (v) => (/\s/.test(v) ? 'A token has no spaces.' : undefined));
-          if (!token) return;
-          await store.set(profile.name, 'token', token.trim());
-          break;
-        }
-        case 'd360': {
-          const key = await secretInput(`D360-API-KEY for "${profile.name}"`, 'The 360dialog API key of the channel', (v) => (/\s/.test(v) ? 'A key has no spaces.' : undefined));
-          if (!key) return;
-          await store.set(profile.name, 'd360ApiKey', key.trim());
-          break;
-        }
-        case 'token': {
-          const token = await secretInput(`Gateway token for "${profile.name}"`, 'Found in the gateway dashboard under Settings -> API');
-          if (!token) return;
-          await store.set(profile.name, 'token', token.trim());
-          break;
-        }
+        const pem = await vscode.window.showInputBox({ title: 'Paste the private key', prompt: 'The whole PEM, from its BEGIN PRIVATE KEY line to its END line', password: true, ignoreFocusOut: true, validateInput: (v) => domain().privateKeyProblem(v.replace(/\\n/g, '\n')) });
+        if (!pem || !(await storePrivateKey(store, profile, pem.replace(/\\n/g, '\n'), 'The pasted key'))) return;
+      } else {
+        const identity = auth.identity ? profile[auth.identity.field] : undefined;
+        const prompt = auth.identity ? `The ${auth.secret.label} of ${auth.identity.label} ${identity ?? `(set "${auth.identity.field}" in the profile)`}` : `The ${auth.secret.label} (${auth.label})`;
+        const value = await secretInput(`${auth.secret.label[0].toUpperCase()}${auth.secret.label.slice(1)} for "${profile.name}"`, prompt, (v) => (/\s/.test(v) ? 'A credential has no spaces.' : undefined));
+        if (!value) return;
+        await store.set(profile.name, auth.secret.field, value.trim());
       }
       await profiles.rememberHost(profile);
       void vscode.window.showInformationMessage(`Credentials for "${profile.name}" are stored in SecretStorage. They will be sent only to ${new URL(profile.endpoint).host}.`);

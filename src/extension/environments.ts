@@ -3,10 +3,11 @@
  * (`messageWorkbench.environments`); secret values live in SecretStorage, their names in state.
  */
 import * as vscode from 'vscode';
-import type { CredentialStore } from './credentials';
+import type { SecretStore } from './secret-store';
 
 const SECTION = 'messageWorkbench';
-const SECRET_NAMES = 'messageWorkbench.environmentSecretNames';
+/** State key: per environment, the names of its values kept in SecretStorage. */
+const SECRET_VALUE_NAMES = 'messageWorkbench.environmentSecretNames';
 
 export function register(environments: Environments): vscode.Disposable[] {
   return [
@@ -17,7 +18,7 @@ export function register(environments: Environments): vscode.Disposable[] {
 
 export class Environments {
   constructor(
-    private readonly store: CredentialStore,
+    private readonly store: SecretStore,
     private readonly state: vscode.Memento,
   ) {}
 
@@ -28,7 +29,7 @@ export class Environments {
   /** Environments from settings, and those that so far hold only secret values (set with "Set Secret Environment Value"). */
   names(): string[] {
     const envs = this.config().get<Record<string, unknown>>('environments') ?? {};
-    const secretOnly = Object.keys(this.state.get<Record<string, string[]>>(SECRET_NAMES) ?? {});
+    const secretOnly = Object.keys(this.state.get<Record<string, string[]>>(SECRET_VALUE_NAMES) ?? {});
     return [...new Set([...Object.keys(envs), ...secretOnly])];
   }
 
@@ -37,7 +38,7 @@ export class Environments {
   }
 
   private secretNames(env: string): string[] {
-    return (this.state.get<Record<string, string[]>>(SECRET_NAMES) ?? {})[env] ?? [];
+    return (this.state.get<Record<string, string[]>>(SECRET_VALUE_NAMES) ?? {})[env] ?? [];
   }
 
   /** Every value of the active environment, secrets included (used only to fill a request). */
@@ -91,9 +92,9 @@ export class Environments {
     const value = await vscode.window.showInputBox({ title: `Value of {{${name}}} in "${env}"`, password: true, ignoreFocusOut: true });
     if (value === undefined) return;
     await this.store.set(`env:${env}`, name, value);
-    const all = this.state.get<Record<string, string[]>>(SECRET_NAMES) ?? {};
+    const all = this.state.get<Record<string, string[]>>(SECRET_VALUE_NAMES) ?? {};
     all[env] = [...new Set([...(all[env] ?? []), name])];
-    await this.state.update(SECRET_NAMES, all);
+    await this.state.update(SECRET_VALUE_NAMES, all);
     void vscode.window.showInformationMessage(`{{${name}}} is stored in SecretStorage for environment "${env}".`);
   }
 }

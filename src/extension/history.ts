@@ -1,6 +1,6 @@
 /** The history of sends: what was sent where and what came back. Never a secret. */
 import type * as vscode from 'vscode';
-import type { SendResult } from '../core/send';
+import type { SendResult } from '../pipeline/send';
 
 /** The outcome fields are the domain's own (its `problem` is already scrubbed of secrets). */
 export type HistoryEntry = { time: string; file: string; profile: string; provider: string } & Pick<SendResult, 'ok' | 'status' | 'messageId' | 'durationMs' | 'attempts' | 'problem'>;

@@ -5,11 +5,10 @@
  */
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ValidationResult } from '../core/validate';
+import type { ValidationResult } from '../pipeline/validate';
 import type { PreviewProblem } from '../preview/problems';
 import type { HostMessage } from '../shared/protocol';
 import { domain } from './domain';
-import { guardedValidate } from './guarded-validate';
 import { isPayloadDocument } from './payload-files';
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { WorkspaceTemplates } from './template-catalog';
@@ -166,7 +165,7 @@ class PreviewPanel {
 
   private validate(doc: vscode.TextDocument): ValidationResult {
     if (this.deps.validations) return this.deps.validations.get(doc);
-    return guardedValidate(domain().validateText, doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
+    return domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
   }
 
   /**

@@ -4,9 +4,9 @@
  * The active profile is shown in the status bar.
  */
 import * as vscode from 'vscode';
-import type { ProviderId } from '../core/model';
-import type { AuthKind, Profile, Secrets } from '../core/profile';
-import type { CredentialStore } from './credentials';
+import type { AuthKind } from '../core/auth/kinds';
+import type { Profile, Secrets } from '../core/profile';
+import type { SecretStore } from './secret-store';
 import { domain } from './domain';
 import { isPayloadDocument } from './payload-files';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
@@ -25,7 +25,7 @@ export class Profiles implements vscode.Disposable {
   private readonly listeners: vscode.Disposable[] = [];
 
   constructor(
-    private readonly store: CredentialStore,
+    private readonly store: SecretStore,
     private readonly sandbox: SandboxHost,
     private readonly state: vscode.Memento,
   ) {
@@ -74,33 +74,32 @@ export class Profiles implements vscode.Disposable {
   }
 
   /** The built-in sandbox profile for a provider, starting the sandbox if needed. */
-  async sandboxProfile(provider: ProviderId, auth?: AuthKind): Promise<ResolvedProfile> {
+  async sandboxProfile(providerId: string, auth?: AuthKind): Promise<ResolvedProfile> {
     const { sandbox, credentials } = await this.sandbox.ensure();
-    const kind = auth ?? domain().PROVIDER_AUTH[provider][0];
+    const provider = domain().providerOf(providerId);
+    const kind = auth ?? provider.auth[0].kind;
     const profile: Profile = {
       name: SANDBOX_PROFILE,
-      provider,
+      provider: provider.id,
       auth: kind,
-      endpoint: domain().sandboxEndpoint(sandbox.url, provider, kind),
+      endpoint: provider.sandboxEndpoint(sandbox.url, kind),
       applicationId: credentials.applicationId,
       apiKey: credentials.apiKey,
-      phoneNumberId: provider === 'whatsapp' ? '100000000000001' : undefined,
-      graphVersion: provider === 'whatsapp' ? domain().DEFAULT_GRAPH_VERSION : undefined,
+      ...provider.sandboxProfile,
     };
     return { profile, secrets: credentials.secrets, sandbox: true };
   }
 
   /** Secrets of a user profile, from SecretStorage only. */
   async secretsOf(profile: Profile): Promise<Secrets> {
-    const [privateKey, apiSecret, token, d360ApiKey] = await Promise.all(['privateKey', 'apiSecret', 'token', 'd360ApiKey'].map((n) => this.store.get(profile.name, n)));
-    return { privateKey, apiSecret, token, d360ApiKey };
+    return this.store.all(profile.name);
   }
 
   /**
    * The profile to send a file of `provider` with: the active one when it serves that provider,
    * else the user's pick among those that do. Undefined when the user cancels.
    */
-  async resolveFor(provider: ProviderId): Promise<ResolvedProfile | undefined> {
+  async resolveFor(provider: string): Promise<ResolvedProfile | undefined> {
     const active = this.activeName();
     const { profiles } = this.userProfiles();
     let chosen: Profile | undefined;

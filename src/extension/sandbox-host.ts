@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { Sandbox } from '../sandbox/server';
 import type { Secrets } from '../core/profile';
-import type { CredentialStore } from './credentials';
+import type { SecretStore } from './secret-store';
 import { domain } from './domain';
 
 export const SANDBOX_PROFILE = 'Sandbox';
@@ -24,7 +24,7 @@ export class SandboxHost implements vscode.Disposable {
 
   constructor(
     private readonly state: vscode.Memento,
-    private readonly store: CredentialStore,
+    private readonly store: SecretStore,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 

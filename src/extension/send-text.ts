@@ -1,5 +1,5 @@
 /** The words of send results in notifications: kept free of `vscode` so unit tests can check them. */
-import type { SendResult } from '../core/send';
+import type { SendResult } from '../pipeline/send';
 
 /**
  * One short notification: the provider's one-line title and what to do. The full explanation
@@ -13,11 +13,4 @@ export function failureMessage(profileName: string, result: SendResult): string 
   const title = e.title.replace(/^HTTP \d{3}:\s*/, '').replace(/\.?$/, '.');
   const status = result.status ? `, HTTP ${result.status}` : '';
   return `Not delivered (${profileName}${status}): ${title}${e.advice ? ` ${e.advice}` : ''}`;
-}
-
-/** Codes by which each API says the 24 h customer care window is closed. */
-const WINDOW_CLOSED = /^(131047|470|1340)$|outside[- ]of[- ]the[- ]allowed[- ]window/i;
-export function windowClosed(result: SendResult): boolean {
-  const e = result.explained;
-  return !!e && (WINDOW_CLOSED.test(e.code ?? '') || /customer care window|allowed window|last 24 hours/i.test(`${e.title} ${e.detail ?? ''}`));
 }

@@ -4,10 +4,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ProviderId } from '../core/model';
-import type { SendResult } from '../core/send';
+import type { SendResult } from '../pipeline/send';
 import { domain } from './domain';
-import { guardedValidate } from './guarded-validate';
 import type { Environments } from './environments';
 import { History } from './history';
 import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
@@ -15,7 +13,7 @@ import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { Profiles } from './profiles';
 import type { Validations } from './validation';
 import type { WorkspaceTemplates } from './template-catalog';
-import { failureMessage, windowClosed } from './send-text';
+import { failureMessage } from './send-text';
 import { requireTrust } from './trust';
 
 export interface SendDeps {
@@ -63,24 +61,16 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
   const file = vscode.workspace.asRelativePath(doc.uri);
   const text = doc.getText();
   const templates = await deps.templates.ready();
-  const check = guardedValidate(domain().validateText, text, { fileName: doc.uri.path, templates });
-  const provider = check.provider?.id as ProviderId | undefined;
-  const errors = check.problems.filter((p) => p.severity === 'error');
-  // An empty or broken file with a provider suffix has no provider yet: its errors say more than "unknown provider".
-  if (!provider && errors.length === 0) {
-    void vscode.window.showErrorMessage(`Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
-    return undefined;
-  }
-  if (errors.length > 0 || !provider) {
-    const show = 'Show Problems';
-    void vscode.window.showErrorMessage(`Not sent: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}) Fix ${errors.length === 1 ? 'it' : 'them'} and send again.`, show).then((a) => {
-      if (a === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
-    });
+  // The provider decides the profile; the validation that decides whether to send comes back from prepareSend.
+  const providerId = domain().resolveProvider(doc.uri.path, undefined)?.id ?? deps.validations.get(doc).provider?.id;
+  if (!providerId) {
+    const first = deps.validations.get(doc).problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
+    void vscode.window.showErrorMessage(first ? `Not sent: ${file}: ${first.message}` : `Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
     return undefined;
   }
   let resolved;
   try {
-    resolved = await deps.profiles.resolveFor(provider);
+    resolved = await deps.profiles.resolveFor(providerId);
   } catch (e) {
     void vscode.window.showErrorMessage(`Not sent: the sandbox could not start (${(e as Error).message}).`);
     return undefined;
@@ -89,6 +79,14 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
   const { profile, secrets } = resolved;
   const prepared = domain().prepareSend({ text, fileName: file, profile, variables: await deps.environments.variables(), templates });
   if (!prepared.ok) {
+    const errors = prepared.validation.problems.filter((p) => p.severity === 'error');
+    if (prepared.reason === 'invalid' && errors.length > 0) {
+      const show = 'Show Problems';
+      void vscode.window.showErrorMessage(`Not sent: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}) Fix ${errors.length === 1 ? 'it' : 'them'} and send again.`, show).then((a) => {
+        if (a === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+      return undefined;
+    }
     const select = 'Select Environment';
     void vscode.window.showErrorMessage(prepared.message, ...(prepared.reason === 'placeholders' ? [select] : [])).then((a) => {
       if (a === select) void vscode.commands.executeCommand('messageWorkbench.selectEnvironment');
@@ -129,9 +127,9 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     const details = 'Show Details';
     const simulate = 'Simulate Customer Message';
     // In the sandbox the way out of a closed 24 h window is one click away; elsewhere the customer must write first.
-    const recipient = check.model?.to?.text;
+    const recipient = prepared.validation.model?.to?.text;
     // Not for a {{PLACEHOLDER}} recipient: its value may be a secret, and the simulation would show it.
-    const offerSimulate = resolved.sandbox && recipient !== undefined && !recipient.includes('{{') && windowClosed(result);
+    const offerSimulate = resolved.sandbox && recipient !== undefined && !recipient.includes('{{') && !!result.windowClosed;
     const setCredentials = 'Set Credentials';
     const offerCredentials = !resolved.sandbox && (result.stage === 'auth' || result.status === 401);
     void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : [])).then((a) => {
@@ -204,7 +202,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       if (!doc) return undefined;
       const file = vscode.workspace.asRelativePath(doc.uri);
       const check = deps.validations.get(doc);
-      const provider = check.provider?.id as ProviderId | undefined;
+      const provider = check.provider?.id;
       if (!provider) {
         // As for Send: an empty or broken file says what is wrong with it, not just "unknown provider".
         const first = check.problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
@@ -219,19 +217,17 @@ export function register(deps: SendDeps): vscode.Disposable[] {
         void vscode.window.showErrorMessage(prepared.message);
         return undefined;
       }
-      const curl = domain().toCurl(prepared.request, resolved.profile);
+      const curl = domain().toCurl(prepared.request, resolved.profile, prepared.auth);
       await vscode.env.clipboard.writeText(curl);
       void vscode.window.showInformationMessage(`curl command for ${file} copied (${resolved.profile.name}); credentials appear as $VARIABLES.`);
       return curl;
     }),
-    vscode.commands.registerCommand('messageWorkbench.markAsRead', async (messageId?: string, provider?: ProviderId) => {
+    vscode.commands.registerCommand('messageWorkbench.markAsRead', async (messageId?: string, provider?: string) => {
       if (!requireTrust('Marking messages as read')) return undefined;
       const doc = vscode.window.activeTextEditor?.document;
-      const fromFile = doc && isPayloadDocument(doc) ? (deps.validations.get(doc).provider?.id as ProviderId | undefined) : undefined;
-      const prov =
-        provider ??
-        fromFile ??
-        ((await vscode.window.showQuickPick(['vonage', 'whatsapp', 'whatsapp-onprem'], { title: 'Mark as read: which API received the message?' })) as ProviderId | undefined);
+      const fromFile = doc && isPayloadDocument(doc) ? deps.validations.get(doc).provider?.id : undefined;
+      const readable = domain().PROVIDERS.filter((p) => p.buildMarkRead).map((p) => p.id);
+      const prov = provider ?? fromFile ?? (await vscode.window.showQuickPick(readable, { title: 'Mark as read: which API received the message?' }));
       if (!prov) return undefined;
       const id = messageId ?? (await vscode.window.showInputBox({ title: 'Mark as read', prompt: 'The id of the message your customer sent (from the inbound webhook)', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter a message id.') }));
       if (!id) return undefined;

@@ -1,19 +1,27 @@
 /**
- * What a provider folder exports. Adding a provider: one folder, then its id in ProviderId
- * (core/model.ts), after which the compiler asks for its lines in transports.ts and PROVIDER_AUTH
- * (core/profile.ts); list it in registry.ts, and a test asks for its suffix in the extension's
- * payload-suffixes.ts and package.json's activation events.
+ * Everything about one provider, in one object. Adding a provider: one folder whose index.ts
+ * exports a `ProviderDef`, and one line in registry.ts. Everything else (validation, sending, the
+ * CLI's variables, the sandbox's endpoints, the extension's suffixes, package.json's contributions)
+ * derives from the registry or is checked against it by a test.
  */
 import type { z } from 'zod';
-import type { MessageModel, ProviderId } from '../core/model';
+import type { MessageModel } from '../core/model';
 import type { LintRule } from '../core/lint/context';
+import type { AuthDef, AuthKind } from '../core/auth/kinds';
+import type { Profile } from '../core/profile';
+import type { BuildContext, HttpReply, HttpRequest } from '../core/http/types';
+import type { CatalogEntry, ReadResult } from '../core/http/outcome';
 
-export interface ProviderDef {
-  id: ProviderId;
-  /** File suffix, e.g. `.vonage.json`. */
-  suffix: string;
+export interface ProviderDef<Id extends string = string> {
+  id: Id;
   /** Human name, e.g. "Vonage Messages API v1". */
   label: string;
+  /** Payload file suffix, e.g. `.vonage.json`. */
+  suffix: string;
+  /** Set when the provider is kept only for old payloads: why, and what to use instead. */
+  retired?: string;
+
+  // ---- the payload file ----
   /** The payload schema: the single source of truth for its shape (JSON Schema is generated). */
   schema: z.ZodType;
   /**
@@ -24,5 +32,32 @@ export interface ProviderDef {
   /** Map a (possibly invalid) payload to the common model; never throws, undefined if unreadable. */
   toModel(value: unknown): MessageModel | undefined;
   /** Rules only this provider needs (provider-neutral rules live in core/lint). */
-  rules?: LintRule[];
+  rules: readonly LintRule[];
+
+  // ---- where it goes and how it authenticates ----
+  /** The auth methods this API takes; the first is the default. */
+  auth: readonly AuthDef[];
+  /** The production base URL for an auth kind; undefined when the user must give it (the gateway). */
+  endpoint(auth: AuthKind): string | undefined;
+  /** Where this provider lives inside a running sandbox whose origin is `base`. */
+  sandboxEndpoint(base: string, auth: AuthKind): string;
+  /** Non-secret profile fields the CLI reads from the environment when no profile is named. */
+  profileEnv?: Partial<Record<'phoneNumberId' | 'graphVersion', string>>;
+  /** Values a sandbox profile for this provider needs besides its endpoint and credentials. */
+  sandboxProfile?: Partial<Pick<Profile, 'phoneNumberId' | 'graphVersion'>>;
+
+  // ---- on the wire ----
+  buildRequest(payload: unknown, profile: Profile, context?: BuildContext): HttpRequest;
+  /** Undefined when the API has no mark-as-read. */
+  buildMarkRead?(messageId: string, profile: Profile): HttpRequest;
+  readResponse(reply: HttpReply): ReadResult;
+  /** Look up an error code (or, for Vonage and the gateway, words from the error) in the catalog. */
+  explainError(code: string | undefined): CatalogEntry | undefined;
+  /** Error codes by which this API says the 24 h customer care window is closed. */
+  windowClosedCodes: readonly string[];
+}
+
+/** Keeps a provider's literal id in its type, so the registry can derive the `ProviderId` union. */
+export function defineProvider<const Id extends string>(def: ProviderDef<Id>): ProviderDef<Id> {
+  return def;
 }

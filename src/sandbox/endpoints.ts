@@ -2,15 +2,17 @@
  * Where each provider lives inside one running sandbox. The paths after each base are the
  * provider's real ones, so a profile only swaps its endpoint to talk to the sandbox.
  */
-import type { ProviderId } from '../core/model';
+import type { AuthKind } from '../core/auth/kinds';
+import { PROVIDERS, providerOf } from '../providers/registry';
+import { D360_SANDBOX_BASE } from '../providers/whatsapp/request';
+import { ONPREM_SANDBOX_BASE } from '../providers/whatsapp-onprem/request';
+import { GATEWAY_SANDBOX_PATH } from '../providers/gateway/request';
 
-export type SandboxAuth = 'jwt' | 'basic' | 'bearer' | 'd360' | 'token';
-
-/** Base paths under the sandbox's origin (Vonage and Meta Cloud use the origin itself). */
+/** Base paths under the sandbox's origin (Vonage and Meta Cloud use the origin itself); each provider defines its own. */
 export const SANDBOX_BASES = {
-  d360Cloud: '/360',
-  onprem: '/onprem/v1',
-  gateway: '/gateway/send',
+  d360Cloud: D360_SANDBOX_BASE,
+  onprem: ONPREM_SANDBOX_BASE,
+  gateway: GATEWAY_SANDBOX_PATH,
 } as const;
 
 /** The control endpoints that only the sandbox has. */
@@ -42,29 +44,19 @@ function trimSlash(url: string): string {
  * The endpoint (base URL) a profile should use to reach this provider in the sandbox running at
  * `baseUrl` (e.g. `http://127.0.0.1:4010`). For `gateway` the endpoint is the full URL.
  */
-export function sandboxEndpoint(baseUrl: string, providerId: ProviderId, auth?: SandboxAuth): string {
-  const base = trimSlash(baseUrl);
-  switch (providerId) {
-    case 'vonage':
-    case 'vonage-legacy':
-      return base;
-    case 'whatsapp':
-      return auth === 'd360' ? base + SANDBOX_BASES.d360Cloud : base;
-    case 'whatsapp-onprem':
-      return base + SANDBOX_BASES.onprem;
-    case 'gateway':
-      return base + SANDBOX_BASES.gateway;
-  }
+export function sandboxEndpoint(baseUrl: string, providerId: string, auth?: AuthKind): string {
+  const provider = providerOf(providerId);
+  return provider.sandboxEndpoint(trimSlash(baseUrl), auth ?? provider.auth[0].kind);
 }
 
-/** One line per provider: its sandbox base URL and what to send there (for `mwb sandbox`). */
+/** One line per provider and auth method: its sandbox base URL and how to authenticate (for `mwb sandbox`). */
 export function describeEndpoints(baseUrl: string): { provider: string; endpoint: string; note: string }[] {
-  return [
-    { provider: 'vonage', endpoint: sandboxEndpoint(baseUrl, 'vonage'), note: 'POST /v1/messages, JWT or Basic' },
-    { provider: 'vonage-legacy', endpoint: sandboxEndpoint(baseUrl, 'vonage-legacy'), note: 'POST /v0.1/messages or /beta/messages, JWT' },
-    { provider: 'whatsapp (Meta)', endpoint: sandboxEndpoint(baseUrl, 'whatsapp', 'bearer'), note: 'POST /{graphVersion}/{phoneNumberId}/messages, Bearer token' },
-    { provider: 'whatsapp (360dialog)', endpoint: sandboxEndpoint(baseUrl, 'whatsapp', 'd360'), note: 'POST /messages, D360-API-KEY' },
-    { provider: 'whatsapp-onprem', endpoint: sandboxEndpoint(baseUrl, 'whatsapp-onprem'), note: 'POST /messages, D360-API-KEY' },
-    { provider: 'gateway', endpoint: sandboxEndpoint(baseUrl, 'gateway'), note: 'POST, "token" in the body' },
-  ];
+  return PROVIDERS.flatMap((p) => {
+    const endpoints = new Map<string, string[]>();
+    for (const a of p.auth) {
+      const e = sandboxEndpoint(baseUrl, p.id, a.kind);
+      endpoints.set(e, [...(endpoints.get(e) ?? []), a.label]);
+    }
+    return [...endpoints].map(([endpoint, labels]) => ({ provider: p.id, endpoint, note: labels.join(' or ') }));
+  });
 }

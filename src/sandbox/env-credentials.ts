@@ -3,7 +3,8 @@
  * and `mwb send --endpoint ...` work from one shell. The private key never leaves this function:
  * only its public half is kept.
  */
-import { privateKeyFromEnv } from '../core/auth/env-secrets';
+import { secretsFromEnv } from '../core/auth/env-secrets';
+import { D360_KEY, GATEWAY_TOKEN, META_BEARER, VONAGE_BASIC, VONAGE_JWT } from '../providers/common/auth';
 import { privateKeyProblem } from '../core/auth/private-key';
 import type { SandboxCredentials } from './credentials';
 import { publicKeyOf } from './keys';
@@ -22,19 +23,21 @@ export function credentialsFromEnv(env: Record<string, string | undefined>): Env
   const missing: string[] = [];
   const vonage: NonNullable<SandboxCredentials['vonage']> = {};
 
-  const pem = privateKeyFromEnv(env);
+  const pem = secretsFromEnv(VONAGE_JWT, env).privateKey;
+  const appId = env[VONAGE_JWT.identity!.env];
+  const [apiKey, apiSecret] = [env[VONAGE_BASIC.identity!.env], env[VONAGE_BASIC.secret.env]];
   if (pem) {
     const problem = privateKeyProblem(pem);
-    if (problem) throw new Error(`VONAGE_PRIVATE_KEY${env.VONAGE_PRIVATE_KEY ? '' : '_PATH'}: ${problem}`);
+    if (problem) throw new Error(`${env[VONAGE_JWT.secret.env] ? VONAGE_JWT.secret.env : VONAGE_JWT.secret.envFile}: ${problem}`);
     vonage.publicKeys = [publicKeyOf(pem)];
-    if (env.VONAGE_APPLICATION_ID) vonage.applicationIds = [env.VONAGE_APPLICATION_ID];
-    configured.push(`Vonage JWT (public key derived from the private key${env.VONAGE_APPLICATION_ID ? `, application ${env.VONAGE_APPLICATION_ID}` : ', any application id'})`);
-  } else missing.push('VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH (Vonage JWT)');
+    if (appId) vonage.applicationIds = [appId];
+    configured.push(`Vonage JWT (public key derived from the private key${appId ? `, application ${appId}` : ', any application id'})`);
+  } else missing.push(`${VONAGE_JWT.secret.env} or ${VONAGE_JWT.secret.envFile} (Vonage JWT)`);
 
-  if (env.VONAGE_API_KEY && env.VONAGE_API_SECRET) {
-    vonage.basic = [{ key: env.VONAGE_API_KEY, secret: env.VONAGE_API_SECRET }];
-    configured.push(`Vonage Basic (key ${env.VONAGE_API_KEY})`);
-  } else missing.push('VONAGE_API_KEY and VONAGE_API_SECRET (Vonage Basic)');
+  if (apiKey && apiSecret) {
+    vonage.basic = [{ key: apiKey, secret: apiSecret }];
+    configured.push(`Vonage Basic (key ${apiKey})`);
+  } else missing.push(`${VONAGE_BASIC.identity!.env} and ${VONAGE_BASIC.secret.env} (Vonage Basic)`);
   if (vonage.publicKeys || vonage.basic) credentials.vonage = vonage;
 
   const single = (name: string, label: string, set: (v: string[]) => void) => {
@@ -44,8 +47,8 @@ export function credentialsFromEnv(env: Record<string, string | undefined>): Env
       configured.push(label);
     } else missing.push(`${name} (${label})`);
   };
-  single('WHATSAPP_TOKEN', 'WhatsApp Cloud API bearer token', (v) => (credentials.whatsappTokens = v));
-  single('D360_API_KEY', '360dialog D360-API-KEY (Cloud and On-Premises)', (v) => (credentials.d360Keys = v));
-  single('GATEWAY_TOKEN', 'gateway token', (v) => (credentials.gatewayTokens = v));
+  single(META_BEARER.secret.env, 'WhatsApp Cloud API bearer token', (v) => (credentials.whatsappTokens = v));
+  single(D360_KEY.secret.env, '360dialog D360-API-KEY (Cloud and On-Premises)', (v) => (credentials.d360Keys = v));
+  single(GATEWAY_TOKEN.secret.env, 'gateway token', (v) => (credentials.gatewayTokens = v));
   return { credentials, configured, missing };
 }

@@ -1,5 +1,5 @@
 /** What the sandbox accepted, newest last, bounded so a long-running sandbox does not grow. */
-import type { ProviderId } from '../core/model';
+import type { ProviderId } from '../providers/registry';
 
 export interface SandboxMessage {
   id: string;

@@ -3,7 +3,7 @@
  * is a free-form WhatsApp message (which only the 24 h window allows). Read from the raw body,
  * so they hold whatever state the provider's model mapping is in.
  */
-import type { ProviderId } from '../core/model';
+import type { ProviderId } from '../providers/registry';
 import { rec, str } from '../providers/common/fields';
 
 export interface PayloadFacts {
@@ -43,5 +43,7 @@ export function payloadFacts(providerId: ProviderId, value: unknown): PayloadFac
     }
     case 'gateway':
       return { to: str(p.phone), toPointer: '/phone', freeFormWhatsApp: true };
+    default:
+      return { toPointer: '/to', freeFormWhatsApp: false };
   }
 }

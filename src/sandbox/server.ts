@@ -5,8 +5,8 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProviderId } from '../core/model';
-import { validateText } from '../core/validate';
+import type { ProviderId } from '../providers/registry';
+import { validateText } from '../pipeline/validate';
 import { readBody, parseJson } from './body';
 import { CustomerWindow, normalizeNumber } from './customer-window';
 import { secretMatches, VonageVerifier, type AuthResult, type SandboxCredentials } from './credentials';

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/pipeline/validate';
 import { createCatalog } from '../../src/core/templates';
 import { renderPreview } from '../../src/preview/document';
 import { renderPhone } from '../../src/preview/render';

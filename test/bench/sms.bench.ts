@@ -1,6 +1,6 @@
 /** SMS maths: analyzeSms on 1000-character texts (the Vonage SMS maximum) and the SMS lint in the pipeline. */
 import { analyzeSms } from '../../src/core/sms';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/pipeline/validate';
 import { timeMs } from './measure';
 
 /** Text of exactly `length` UTF-16 units, cycling through `alphabet`. */

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { validateText } from '../../src/core/validate';
+import { validateText } from '../../src/pipeline/validate';
 import { timeMs } from './measure';
 
 function root(): string {

@@ -1,12 +1,13 @@
 /** `mwb curl [--profile NAME] [--endpoint URL] FILE`: the same request as `mwb send`, as a curl command. */
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
-import { prepareSend } from '../../core/send';
+import { prepareSend } from '../../pipeline/send';
 import { toCurl } from '../../core/http/curl';
 import { redact } from '../../core/auth/apply';
 import { loadTemplateCatalog } from '../templates';
 import { envSecretValues } from '../../core/auth/env-secrets';
-import { CliFailure, loadForSend, type Loaded } from './send';
+import { ALL_AUTH } from '../../providers/registry';
+import { CliFailure, loadForSend, type Loaded } from '../load-payload';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
 export const usage = 'mwb curl [--profile NAME] [--endpoint URL] FILE';
@@ -14,7 +15,7 @@ export const usage = 'mwb curl [--profile NAME] [--endpoint URL] FILE';
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { profile: { type: 'string' }, endpoint: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('curl needs exactly one FILE.');
-  const secrets = envSecretValues();
+  const secrets = envSecretValues(ALL_AUTH);
   let loaded: Loaded;
   try {
     loaded = loadForSend(positionals[0], values);
@@ -30,6 +31,6 @@ export async function run(argv: string[]): Promise<number> {
     err(redact(`mwb curl: ${prepared.message}`, secrets));
     return prepared.reason === 'profile' ? EXIT_USAGE : EXIT_PROBLEMS;
   }
-  out(redact(toCurl(prepared.request, loaded.profile), secrets));
+  out(redact(toCurl(prepared.request, loaded.profile, prepared.auth), secrets));
   return EXIT_OK;
 }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
 import { signVonageJwt, JwtError, DEFAULT_TTL_SECONDS } from '../../core/auth/jwt';
 import { decodeToken, DecodeError } from '../../core/auth/decode';
-import { privateKeyFromEnv, EnvSecretError } from '../../core/auth/env-secrets';
+import { secretsFromEnv, EnvSecretError } from '../../core/auth/env-secrets';
+import { VONAGE_JWT } from '../../providers/common/auth';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
 import { readStdin } from '../stdin';
 
@@ -62,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
   const keyFile = values['private-key'];
   try {
     if (keyFile) privateKey = keyFile === '-' ? readStdin() : fs.readFileSync(keyFile, 'utf8');
-    else privateKey = privateKeyFromEnv(process.env);
+    else privateKey = secretsFromEnv(VONAGE_JWT).privateKey;
   } catch (e) {
     if (e instanceof UsageError) throw e; // stdin could not be read: it says so itself
     if (e instanceof EnvSecretError) {

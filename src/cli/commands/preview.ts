@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { readPayloadFile } from '../../core/read-file';
-import { validateText } from '../../core/validate';
+import { validateText } from '../../pipeline/validate';
 import { clockTime } from '../../preview/clock';
 import { previewCss } from '../../preview/css';
 import { renderPreview } from '../../preview/document';

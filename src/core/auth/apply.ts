@@ -4,20 +4,19 @@
  */
 import type { HttpRequest } from '../http/types';
 import { secretTransportProblem, type Profile, type Secrets } from '../profile';
+import type { AuthDef } from './kinds';
 import { applicationIdProblem, signVonageJwt, JwtError } from './jwt';
 
 export class AuthError extends Error {}
 
-/** Where each credential comes from, for messages (the CLI reads env variables, the editor SecretStorage). */
-export const SECRET_SOURCES = {
-  privateKey: 'VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH',
-  apiSecret: 'VONAGE_API_SECRET',
-  token: 'WHATSAPP_TOKEN (or GATEWAY_TOKEN for the gateway)',
-  d360ApiKey: 'D360_API_KEY',
-};
-
+/** What to say when a credential is missing: where it comes from in the CLI and in the editor. */
 function missing(profile: Profile, what: string, env: string): AuthError {
   return new AuthError(`Profile "${profile.name}" has no ${what}. In the CLI set ${env}; in VS Code run "Message Workbench: Set Credentials".`);
+}
+
+function missingSecret(profile: Profile, auth: AuthDef): AuthError {
+  const s = auth.secret;
+  return missing(profile, s.label, s.envFile ? `${s.env} or ${s.envFile}` : s.env);
 }
 
 export interface Authorized {
@@ -26,42 +25,40 @@ export interface Authorized {
   secrets: string[];
 }
 
-export async function authorize(req: HttpRequest, profile: Profile, secrets: Secrets, now?: number): Promise<Authorized> {
+/** Put the credentials of `auth` (the profile's method, as its provider defines it) on a request. */
+export async function authorize(req: HttpRequest, profile: Profile, auth: AuthDef, secrets: Secrets, now?: number): Promise<Authorized> {
   const url = new URL(req.url);
   const insecure = secretTransportProblem(url);
   if (insecure) throw new AuthError(insecure);
   const headers = { ...req.headers };
-  switch (profile.auth) {
+  const secret = secrets[auth.secret.field];
+  if (!secret) throw missingSecret(profile, auth);
+  switch (auth.kind) {
     case 'jwt': {
       const idProblem = applicationIdProblem(profile.applicationId);
       if (idProblem) throw new AuthError(`Profile "${profile.name}": ${idProblem}`);
-      if (!secrets.privateKey) throw missing(profile, 'private key', SECRET_SOURCES.privateKey);
       let jwt: string;
       try {
-        jwt = await signVonageJwt({ applicationId: profile.applicationId!, privateKey: secrets.privateKey, now });
+        jwt = await signVonageJwt({ applicationId: profile.applicationId!, privateKey: secret, now });
       } catch (e) {
         throw new AuthError(e instanceof JwtError ? e.message : 'Could not sign the JWT.');
       }
       headers.authorization = `Bearer ${jwt}`;
-      return { request: { ...req, headers }, secrets: [jwt, secrets.privateKey] };
+      return { request: { ...req, headers }, secrets: [jwt, secret] };
     }
     case 'basic': {
-      if (!profile.apiKey) throw missing(profile, 'API key', 'VONAGE_API_KEY');
-      if (!secrets.apiSecret) throw missing(profile, 'API secret', SECRET_SOURCES.apiSecret);
-      const encoded = Buffer.from(`${profile.apiKey}:${secrets.apiSecret}`).toString('base64');
+      if (!profile.apiKey) throw missing(profile, auth.identity?.label ?? 'API key', auth.identity?.env ?? 'VONAGE_API_KEY');
+      const encoded = Buffer.from(`${profile.apiKey}:${secret}`).toString('base64');
       headers.authorization = `Basic ${encoded}`;
-      return { request: { ...req, headers }, secrets: [secrets.apiSecret, encoded] };
+      return { request: { ...req, headers }, secrets: [secret, encoded] };
     }
     case 'bearer':
-      if (!secrets.token) throw missing(profile, 'access token', 'WHATSAPP_TOKEN');
-      headers.authorization = `Bearer ${secrets.token}`;
-      return { request: { ...req, headers }, secrets: [secrets.token] };
+      headers.authorization = `Bearer ${secret}`;
+      return { request: { ...req, headers }, secrets: [secret] };
     case 'd360':
-      if (!secrets.d360ApiKey) throw missing(profile, 'D360 API key', SECRET_SOURCES.d360ApiKey);
-      headers['d360-api-key'] = secrets.d360ApiKey;
-      return { request: { ...req, headers }, secrets: [secrets.d360ApiKey] };
+      headers['d360-api-key'] = secret;
+      return { request: { ...req, headers }, secrets: [secret] };
     case 'token': {
-      if (!secrets.token) throw missing(profile, 'gateway token', 'GATEWAY_TOKEN');
       let body: unknown;
       try {
         body = JSON.parse(req.body ?? '{}');
@@ -70,9 +67,9 @@ export async function authorize(req: HttpRequest, profile: Profile, secrets: Sec
       }
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AuthError('The gateway token goes into the JSON body, but the payload is not a JSON object.');
       // Seed 003 lists the token as a request parameter, first among them.
-      const withToken = { token: secrets.token, ...(body as Record<string, unknown>) };
-      withToken.token = secrets.token;
-      return { request: { ...req, body: JSON.stringify(withToken) }, secrets: [secrets.token, JSON.stringify(secrets.token).slice(1, -1)] };
+      const withToken = { token: secret, ...(body as Record<string, unknown>) };
+      withToken.token = secret;
+      return { request: { ...req, body: JSON.stringify(withToken) }, secrets: [secret, JSON.stringify(secret).slice(1, -1)] };
     }
   }
 }

@@ -1,38 +1,40 @@
-/** Outside VS Code, secrets come from environment variables only (DESIGN.md), never from files in the workspace. */
+/**
+ * Outside VS Code, secrets come from environment variables only (DESIGN.md), never from files in
+ * the workspace. Which variables: each auth method says (core/auth/kinds.ts, defined per provider).
+ */
 import * as fs from 'node:fs';
-import type { Profile, Secrets } from '../profile';
+import type { Secrets } from '../profile';
+import type { AuthDef } from './kinds';
 
 export class EnvSecretError extends Error {}
 
-/** The variables secretsFromEnv reads secret values from. */
-const SECRET_ENV = ['VONAGE_PRIVATE_KEY', 'VONAGE_API_SECRET', 'WHATSAPP_TOKEN', 'D360_API_KEY', 'GATEWAY_TOKEN'];
+type Env = Record<string, string | undefined>;
 
-/** Every secret value the environment holds, so nothing printed can carry one. */
-export function envSecretValues(env: Record<string, string | undefined> = process.env): string[] {
-  return SECRET_ENV.map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4);
+/** Every secret value the environment holds for these methods, so nothing printed can carry one. */
+export function envSecretValues(methods: readonly AuthDef[], env: Env = process.env): string[] {
+  const names = new Set(methods.map((m) => m.secret.env));
+  return [...names].map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4);
 }
 
-export function secretsFromEnv(profile: Pick<Profile, 'auth' | 'provider'>, env: Record<string, string | undefined> = process.env): Secrets {
-  const secrets: Secrets = {};
-  if (profile.auth === 'jwt') secrets.privateKey = privateKeyFromEnv(env);
-  if (profile.auth === 'basic') secrets.apiSecret = env.VONAGE_API_SECRET || undefined;
-  if (profile.auth === 'bearer') secrets.token = env.WHATSAPP_TOKEN || undefined;
-  if (profile.auth === 'd360') secrets.d360ApiKey = env.D360_API_KEY || undefined;
-  if (profile.auth === 'token') secrets.token = env.GATEWAY_TOKEN || undefined;
-  return secrets;
+/** The secret one auth method needs, read from its variable (or, for a key, the file its path variable names). */
+export function secretsFromEnv(method: AuthDef, env: Env = process.env): Secrets {
+  const { field, env: name, envFile } = method.secret;
+  const value = envFile ? fromValueOrFile(env, name, envFile) : env[name] || undefined;
+  return value === undefined ? {} : { [field]: value };
 }
 
-export function privateKeyFromEnv(env: Record<string, string | undefined>): string | undefined {
-  if (env.VONAGE_PRIVATE_KEY) {
+function fromValueOrFile(env: Env, name: string, fileVar: string): string | undefined {
+  const value = env[name];
+  if (value) {
     // CI systems often store multi-line values with literal "\n".
-    return env.VONAGE_PRIVATE_KEY.includes('\\n') && !env.VONAGE_PRIVATE_KEY.includes('\n') ? env.VONAGE_PRIVATE_KEY.replace(/\\n/g, '\n') : env.VONAGE_PRIVATE_KEY;
+    return value.includes('\\n') && !value.includes('\n') ? value.replace(/\\n/g, '\n') : value;
   }
-  const file = env.VONAGE_PRIVATE_KEY_PATH;
+  const file = env[fileVar];
   if (!file) return undefined;
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new EnvSecretError(`VONAGE_PRIVATE_KEY_PATH names ${file}, which cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? 'error'}). Point it at your application's private.key.`);
+    throw new EnvSecretError(`${fileVar} names ${file}, which cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? 'error'}). Point it at your application's private.key.`);
   }
 }

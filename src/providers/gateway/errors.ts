@@ -8,6 +8,9 @@ const PHRASES: { test: RegExp; entry: CatalogEntry }[] = [
   { test: /button/i, entry: { meaning: 'The buttons were not accepted.', advice: 'At most 3 buttons, each with an id and a title of at most 20 characters.' } },
 ];
 
+/** The sandbox's gateway (and gateways that say so) answers `window_closed`. */
+export const WINDOW_CLOSED_CODES = ['window_closed'] as const;
+
 export function explainError(text: string | undefined): CatalogEntry | undefined {
   return text ? PHRASES.find((p) => p.test.test(text))?.entry : undefined;
 }

@@ -1,11 +1,16 @@
-/** Vonage/Nexmo Messages API beta and v0.1 (seeds 000-002). */
-import type { ProviderDef } from '../types';
+/** Vonage/Nexmo Messages API beta and v0.1 (seeds 000-002): same host, auth and errors as v1. */
+import { defineProvider } from '../types';
 import { rec } from '../common/fields';
+import { VONAGE_JWT } from '../common/auth';
 import { vonageLegacyPayload } from './schema';
 import { toModel } from './model';
 import { LEGACY_RULES } from './rules';
+import { buildRequest } from './request';
+import { VONAGE_API } from '../vonage/request';
+import { readResponse } from '../vonage/response';
+import { explainError, WINDOW_CLOSED_CODES } from '../vonage/errors';
 
-export const provider: ProviderDef = {
+export const provider = defineProvider({
   id: 'vonage-legacy',
   suffix: '.vonage-legacy.json',
   label: 'Vonage Messages API beta/v0.1',
@@ -21,4 +26,11 @@ export const provider: ProviderDef = {
   },
   toModel,
   rules: LEGACY_RULES,
-};
+  auth: [VONAGE_JWT],
+  endpoint: () => VONAGE_API,
+  sandboxEndpoint: (base) => base,
+  buildRequest,
+  readResponse,
+  explainError: (code) => explainError(Number(code) || 0, code),
+  windowClosedCodes: WINDOW_CLOSED_CODES,
+});

@@ -25,6 +25,9 @@ const BY_DETAIL: { test: RegExp; entry: CatalogEntry }[] = [
   { test: /balance|insufficient/i, entry: { meaning: 'The account balance is too low.', advice: 'Top up the Vonage account.' } },
 ];
 
+/** Vonage's problem type for the closed WhatsApp window ends in `#1340` ("Outside of the allowed window"). */
+export const WINDOW_CLOSED_CODES = ['1340'] as const;
+
 export function explainError(status: number, detail?: string): CatalogEntry | undefined {
   if (detail) for (const d of BY_DETAIL) if (d.test.test(detail)) return d.entry;
   return BY_STATUS[status] ?? (status >= 500 ? BY_STATUS[500] : undefined);

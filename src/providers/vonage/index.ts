@@ -1,11 +1,15 @@
 /** Vonage Messages API v1: every channel and message type, `POST /v1/messages`. */
-import type { ProviderDef } from '../types';
+import { defineProvider } from '../types';
 import { rec } from '../common/fields';
+import { VONAGE_BASIC, VONAGE_JWT } from '../common/auth';
 import { vonagePayload } from './schema';
 import { toModel } from './model';
 import { VONAGE_RULES } from './rules';
+import { buildMarkRead, buildRequest, VONAGE_API } from './request';
+import { readResponse } from './response';
+import { explainError, WINDOW_CLOSED_CODES } from './errors';
 
-export const provider: ProviderDef = {
+export const provider = defineProvider({
   id: 'vonage',
   suffix: '.vonage.json',
   label: 'Vonage Messages API v1',
@@ -21,4 +25,13 @@ export const provider: ProviderDef = {
   },
   toModel,
   rules: VONAGE_RULES,
-};
+  // JWT first: the Vonage SDKs prefer it when both are configured.
+  auth: [VONAGE_JWT, VONAGE_BASIC],
+  endpoint: () => VONAGE_API,
+  sandboxEndpoint: (base) => base,
+  buildRequest,
+  buildMarkRead,
+  readResponse,
+  explainError: (code) => explainError(Number(code) || 0, code),
+  windowClosedCodes: WINDOW_CLOSED_CODES,
+});

@@ -2,6 +2,9 @@
 import { joinUrl, jsonRequest, type HttpRequest } from '../../core/http/types';
 import type { Profile } from '../../core/profile';
 
+/** Production base URL of Vonage's APIs (v1 and the legacy beta/v0.1 alike). */
+export const VONAGE_API = 'https://api.nexmo.com';
+
 export function buildRequest(payload: unknown, profile: Profile): HttpRequest {
   return jsonRequest('POST', joinUrl(profile.endpoint, '/v1/messages'), payload);
 }

@@ -14,6 +14,9 @@ export const ONPREM_ERRORS: Record<string, CatalogEntry> = {
   '2001': { meaning: 'The template does not exist in this language.', advice: 'Check the template name and language code (e.g. "en" vs "en_US") and the namespace.' },
 };
 
+/** Seed 004: 470 means the 24 h customer care window is closed. */
+export const WINDOW_CLOSED_CODES = ['470'] as const;
+
 export function explainError(code: string | undefined): CatalogEntry | undefined {
   return code === undefined ? undefined : ONPREM_ERRORS[code];
 }

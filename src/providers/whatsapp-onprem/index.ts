@@ -1,8 +1,13 @@
-import type { ProviderDef } from '../types';
+/** The WhatsApp On-Premises API as 360dialog served it (seed 004); retired by Meta on 23 October 2025. */
+import { defineProvider } from '../types';
 import { rec } from '../common/fields';
+import { D360_KEY } from '../common/auth';
 import { onpremPayload } from './schema';
 import { toModel } from './model';
 import { WHATSAPP_RULES } from '../whatsapp/rules';
+import { buildMarkRead, buildRequest, ONPREM_API, ONPREM_SANDBOX_BASE } from './request';
+import { readResponse } from './response';
+import { explainError, WINDOW_CLOSED_CODES } from './errors';
 
 /** How much a value looks like an On-Premises body; 0 when it carries another API's marks. */
 function detect(value: unknown): number {
@@ -18,12 +23,21 @@ function detect(value: unknown): number {
   return 0;
 }
 
-export const provider: ProviderDef = {
+export const provider = defineProvider({
   id: 'whatsapp-onprem',
   suffix: '.whatsapp-onprem.json',
   label: 'WhatsApp On-Premises API (360dialog)',
+  retired: 'Meta sunset the On-Premises API on 23 October 2025 (360dialog stopped new On-Premises sign-ups in May 2024). Move to the Cloud API: `mwb convert --to whatsapp FILE`.',
   schema: onpremPayload,
   detect,
   toModel,
   rules: WHATSAPP_RULES,
-};
+  auth: [D360_KEY],
+  endpoint: () => ONPREM_API,
+  sandboxEndpoint: (base) => base + ONPREM_SANDBOX_BASE,
+  buildRequest,
+  buildMarkRead,
+  readResponse,
+  explainError,
+  windowClosedCodes: WINDOW_CLOSED_CODES,
+});

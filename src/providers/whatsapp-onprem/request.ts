@@ -2,6 +2,10 @@
 import { joinUrl, jsonRequest, RequestError, type BuildContext, type HttpRequest } from '../../core/http/types';
 import type { Profile } from '../../core/profile';
 
+/** 360dialog's On-Premises base URL (seed 004), and where the sandbox serves it. */
+export const ONPREM_API = 'https://waba.360dialog.io/v1';
+export const ONPREM_SANDBOX_BASE = '/onprem/v1';
+
 function isMarkRead(payload: unknown): boolean {
   const p = payload as Record<string, unknown> | undefined;
   return !!p && typeof p === 'object' && p.status === 'read' && p.to === undefined && p.type === undefined;

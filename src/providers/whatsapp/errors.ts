@@ -42,6 +42,9 @@ export const CLOUD_ERRORS: Record<string, CatalogEntry> = {
   '470': { meaning: 'The 24-hour customer care window is closed.', advice: 'Send an approved template message instead.' },
 };
 
+/** The closed 24 h window: 131047 on the Cloud API; some partners still answer On-Premises' 470. */
+export const WINDOW_CLOSED_CODES = ['131047', '470'] as const;
+
 export function explainError(code: string | undefined): CatalogEntry | undefined {
   return code === undefined ? undefined : CLOUD_ERRORS[code];
 }

@@ -1,10 +1,15 @@
-import type { ProviderDef } from '../types';
+/** WhatsApp Cloud API, as Meta serves it (Graph API, Bearer token) and as 360dialog relays it (D360-API-KEY). */
+import { defineProvider } from '../types';
 import { rec } from '../common/fields';
+import { D360_KEY, META_BEARER } from '../common/auth';
 import { whatsappPayload } from './schema';
 import { toModel } from './model';
 import { WHATSAPP_RULES } from './rules';
+import { buildMarkRead, buildRequest, DEFAULT_GRAPH_VERSION, GRAPH_API, D360_CLOUD_API, D360_SANDBOX_BASE } from './request';
+import { readResponse } from './response';
+import { explainError, WINDOW_CLOSED_CODES } from './errors';
 
-export const provider: ProviderDef = {
+export const provider = defineProvider({
   id: 'whatsapp',
   suffix: '.whatsapp.json',
   label: 'WhatsApp Cloud API',
@@ -17,4 +22,14 @@ export const provider: ProviderDef = {
   },
   toModel,
   rules: WHATSAPP_RULES,
-};
+  auth: [META_BEARER, D360_KEY],
+  endpoint: (auth) => (auth === 'd360' ? D360_CLOUD_API : GRAPH_API),
+  sandboxEndpoint: (base, auth) => (auth === 'd360' ? base + D360_SANDBOX_BASE : base),
+  profileEnv: { phoneNumberId: 'WHATSAPP_PHONE_NUMBER_ID', graphVersion: 'WHATSAPP_GRAPH_VERSION' },
+  sandboxProfile: { phoneNumberId: '100000000000001', graphVersion: DEFAULT_GRAPH_VERSION },
+  buildRequest,
+  buildMarkRead,
+  readResponse,
+  explainError,
+  windowClosedCodes: WINDOW_CLOSED_CODES,
+});

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { sendPayload } from '../../../src/core/send';
+import { sendPayload } from '../../../src/pipeline/send';
 import type { Profile } from '../../../src/core/profile';
-import { failureMessage, windowClosed } from '../../../src/extension/send-text';
+import { failureMessage } from '../../../src/extension/send-text';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { sandboxEndpoint } from '../../../src/sandbox/endpoints';
 
@@ -41,14 +41,14 @@ describe('send notifications (extension wording)', () => {
       assert.match(text, /template/i, 'says what to do');
       assert.ok(!text.includes('reference for support'), text);
       assert.ok(text.length < result.problem!.length, 'shorter than the full explanation');
-      assert.equal(windowClosed(result), true);
+      assert.equal(result.windowClosed, true);
     }
   });
 
   it('another failure (a wrong token) is not taken for a closed window', async () => {
     const result = await send('whatsapp', 'bearer', 'a.whatsapp.json', { messaging_product: 'whatsapp', to: '447700900000', type: 'text', text: { body: 'hi' } }, 'not-the-token');
     assert.equal(result.ok, false);
-    assert.equal(windowClosed(result), false);
+    assert.equal(!!result.windowClosed, false);
     assert.match(failureMessage('Sandbox', result), /^Not delivered \(Sandbox, HTTP 401\): /);
   });
 

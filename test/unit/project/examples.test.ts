@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 import { loadCatalogFromDisk } from '../../../src/core/template-catalog-file';
 import { PROVIDERS } from '../../../src/providers/registry';
 import { listFiles, projectRoot } from '../helpers';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandSnippet, type SnippetDef } from '../../../src/core/snippets';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 import { PROVIDERS } from '../../../src/providers/registry';
 import { projectRoot } from '../helpers';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 import { applyEdits } from '../../../src/core/edits';
 import { detectProvider } from '../../../src/providers/registry';
 import { provider } from '../../../src/providers/vonage';

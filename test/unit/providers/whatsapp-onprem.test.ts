@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 import { createCatalog } from '../../../src/core/templates';
 import { provider as onprem } from '../../../src/providers/whatsapp-onprem';
 import { detectProvider } from '../../../src/providers/registry';

@@ -7,10 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
-import { sandboxEndpoint, type SandboxAuth } from '../../../src/sandbox/endpoints';
-import { markRead, sendPayload } from '../../../src/core/send';
+import { sandboxEndpoint } from '../../../src/sandbox/endpoints';
+import type { AuthKind } from '../../../src/core/auth/kinds';
+import { PROVIDERS } from '../../../src/providers/registry';
+import { markRead, sendPayload } from '../../../src/pipeline/send';
 import type { Profile, Secrets } from '../../../src/core/profile';
-import type { ProviderId } from '../../../src/core/model';
+import type { ProviderId } from '../../../src/providers/registry';
 import { providerForFile } from '../../../src/providers/registry';
 import { ALL_SECRETS, APP_ID, BASIC, D360_KEY, GATEWAY_TOKEN, WHATSAPP_TOKEN, appKeys } from './helpers';
 
@@ -35,13 +37,13 @@ function exampleFiles(): string[] {
 
 const SECRETS: Secrets = { privateKey: appKeys.privateKey, apiSecret: BASIC.secret };
 
-function profileFor(url: string, provider: ProviderId, auth: SandboxAuth): { profile: Profile; secrets: Secrets } {
+function profileFor(url: string, provider: ProviderId, auth: AuthKind): { profile: Profile; secrets: Secrets } {
   const profile: Profile = { name: `sandbox ${provider} ${auth}`, provider, endpoint: sandboxEndpoint(url, provider, auth), auth, applicationId: APP_ID, apiKey: BASIC.key, phoneNumberId: '106540352242922', graphVersion: 'v21.0' };
   const secrets: Secrets = { ...SECRETS, token: auth === 'token' ? GATEWAY_TOKEN : WHATSAPP_TOKEN, d360ApiKey: D360_KEY };
   return { profile, secrets };
 }
 
-const AUTHS: Record<ProviderId, SandboxAuth[]> = { vonage: ['jwt', 'basic'], 'vonage-legacy': ['jwt'], whatsapp: ['bearer', 'd360'], 'whatsapp-onprem': ['d360'], gateway: ['token'] };
+const AUTHS = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.auth.map((a) => a.kind)])) as Record<ProviderId, AuthKind[]>;
 
 describe('sandbox <-> send pipeline', () => {
   let sandbox: Sandbox;

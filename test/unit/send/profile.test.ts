@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { checkProfile, defaultProfile, isLoopback, profilesFromSettings, secretTransportProblem, ProfileError } from '../../../src/core/profile';
-import { secretsFromEnv, privateKeyFromEnv, EnvSecretError } from '../../../src/core/auth/env-secrets';
+import { isLoopback, secretTransportProblem, ProfileError } from '../../../src/core/profile';
+import { checkProfile, defaultProfile, profilesFromSettings } from '../../../src/pipeline/profiles';
+import { secretsFromEnv, EnvSecretError } from '../../../src/core/auth/env-secrets';
+import { providerOf } from '../../../src/providers/registry';
+import { D360_KEY, GATEWAY_TOKEN, META_BEARER, VONAGE_BASIC, VONAGE_JWT } from '../../../src/providers/common/auth';
 
 describe('send: profiles', () => {
   it('reads profiles from JSONC settings, keeping only non-secret fields', () => {
@@ -24,16 +27,16 @@ describe('send: profiles', () => {
   it('refuses an auth kind the provider does not take, and a gateway without endpoint', () => {
     assert.match(String(checkProfile({ name: 'x', provider: 'gateway', auth: 'jwt' }, 'here')), /does not take; use one of: token/);
     assert.match(String(checkProfile({ name: 'x', provider: 'gateway' }, 'here')), /needs an "endpoint"/);
-    assert.throws(() => defaultProfile('gateway'), ProfileError);
+    assert.throws(() => defaultProfile(providerOf('gateway')), ProfileError);
   });
 
   it('defaults per provider, with the auth whose credentials are present', () => {
-    assert.equal(defaultProfile('vonage', { env: { VONAGE_API_SECRET: 's' } }).auth, 'basic');
-    assert.equal(defaultProfile('vonage', { env: { VONAGE_API_SECRET: 's', VONAGE_PRIVATE_KEY_PATH: '/k' } }).auth, 'jwt');
-    const cloud360 = defaultProfile('whatsapp', { env: { D360_API_KEY: 'k' } });
+    assert.equal(defaultProfile(providerOf('vonage'), { env: { VONAGE_API_SECRET: 's' } }).auth, 'basic');
+    assert.equal(defaultProfile(providerOf('vonage'), { env: { VONAGE_API_SECRET: 's', VONAGE_PRIVATE_KEY_PATH: '/k' } }).auth, 'jwt');
+    const cloud360 = defaultProfile(providerOf('whatsapp'), { env: { D360_API_KEY: 'k' } });
     assert.deepEqual([cloud360.auth, cloud360.endpoint], ['d360', 'https://waba-v2.360dialog.io']);
-    assert.equal(defaultProfile('whatsapp-onprem').endpoint, 'https://waba.360dialog.io/v1');
-    assert.equal(defaultProfile('gateway', { endpoint: 'https://gw.example/send' }).endpoint, 'https://gw.example/send');
+    assert.equal(defaultProfile(providerOf('whatsapp-onprem')).endpoint, 'https://waba.360dialog.io/v1');
+    assert.equal(defaultProfile(providerOf('gateway'), { endpoint: 'https://gw.example/send' }).endpoint, 'https://gw.example/send');
   });
 
   it('sends secrets only over HTTPS, or plain HTTP to this machine', () => {
@@ -49,11 +52,11 @@ describe('send: profiles', () => {
 
   it('takes secrets from the environment variables of DESIGN.md only', () => {
     const env = { VONAGE_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nAAA\\n-----END PRIVATE KEY-----', VONAGE_API_SECRET: 's', WHATSAPP_TOKEN: 'w', D360_API_KEY: 'd', GATEWAY_TOKEN: 'g' };
-    assert.equal(secretsFromEnv({ auth: 'jwt', provider: 'vonage' }, env).privateKey, '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----');
-    assert.deepEqual(secretsFromEnv({ auth: 'basic', provider: 'vonage' }, env), { apiSecret: 's' });
-    assert.deepEqual(secretsFromEnv({ auth: 'bearer', provider: 'whatsapp' }, env), { token: 'w' });
-    assert.deepEqual(secretsFromEnv({ auth: 'd360', provider: 'whatsapp-onprem' }, env), { d360ApiKey: 'd' });
-    assert.deepEqual(secretsFromEnv({ auth: 'token', provider: 'gateway' }, env), { token: 'g' });
-    assert.throws(() => privateKeyFromEnv({ VONAGE_PRIVATE_KEY_PATH: '/nonexistent/private.key' }), (e: Error) => e instanceof EnvSecretError && /no such file/.test(e.message));
+    assert.equal(secretsFromEnv(VONAGE_JWT, env).privateKey, '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----');
+    assert.deepEqual(secretsFromEnv(VONAGE_BASIC, env), { apiSecret: 's' });
+    assert.deepEqual(secretsFromEnv(META_BEARER, env), { token: 'w' });
+    assert.deepEqual(secretsFromEnv(D360_KEY, env), { d360ApiKey: 'd' });
+    assert.deepEqual(secretsFromEnv(GATEWAY_TOKEN, env), { token: 'g' });
+    assert.throws(() => secretsFromEnv(VONAGE_JWT, { VONAGE_PRIVATE_KEY_PATH: '/nonexistent/private.key' }), (e: Error) => e instanceof EnvSecretError && /no such file/.test(e.message));
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { HttpReply } from '../../../src/core/http/types';
-import { TRANSPORTS } from '../../../src/providers/transports';
+import { PROVIDERS, providerOf } from '../../../src/providers/registry';
 import { excerpt } from '../../../src/core/http/outcome';
 
 function reply(status: number, body: unknown, contentType = 'application/json'): HttpReply {
@@ -16,7 +16,7 @@ function reply(status: number, body: unknown, contentType = 'application/json'):
 
 describe('send: responses and error catalogs', () => {
   it('vonage: 202 message_uuid; a 401 problem gets credential advice; window detail gets template advice', () => {
-    const v = TRANSPORTS.vonage;
+    const v = providerOf('vonage');
     assert.deepEqual(v.readResponse(reply(202, { message_uuid: 'u1' })), { ok: true, messageId: 'u1' });
     const unauthorized = v.readResponse(reply(401, { type: 'https://developer.vonage.com/api-errors#unauthorized', title: 'Unauthorized', detail: 'You did not provide correct credentials.' }, 'application/problem+json'));
     assert.equal(unauthorized.ok, false);
@@ -26,7 +26,7 @@ describe('send: responses and error catalogs', () => {
   });
 
   it('whatsapp: catalog codes 190, 131047, 132001; unknown codes keep Meta\'s words', () => {
-    const w = TRANSPORTS.whatsapp;
+    const w = providerOf('whatsapp');
     const expired = w.readResponse(reply(401, { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190, fbtrace_id: 'A1' } }));
     assert.match(expired.problem!.title, /expired or is invalid \(code 190\)/);
     assert.match(expired.problem!.advice!, /new access token/);
@@ -38,7 +38,7 @@ describe('send: responses and error catalogs', () => {
   });
 
   it('whatsapp-onprem: seed 004 codes; mark-as-read answers null or {}', () => {
-    const o = TRANSPORTS['whatsapp-onprem'];
+    const o = providerOf('whatsapp-onprem');
     for (const [code, words] of [['1013', /no WhatsApp account/], ['2001', /language/], ['1009', /-90 and 90/], ['1014', /encoded once/], ['402', /payment/], ['408', /again/]] as const) {
       const r = o.readResponse(reply(400, { errors: [{ code: Number(code), title: 't' }] }));
       assert.equal(r.problem!.code, code);
@@ -52,7 +52,7 @@ describe('send: responses and error catalogs', () => {
   });
 
   it('gateway: reads ids and errors from common shapes', () => {
-    const g = TRANSPORTS.gateway;
+    const g = providerOf('gateway');
     assert.equal(g.readResponse(reply(200, { id: 'a' })).messageId, 'a');
     assert.equal(g.readResponse(reply(200, { data: { message_id: 'b' } })).messageId, 'b');
     assert.equal(g.readResponse(reply(200, { messages: [{ id: 'c' }] })).messageId, 'c');
@@ -65,7 +65,7 @@ describe('send: responses and error catalogs', () => {
   });
 
   it('any provider: a non-JSON answer says what came back, with a short excerpt', () => {
-    for (const t of Object.values(TRANSPORTS)) {
+    for (const t of PROVIDERS) {
       const r = t.readResponse(reply(500, 'Internal Server Error: upstream connect error', 'text/plain'));
       assert.equal(r.ok, false);
       assert.match(r.problem!.title, /HTTP 500.*non-JSON body \(text\/plain\).*"Internal Server Error: upstream connect error"/);

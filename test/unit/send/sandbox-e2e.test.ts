@@ -4,9 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { sandboxEndpoint } from '../../../src/sandbox/endpoints';
-import { sendPayload, markRead } from '../../../src/core/send';
-import type { AuthKind, Profile, Secrets } from '../../../src/core/profile';
-import type { ProviderId } from '../../../src/core/model';
+import { sendPayload, markRead } from '../../../src/pipeline/send';
+import type { Profile, Secrets } from '../../../src/core/profile';
+import type { AuthKind } from '../../../src/core/auth/kinds';
+import type { ProviderId } from '../../../src/providers/registry';
 import { projectRoot } from '../helpers';
 import { APP_ID, testKeys } from './keys';
 
@@ -32,7 +33,7 @@ describe('send: against the sandbox', function () {
   after(() => sandbox.close());
 
   function profile(provider: ProviderId, auth: AuthKind): Profile {
-    return { name: `sandbox ${provider}`, provider, auth, endpoint: sandboxEndpoint(sandbox.url, provider, auth as never), applicationId: APP_ID, apiKey: 'abcd1234', phoneNumberId: '100200300', graphVersion: 'v21.0' };
+    return { name: `sandbox ${provider}`, provider, auth, endpoint: sandboxEndpoint(sandbox.url, provider, auth), applicationId: APP_ID, apiKey: 'abcd1234', phoneNumberId: '100200300', graphVersion: 'v21.0' };
   }
 
   const cases: [string, ProviderId, AuthKind][] = [

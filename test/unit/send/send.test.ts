@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as jsonwebtoken from 'jsonwebtoken';
 import { Messages } from '@vonage/messages';
 import { Auth } from '@vonage/auth';
-import { sendPayload, prepareSend, markRead, fillValue } from '../../../src/core/send';
+import { sendPayload, prepareSend, markRead, fillValue } from '../../../src/pipeline/send';
 import type { Profile } from '../../../src/core/profile';
 import { APP_ID, testKeys } from './keys';
 import { json, raw, recordingServer, type RecordingServer } from './recording-server';

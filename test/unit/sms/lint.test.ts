@@ -7,7 +7,7 @@ import { parseDocument } from '../../../src/core/parse';
 import type { Problem } from '../../../src/core/problem';
 import { analyzeSms, jsonStringOffsets } from '../../../src/core/sms';
 import { createCatalog } from '../../../src/core/templates';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 
 /** A Vonage v1 SMS payload whose text is given as the raw JSON string body (escapes as written). */
 function payload(rawText: string, extra = ''): string {

@@ -1,15 +1,19 @@
-/** The one path from text to problems, shared by the editor and `mwb validate`. */
-import type { MessageModel } from './model';
-import { parseDocument, type ParsedDocument } from './parse';
-import { MAX_NESTING, TOO_DEEP_MESSAGE, nestingDepth } from './nesting';
-import type { Problem } from './problem';
-import { schemaProblems } from './schema-check';
-import { createContext } from './lint/context';
-import { COMMON_RULES } from './lint';
-import { createCatalog, type TemplateCatalog } from './templates';
-import { CATALOG_SUFFIX, templateCatalogSchema } from './template-catalog-file';
+/**
+ * The one path from text to problems, shared by the editor, `mwb validate`, send and the sandbox:
+ * parse -> provider -> schema -> model -> rules. It never throws: a file that cannot be checked
+ * gets one problem that says so.
+ */
+import type { MessageModel } from '../core/model';
+import { parseDocument, type ParsedDocument } from '../core/parse';
+import { MAX_NESTING, TOO_DEEP_MESSAGE, nestingDepth } from '../core/nesting';
+import type { Problem } from '../core/problem';
+import { schemaProblems } from '../core/schema-check';
+import { createContext, type LintRule } from '../core/lint/context';
+import { createCatalog, type TemplateCatalog } from '../core/templates';
+import { CATALOG_SUFFIX, templateCatalogSchema } from '../core/template-catalog-file';
 import type { ProviderDef } from '../providers/types';
 import { detectProvider, providerById, providerForFile, suffixList } from '../providers/registry';
+import { COMMON_RULES } from './rules';
 
 export interface ValidateOptions {
   /** Used to pick the provider by suffix. */
@@ -19,6 +23,11 @@ export interface ValidateOptions {
   /** Run the zod schema (the CLI does; the editor leaves that to VS Code's JSON service). */
   schema?: boolean;
   templates?: TemplateCatalog;
+  /**
+   * Told when a rule or the model mapping throws (the file is still checked by the others).
+   * Tests use it to prove no rule throws on half-written input.
+   */
+  onRuleError?: (error: unknown, where: string) => void;
 }
 
 export interface ValidationResult {
@@ -35,11 +44,25 @@ export function resolveProvider(fileName: string | undefined, value: unknown, pr
   return (fileName ? providerForFile(fileName) : undefined) ?? detectProvider(value);
 }
 
+/** One problem for the whole file, with nothing else checked. */
+function whole(text: string, code: string, message: string): ValidationResult {
+  const problem: Problem = { severity: 'error', code, message, pointer: '', start: 0, end: Math.min(text.length, 1), source: 'lint' };
+  return { doc: { text, empty: true, value: undefined, problems: [problem], root: undefined }, provider: undefined, model: undefined, problems: [problem] };
+}
+
 export function validateText(text: string, options: ValidateOptions = {}): ValidationResult {
-  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING) {
-    const problem: Problem = { severity: 'error', code: 'too-deep', message: TOO_DEEP_MESSAGE, pointer: '', start: 0, end: Math.min(text.length, 1), source: 'lint' };
-    return { doc: { text, empty: true, value: undefined, problems: [problem], root: undefined }, provider: undefined, model: undefined, problems: [problem] };
+  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING) return whole(text, 'too-deep', TOO_DEEP_MESSAGE);
+  try {
+    return check(text, options);
+  } catch (e) {
+    // Never a stack trace for the user: name what happened and keep the editor working.
+    options.onRuleError?.(e, 'validateText');
+    const what = e instanceof RangeError ? 'it is too deeply nested or too large' : 'of an internal error';
+    return whole(text, 'unchecked', `This file could not be checked because ${what}. Simplify it; your text is unchanged.`);
   }
+}
+
+function check(text: string, options: ValidateOptions): ValidationResult {
   const doc = parseDocument(text);
   const problems: Problem[] = [...doc.problems];
   if (doc.empty) return { doc, provider: undefined, model: undefined, problems };
@@ -70,16 +93,17 @@ export function validateText(text: string, options: ValidateOptions = {}): Valid
   try {
     model = provider.toModel(doc.value);
   } catch (e) {
-    if (process.env.MWB_RULE_ERRORS === 'throw') throw e;
+    options.onRuleError?.(e, `${provider.id} model`);
     model = undefined; // a payload too broken to map; the schema problems say why
   }
   const ctx = createContext(doc, provider.id, model, options.templates ?? defaultCatalog, problems);
-  for (const rule of [...COMMON_RULES, ...(provider.rules ?? [])]) {
+  const rules: readonly LintRule[] = [...COMMON_RULES, ...provider.rules];
+  for (const rule of rules) {
     try {
       rule(ctx);
     } catch (e) {
-      // A rule must never take the others down on a half-written file (tests make it throw).
-      if (process.env.MWB_RULE_ERRORS === 'throw') throw e;
+      // A rule must never take the others down on a half-written file.
+      options.onRuleError?.(e, rule.name || 'a lint rule');
     }
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);

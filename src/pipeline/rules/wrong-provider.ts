@@ -3,7 +3,7 @@
  * schema in a dozen places; one problem that says which API it is, and how to rename the file, helps more.
  */
 import { PROVIDERS, providerById } from '../../providers/registry';
-import type { LintRule } from './context';
+import type { LintRule } from '../../core/lint/context';
 
 export const wrongProvider: LintRule = (ctx) => {
   const own = providerById(ctx.provider);

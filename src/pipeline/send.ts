@@ -1,0 +1,212 @@
+/**
+ * Sending one payload file: payload + environment + profile + secrets -> request -> HTTP -> result.
+ * Shared by `mwb send`, `mwb curl` and the editor's Send command; one pass: the validation that
+ * decides whether to send is the one returned to the caller. Nothing here prints; every string it
+ * returns has had the secrets it used scrubbed out.
+ */
+import { LineIndex } from '../core/position';
+import { fillPlaceholders, PLACEHOLDER } from '../core/placeholders';
+import type { TemplateCatalog } from '../core/templates';
+import { ProfileError, type Profile, type Secrets } from '../core/profile';
+import { AuthError, authorize, redact, redactRequest } from '../core/auth/apply';
+import type { AuthDef } from '../core/auth/kinds';
+import { sendHttp, type HttpOptions } from '../core/http/client';
+import type { SendProblem } from '../core/http/outcome';
+import { RequestError, type HttpRequest } from '../core/http/types';
+import { authDefOf, providerById } from '../providers/registry';
+import type { ProviderDef } from '../providers/types';
+import { validateText, type ValidationResult } from './validate';
+
+export interface SendInput {
+  text: string;
+  fileName?: string;
+  profile: Profile;
+  /** Values for `{{NAME}}` placeholders (the CLI passes the process environment). */
+  variables: Record<string, string | undefined>;
+  templates?: TemplateCatalog;
+  /** Keep `{{NAME}}` as written instead of filling it (for `mwb curl`, which turns them into $NAME). */
+  keepPlaceholders?: boolean;
+}
+
+export type Prepared =
+  | { ok: true; provider: ProviderDef; auth: AuthDef; payload: unknown; request: HttpRequest; placeholders: string[]; validation: ValidationResult }
+  | { ok: false; reason: 'invalid' | 'placeholders' | 'provider' | 'profile' | 'request'; message: string; validation: ValidationResult };
+
+export interface SendResult {
+  ok: boolean;
+  status: number | null;
+  messageId: string | null;
+  durationMs: number;
+  attempts: number;
+  /** Everything the user needs about a failure, as one text (null when sent). */
+  problem: string | null;
+  explained?: SendProblem;
+  /** The provider said the 24 h customer care window is closed (send a template instead). */
+  windowClosed?: boolean;
+  notes: string[];
+  /** The request as sent, credentials redacted (for history and --dry-run). */
+  request?: HttpRequest;
+  /** Where a failure happened: the file, the credentials, the network, or the provider's answer. */
+  stage?: 'prepare' | 'auth' | 'http' | 'response';
+}
+
+/** A result for a failure before any HTTP attempt. */
+function notSent(problem: string, stage?: SendResult['stage']): SendResult {
+  return { ok: false, status: null, messageId: null, durationMs: 0, attempts: 0, notes: [], problem, ...(stage ? { stage } : {}) };
+}
+
+/** Fill placeholders inside every string value (keys stay as written); returns the names left unfilled. */
+export function fillValue(value: unknown, variables: Record<string, string | undefined>): { value: unknown; missing: string[]; used: string[] } {
+  const missing = new Set<string>();
+  const used = new Set<string>();
+  const defined: Record<string, string> = {};
+  for (const [k, v] of Object.entries(variables)) if (typeof v === 'string') defined[k] = v;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      for (const m of v.matchAll(PLACEHOLDER)) used.add(m[1]);
+      const r = fillPlaceholders(v, defined);
+      r.missing.forEach((n) => missing.add(n));
+      return r.text;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  const out = walk(value);
+  return { value: out, missing: [...missing], used: [...used] };
+}
+
+/** The first errors of a file, one line each, as `file:line:column: message [code]`. */
+function errorLines(text: string, name: string, errors: ValidationResult['problems']): string[] {
+  const lines = new LineIndex(text);
+  const shown = errors.slice(0, 5).map((p) => {
+    const at = lines.lineColumn(p.start);
+    return `  ${name}:${at.line}:${at.column}: ${p.message} [${p.code}]`;
+  });
+  return errors.length > 5 ? [...shown, `  ... and ${errors.length - 5} more (run \`mwb validate ${name}\`)`] : shown;
+}
+
+/** Check and build: refuses a file with errors or unresolved placeholders, saying which. */
+export function prepareSend(input: SendInput): Prepared {
+  const validation = validateText(input.text, { fileName: input.fileName, templates: input.templates });
+  const refuse = (reason: Extract<Prepared, { ok: false }>['reason'], message: string): Prepared => ({ ok: false, reason, message, validation });
+  const name = input.fileName ?? 'the payload';
+  const { provider } = validation;
+  if (!provider) {
+    // An empty, broken or too-deep file says so; only a readable payload of no known shape is "which API?".
+    const first = validation.problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
+    return refuse('invalid', first ? `Not sent: ${name}: ${first.message}` : `${name}: cannot tell which API it is for; name it with a provider suffix (e.g. .vonage.json).`);
+  }
+  if (provider.id !== input.profile.provider) {
+    return refuse('provider', `${name} is a ${provider.id} payload but profile "${input.profile.name}" is for ${input.profile.provider}: pick a ${provider.id} profile.`);
+  }
+  const auth = authDefOf(provider.id, input.profile.auth);
+  if (!auth) return refuse('profile', `Profile "${input.profile.name}" uses auth "${input.profile.auth}", which ${provider.id} does not take; use one of: ${provider.auth.map((a) => a.kind).join(', ')}.`);
+  const errors = validation.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    return refuse('invalid', [`Not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first:`, ...errorLines(input.text, name, errors)].join('\n'));
+  }
+  const filled = input.keepPlaceholders ? { value: validation.doc.value, missing: [], used: [] } : fillValue(validation.doc.value, input.variables);
+  if (filled.missing.length > 0) {
+    const names = filled.missing.map((n) => `{{${n}}}`).join(', ');
+    return refuse('placeholders', `Not sent: ${name} has unresolved placeholder${filled.missing.length === 1 ? '' : 's'} ${names}. Give ${filled.missing.length === 1 ? 'it a value' : 'them values'} in the active environment (in the CLI, set the environment variable${filled.missing.length === 1 ? '' : 's'} ${filled.missing.join(', ')}).`);
+  }
+  try {
+    const request = provider.buildRequest(filled.value, input.profile, { variables: input.variables, keepPlaceholders: input.keepPlaceholders });
+    return { ok: true, provider, auth, payload: filled.value, request, placeholders: filled.used, validation };
+  } catch (e) {
+    if (e instanceof ProfileError) return refuse('profile', e.message);
+    if (e instanceof RequestError) return refuse('request', `Not sent: ${e.message}`);
+    throw e;
+  }
+}
+
+export function formatProblem(p: SendProblem): string {
+  const lines = [p.title];
+  if (p.detail) lines.push(`  ${p.detail}`);
+  for (const ip of p.invalidParameters ?? []) lines.push(`  - ${ip.name}: ${ip.reason}`);
+  if (p.advice) lines.push(`What to do: ${p.advice}`);
+  if (p.instance) lines.push(`(reference for support: ${p.instance})`);
+  return lines.join('\n');
+}
+
+export interface SendOptions {
+  http?: HttpOptions;
+  /** Milliseconds since the epoch for the JWT's iat (tests). */
+  now?: number;
+  /** More values to keep out of everything returned, e.g. secret environment values used by placeholders. */
+  redact?: readonly string[];
+}
+
+/** Words by which an API says the window is closed when its code is not one we know. */
+const WINDOW_WORDS = /customer care window|allowed window|last 24 hours|outside[- ]of[- ]the[- ]allowed[- ]window/i;
+
+/** Whether a provider's problem means "the 24 h window is closed": by its codes, else by its words. */
+export function isWindowClosed(provider: ProviderDef, problem: SendProblem | undefined): boolean {
+  if (!problem) return false;
+  const code = problem.code ?? '';
+  // Vonage's code is a problem type URL ending in `#1340`.
+  if (provider.windowClosedCodes.some((c) => code === c || code.endsWith(`#${c}`))) return true;
+  return WINDOW_WORDS.test(`${problem.title} ${problem.detail ?? ''}`);
+}
+
+/** Authenticate, send and read one request; never throws for anything the user can fix. */
+async function exchange(provider: ProviderDef, auth: AuthDef, request: HttpRequest, profile: Profile, secrets: Secrets, options: SendOptions): Promise<SendResult> {
+  let authorized;
+  try {
+    authorized = await authorize(request, profile, auth, secrets, options.now);
+  } catch (e) {
+    if (e instanceof AuthError) return notSent(e.message, 'auth');
+    throw e;
+  }
+  const used = [...authorized.secrets, ...Object.values(secrets).filter((s): s is string => typeof s === 'string'), ...(options.redact ?? [])];
+  const scrub = (t: string) => redact(t, used);
+  const outcome = await sendHttp(authorized.request, options.http);
+  const base = { durationMs: Math.round(outcome.durationMs), attempts: outcome.attempts, notes: outcome.notes.map(scrub), request: redactRequest(authorized.request, used) };
+  const status = outcome.reply?.status ?? null;
+  if (outcome.failure) return { ok: false, status: outcome.failure.kind === 'redirect' ? status : null, messageId: null, problem: scrub(outcome.failure.message), stage: 'http', ...base };
+  const read = provider.readResponse(outcome.reply!);
+  if (read.ok) return { ok: true, status, messageId: read.messageId ?? null, problem: null, ...base };
+  const explained = read.problem ? (JSON.parse(scrub(JSON.stringify(read.problem))) as SendProblem) : undefined;
+  return { ok: false, status, messageId: null, problem: explained ? formatProblem(explained) : `HTTP ${status}`, explained, windowClosed: isWindowClosed(provider, explained), stage: 'response', ...base };
+}
+
+/** Send a prepared request with the profile's secrets. */
+export function sendPrepared(prepared: Extract<Prepared, { ok: true }>, profile: Profile, secrets: Secrets, options: SendOptions = {}): Promise<SendResult> {
+  return exchange(prepared.provider, prepared.auth, prepared.request, profile, secrets, options);
+}
+
+/** The whole path, for callers that have everything at hand. */
+export async function sendPayload(input: SendInput, secrets: Secrets, options: SendOptions = {}): Promise<SendResult> {
+  const prepared = prepareSend(input);
+  if (!prepared.ok) return notSent(prepared.message, 'prepare');
+  return sendPrepared(prepared, input.profile, secrets, options);
+}
+
+/** What `--dry-run` shows: the request exactly as it would go, credentials redacted, or why it cannot be authorized. */
+export async function dryRun(prepared: Extract<Prepared, { ok: true }>, profile: Profile, secrets: Secrets, redactAlso: readonly string[] = []): Promise<{ request: HttpRequest; problem?: string }> {
+  try {
+    const authorized = await authorize(prepared.request, profile, prepared.auth, secrets);
+    return { request: redactRequest(authorized.request, [...authorized.secrets, ...redactAlso]) };
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+    return { request: redactRequest(prepared.request, redactAlso), problem: e.message };
+  }
+}
+
+/** Mark a received message as read, where the provider has such a call. */
+export async function markRead(messageId: string, profile: Profile, secrets: Secrets, options: SendOptions = {}): Promise<SendResult> {
+  const provider = providerById(profile.provider);
+  const auth = authDefOf(profile.provider, profile.auth);
+  if (!provider || !auth) return notSent(`Profile "${profile.name}" is not a profile of a known provider and auth method.`);
+  if (!provider.buildMarkRead) return notSent(`The ${provider.label} has no "mark as read" call.`);
+  let request: HttpRequest;
+  try {
+    request = provider.buildMarkRead(messageId, profile);
+  } catch (e) {
+    if (e instanceof ProfileError) return notSent(e.message);
+    throw e;
+  }
+  const result = await exchange(provider, auth, request, profile, secrets, options);
+  return { ...result, messageId: result.ok ? messageId : null };
+}
