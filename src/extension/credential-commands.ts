@@ -6,6 +6,7 @@ import { domain } from './domain';
 import type { Profiles } from './profiles';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
 import { requireTrust } from './trust';
+import { COMMANDS, SETTINGS, settingKey } from './ids';
 
 const ADD_PROFILE = '$(add) Add a profile in settings...';
 
@@ -26,8 +27,8 @@ async function pickUserProfile(profiles: Profiles, title: string): Promise<Profi
  * you) rather than a bare settings.json that says nothing about the shape; the example follows.
  */
 async function openProfileSettings(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.openSettings', 'messageWorkbench.profiles');
-  void vscode.window.showInformationMessage('Add a profile to "messageWorkbench.profiles", e.g. { "name": "Vonage prod", "provider": "vonage", "auth": "jwt", "applicationId": "<uuid>" }. Secrets never go in settings: set them with "Set Credentials".');
+  await vscode.commands.executeCommand('workbench.action.openSettings', settingKey(SETTINGS.profiles));
+  void vscode.window.showInformationMessage(`Add a profile to "${settingKey(SETTINGS.profiles)}", e.g. { "name": "Vonage prod", "provider": "vonage", "auth": "jwt", "applicationId": "<uuid>" }. Secrets never go in settings: set them with "Set Credentials".`);
 }
 
 async function readPem(uri: vscode.Uri): Promise<string | undefined> {
@@ -63,7 +64,7 @@ export function register(store: SecretStore, profiles: Profiles, sandbox: Sandbo
   };
 
   return [
-    vscode.commands.registerCommand('messageWorkbench.selectProfile', async () => {
+    vscode.commands.registerCommand(COMMANDS.selectProfile, async () => {
       const { profiles: list } = profiles.userProfiles();
       const active = profiles.activeName();
       const pick = await vscode.window.showQuickPick(
@@ -79,7 +80,7 @@ export function register(store: SecretStore, profiles: Profiles, sandbox: Sandbo
       else await profiles.setActive(pick.label);
     }),
 
-    vscode.commands.registerCommand('messageWorkbench.setCredentials', async () => {
+    vscode.commands.registerCommand(COMMANDS.setCredentials, async () => {
       if (!requireTrust('Setting credentials')) return;
       const profile = await pickUserProfile(profiles, 'Set credentials for which profile?');
       if (!profile) return;
@@ -112,9 +113,9 @@ export function register(store: SecretStore, profiles: Profiles, sandbox: Sandbo
       void vscode.window.showInformationMessage(`Credentials for "${profile.name}" are stored in SecretStorage. They will be sent only to ${new URL(profile.endpoint).host}.`);
     }),
 
-    vscode.commands.registerCommand('messageWorkbench.importPrivateKey', () => (requireTrust('Importing a key') ? importKey() : false)),
+    vscode.commands.registerCommand(COMMANDS.importPrivateKey, () => (requireTrust('Importing a key') ? importKey() : false)),
 
-    vscode.commands.registerCommand('messageWorkbench.clearCredentials', async () => {
+    vscode.commands.registerCommand(COMMANDS.clearCredentials, async () => {
       const { profiles: list } = profiles.userProfiles();
       const sandboxItem = `${SANDBOX_PROFILE} (regenerate its keys)`;
       const pick = await vscode.window.showQuickPick([...list.map((p) => p.name), sandboxItem], { title: 'Clear the credentials of which profile?' });

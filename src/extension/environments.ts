@@ -4,15 +4,15 @@
  */
 import * as vscode from 'vscode';
 import type { SecretStore } from './secret-store';
+import { COMMANDS, SECTION, SETTINGS, settingKey } from './ids';
 
-const SECTION = 'messageWorkbench';
 /** State key: per environment, the names of its values kept in SecretStorage. */
 const SECRET_VALUE_NAMES = 'messageWorkbench.environmentSecretNames';
 
 export function register(environments: Environments): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('messageWorkbench.selectEnvironment', () => environments.select()),
-    vscode.commands.registerCommand('messageWorkbench.setEnvironmentSecret', () => environments.setSecret()),
+    vscode.commands.registerCommand(COMMANDS.selectEnvironment, () => environments.select()),
+    vscode.commands.registerCommand(COMMANDS.setEnvironmentSecret, () => environments.setSecret()),
   ];
 }
 
@@ -28,13 +28,13 @@ export class Environments {
 
   /** Environments from settings, and those that so far hold only secret values (set with "Set Secret Environment Value"). */
   names(): string[] {
-    const envs = this.config().get<Record<string, unknown>>('environments') ?? {};
+    const envs = this.config().get<Record<string, unknown>>(SETTINGS.environments) ?? {};
     const secretOnly = Object.keys(this.state.get<Record<string, string[]>>(SECRET_VALUE_NAMES) ?? {});
     return [...new Set([...Object.keys(envs), ...secretOnly])];
   }
 
   active(): string | undefined {
-    return this.config().get<string>('activeEnvironment') || this.names()[0];
+    return this.config().get<string>(SETTINGS.activeEnvironment) || this.names()[0];
   }
 
   private secretNames(env: string): string[] {
@@ -45,7 +45,7 @@ export class Environments {
   async variables(): Promise<Record<string, string>> {
     const env = this.active();
     if (!env) return {};
-    const plain = (this.config().get<Record<string, Record<string, unknown>>>('environments') ?? {})[env] ?? {};
+    const plain = (this.config().get<Record<string, Record<string, unknown>>>(SETTINGS.environments) ?? {})[env] ?? {};
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(plain)) if (typeof v === 'string' || typeof v === 'number') out[k] = String(v);
     for (const name of this.secretNames(env)) {
@@ -68,14 +68,14 @@ export class Environments {
     if (names.length === 0) {
       const settings = 'Open Settings';
       const secret = 'Set Secret Value';
-      void vscode.window.showInformationMessage('No environments yet. Add one in settings: "messageWorkbench.environments": { "dev": { "TO_NUMBER": "447700900000" } }, or store a secret value.', settings, secret).then((a) => {
-        if (a === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'messageWorkbench.environments');
+      void vscode.window.showInformationMessage(`No environments yet. Add one in settings: "${settingKey(SETTINGS.environments)}": { "dev": { "TO_NUMBER": "447700900000" } }, or store a secret value.`, settings, secret).then((a) => {
+        if (a === settings) void vscode.commands.executeCommand('workbench.action.openSettings', settingKey(SETTINGS.environments));
         if (a === secret) void this.setSecret();
       });
       return;
     }
     const pick = await vscode.window.showQuickPick(names, { title: 'Active environment for {{placeholders}}' });
-    if (pick) await this.config().update('activeEnvironment', pick, vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    if (pick) await this.config().update(SETTINGS.activeEnvironment, pick, vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
   }
 
   /** Store one secret placeholder value in SecretStorage (never in settings). */

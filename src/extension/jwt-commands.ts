@@ -4,10 +4,11 @@ import type { Profiles } from './profiles';
 import { domain } from './domain';
 import { SANDBOX_PROFILE } from './sandbox-host';
 import { requireTrust } from './trust';
+import { COMMANDS } from './ids';
 
 export function register(profiles: Profiles): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('messageWorkbench.generateJwt', async () => {
+    vscode.commands.registerCommand(COMMANDS.generateJwt, async () => {
       if (!requireTrust('Generating a JWT')) return undefined;
       const jwtProfiles = profiles.userProfiles().profiles.filter((p) => p.auth === 'jwt');
       const pick = await vscode.window.showQuickPick([SANDBOX_PROFILE, ...jwtProfiles.map((p) => p.name)], { title: 'Generate a JWT for which profile?' });
@@ -31,7 +32,7 @@ export function register(profiles: Profiles): vscode.Disposable[] {
         return undefined;
       }
     }),
-    vscode.commands.registerCommand('messageWorkbench.decodeJwt', async (given?: string) => {
+    vscode.commands.registerCommand(COMMANDS.decodeJwt, async (given?: string) => {
       const editor = vscode.window.activeTextEditor;
       const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : undefined;
       const token = given ?? (await vscode.window.showInputBox({ title: 'Decode a JWT', value: selected, prompt: 'The token (it is decoded locally, not verified)', ignoreFocusOut: true }));

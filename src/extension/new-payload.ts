@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { SnippetDef } from '../core/snippets';
 import { PAYLOAD_SUFFIXES } from './payload-suffixes';
+import { COMMANDS } from './ids';
 
 interface SnippetItem extends vscode.QuickPickItem {
   suffix?: string;
@@ -28,7 +29,7 @@ async function readSnippets(extensionUri: vscode.Uri): Promise<SnippetItem[]> {
 
 export function register(context: vscode.ExtensionContext): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('messageWorkbench.newPayload', async () => {
+    vscode.commands.registerCommand(COMMANDS.newPayload, async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) {
         void vscode.window.showWarningMessage('Open a folder first: payload files live in your repository.');

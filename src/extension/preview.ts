@@ -14,10 +14,10 @@ import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { WorkspaceTemplates } from './template-catalog';
 import type { Validations } from './validation';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { COMMANDS, SETTINGS, settingKey } from './ids';
 
-export const OPEN_PREVIEW_COMMAND = 'messageWorkbench.openPreviewToSide';
 export const PREVIEW_VIEW_TYPE = 'messageWorkbench.preview';
-const REMOTE_MEDIA_SETTING = 'messageWorkbench.preview.loadRemoteMedia';
+const REMOTE_MEDIA_SETTING = settingKey(SETTINGS.previewLoadRemoteMedia);
 /** Coalesces a burst of keystrokes into one update; short, because the budget is 50 ms from edit to screen. */
 const DEBOUNCE_MS = 15;
 
@@ -45,7 +45,7 @@ export function register(context: vscode.ExtensionContext, deps: PreviewDeps = {
     return preview;
   };
   return [
-    vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.openPreviewToSide, async (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || !isPayloadDocument(doc)) {
         void vscode.window.showInformationMessage(`Open a payload file (${PAYLOAD_PATTERNS}) to preview it.`);

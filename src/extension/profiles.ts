@@ -10,8 +10,8 @@ import type { SecretStore } from './secret-store';
 import { domain } from './domain';
 import { isPayloadDocument } from './payload-files';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
+import { COMMANDS, SECTION, SETTINGS } from './ids';
 
-const SECTION = 'messageWorkbench';
 const CONFIRMED_HOSTS = 'messageWorkbench.confirmedHosts';
 
 export interface ResolvedProfile {
@@ -30,7 +30,7 @@ export class Profiles implements vscode.Disposable {
     private readonly state: vscode.Memento,
   ) {
     this.status.name = 'Message Workbench: profile';
-    this.status.command = 'messageWorkbench.selectProfile';
+    this.status.command = COMMANDS.selectProfile;
     this.listeners.push(
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.refreshStatus()),
       vscode.window.onDidChangeActiveTextEditor(() => this.refreshStatus()),
@@ -40,7 +40,7 @@ export class Profiles implements vscode.Disposable {
 
   /** Profiles from settings, with the reason for each one that is malformed. */
   userProfiles(): { profiles: Profile[]; problems: string[] } {
-    const list = vscode.workspace.getConfiguration(SECTION).get<unknown[]>('profiles') ?? [];
+    const list = vscode.workspace.getConfiguration(SECTION).get<unknown[]>(SETTINGS.profiles) ?? [];
     const profiles: Profile[] = [];
     const problems: string[] = [];
     (Array.isArray(list) ? list : []).forEach((item, i) => {
@@ -55,12 +55,12 @@ export class Profiles implements vscode.Disposable {
   }
 
   activeName(): string {
-    return vscode.workspace.getConfiguration(SECTION).get<string>('activeProfile') || SANDBOX_PROFILE;
+    return vscode.workspace.getConfiguration(SECTION).get<string>(SETTINGS.activeProfile) || SANDBOX_PROFILE;
   }
 
   async setActive(name: string): Promise<void> {
     const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await vscode.workspace.getConfiguration(SECTION).update('activeProfile', name, target);
+    await vscode.workspace.getConfiguration(SECTION).update(SETTINGS.activeProfile, name, target);
     this.refreshStatus();
   }
 

@@ -15,6 +15,7 @@ import type { Validations } from './validation';
 import type { WorkspaceTemplates } from './template-catalog';
 import { failureMessage } from './send-text';
 import { requireTrust } from './trust';
+import { COMMANDS, SECTION, SETTINGS } from './ids';
 
 export interface SendDeps {
   profiles: Profiles;
@@ -46,7 +47,7 @@ async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promis
 
 /** The user's messageWorkbench.http.timeoutSeconds, for every request the editor makes. */
 function responseTimeoutMs(): number {
-  return (vscode.workspace.getConfiguration('messageWorkbench').get<number>('http.timeoutSeconds') ?? 30) * 1000;
+  return (vscode.workspace.getConfiguration(SECTION).get<number>(SETTINGS.httpTimeoutSeconds) ?? 30) * 1000;
 }
 
 function describe(result: SendResult): string {
@@ -89,7 +90,7 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     }
     const select = 'Select Environment';
     void vscode.window.showErrorMessage(prepared.message, ...(prepared.reason === 'placeholders' ? [select] : [])).then((a) => {
-      if (a === select) void vscode.commands.executeCommand('messageWorkbench.selectEnvironment');
+      if (a === select) void vscode.commands.executeCommand(COMMANDS.selectEnvironment);
     });
     return undefined;
   }
@@ -134,8 +135,8 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     const offerCredentials = !resolved.sandbox && (result.stage === 'auth' || result.status === 401);
     void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : [])).then((a) => {
       if (a === details) deps.log.show(true);
-      if (a === setCredentials) void vscode.commands.executeCommand('messageWorkbench.setCredentials');
-      if (a === simulate) void vscode.commands.executeCommand('messageWorkbench.sandboxInbound', recipient);
+      if (a === setCredentials) void vscode.commands.executeCommand(COMMANDS.setCredentials);
+      if (a === simulate) void vscode.commands.executeCommand(COMMANDS.sandboxInbound, recipient);
     });
   }
   return result;
@@ -147,21 +148,21 @@ class SendCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
     return [
-      new vscode.CodeLens(top, { title: `$(send) Send with ${this.profiles.activeName()}`, command: 'messageWorkbench.sendMessage', arguments: [doc.uri] }),
-      new vscode.CodeLens(top, { title: '$(open-preview) Preview', command: 'messageWorkbench.openPreviewToSide', arguments: [doc.uri] }),
-      new vscode.CodeLens(top, { title: '$(terminal) Copy as cURL', command: 'messageWorkbench.copyAsCurl', arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: `$(send) Send with ${this.profiles.activeName()}`, command: COMMANDS.sendMessage, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: '$(open-preview) Preview', command: COMMANDS.openPreviewToSide, arguments: [doc.uri] }),
+      new vscode.CodeLens(top, { title: '$(terminal) Copy as cURL', command: COMMANDS.copyAsCurl, arguments: [doc.uri] }),
     ];
   }
 }
 
 export function register(deps: SendDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('messageWorkbench.sendMessage', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.sendMessage, async (uri?: vscode.Uri) => {
       const doc = await documentFor(uri, 'send it');
       return doc ? sendDocument(doc, deps) : undefined;
     }),
     vscode.languages.registerCodeLensProvider(PAYLOAD_SELECTOR, new SendCodeLens(deps.profiles)),
-    vscode.commands.registerCommand('messageWorkbench.showHistory', async () => {
+    vscode.commands.registerCommand(COMMANDS.showHistory, async () => {
       const entries = deps.history.entries();
       if (entries.length === 0) {
         void vscode.window.showInformationMessage('Nothing sent yet. Open a payload file and run "Message Workbench: Send Message".');
@@ -186,7 +187,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
         return undefined;
       }
     }),
-    vscode.commands.registerCommand('messageWorkbench.clearHistory', async () => {
+    vscode.commands.registerCommand(COMMANDS.clearHistory, async () => {
       const n = deps.history.entries().length;
       if (n === 0) {
         void vscode.window.showInformationMessage('The send history is already empty.');
@@ -197,7 +198,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       await deps.history.clear();
       void vscode.window.showInformationMessage('Send history cleared.');
     }),
-    vscode.commands.registerCommand('messageWorkbench.copyAsCurl', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.copyAsCurl, async (uri?: vscode.Uri) => {
       const doc = await documentFor(uri, 'copy it as a cURL command');
       if (!doc) return undefined;
       const file = vscode.workspace.asRelativePath(doc.uri);
@@ -222,7 +223,7 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       void vscode.window.showInformationMessage(`curl command for ${file} copied (${resolved.profile.name}); credentials appear as $VARIABLES.`);
       return curl;
     }),
-    vscode.commands.registerCommand('messageWorkbench.markAsRead', async (messageId?: string, provider?: string) => {
+    vscode.commands.registerCommand(COMMANDS.markAsRead, async (messageId?: string, provider?: string) => {
       if (!requireTrust('Marking messages as read')) return undefined;
       const doc = vscode.window.activeTextEditor?.document;
       const fromFile = doc && isPayloadDocument(doc) ? deps.validations.get(doc).provider?.id : undefined;

@@ -1,35 +1,40 @@
+/** Command ids and setting keys are written once (src/extension/ids.ts) and agree with package.json. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listFiles, projectRoot } from '../helpers';
+import { COMMANDS, SECTION, SETTINGS } from '../../../src/extension/ids';
 
 const root = projectRoot();
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const declared = pkg.contributes.commands as { command: string; category?: string; title: string }[];
 
-describe('package.json commands <-> source', () => {
-  const registered = new Set<string>();
-  for (const f of listFiles(path.join(root, 'src', 'extension'), (x) => x.endsWith('.ts'))) {
-    const text = fs.readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/registerCommand\(\s*['"`]([\w.]+)['"`]/g)) registered.add(m[1]);
-    // registerCommand(SOME_CONSTANT, ...) with `const SOME_CONSTANT = 'messageWorkbench.x'` in the same file
-    for (const m of text.matchAll(/registerCommand\(\s*([A-Z][A-Z0-9_]*)\s*,/g)) {
-      const decl = new RegExp(`const ${m[1]}\\s*=\\s*['"\`]([\\w.]+)['"\`]`).exec(text);
-      if (decl) registered.add(decl[1]);
-    }
-  }
-  const declared = (pkg.contributes.commands as { command: string; category?: string; title: string }[]);
+describe('project: command ids and setting keys', () => {
+  it('the commands of ids.ts are exactly those of package.json, each with our category', () => {
+    assert.deepEqual(Object.values(COMMANDS).sort(), declared.map((c) => c.command).sort());
+    for (const c of declared) assert.equal(c.category, 'Message Workbench', `${c.command} has no category`);
+  });
 
-  it('every declared command is registered by the extension, and has our category', () => {
-    for (const c of declared) {
-      assert.ok(registered.has(c.command), `${c.command} is in package.json but never registered`);
-      assert.equal(c.category, 'Message Workbench', `${c.command} has no category`);
-      assert.ok(c.command.startsWith('messageWorkbench.'), c.command);
+  it('every command of ids.ts is registered by the extension', () => {
+    const text = listFiles(path.join(root, 'src', 'extension'), (x) => x.endsWith('.ts'))
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
+    for (const [name, id] of Object.entries(COMMANDS)) assert.match(text, new RegExp(`registerCommand\\(\\s*COMMANDS\\.${name}\\b`), `${id} is never registered`);
+  });
+
+  it('no command id or setting key is written as a literal outside ids.ts', () => {
+    const literal = /['"`](messageWorkbench\.[A-Za-z]+)['"`]/g;
+    const known = new Set([...Object.values(COMMANDS), ...Object.values(SETTINGS).map((k) => `${SECTION}.${k}`)]);
+    for (const f of listFiles(path.join(root, 'src', 'extension'), (x) => x.endsWith('.ts') && !x.endsWith('ids.ts'))) {
+      const code = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+      for (const m of code.matchAll(literal)) assert.ok(!known.has(m[1]), `${path.basename(f)} writes ${m[1]} as a literal`);
     }
   });
 
-  it('every registered command is declared in package.json', () => {
-    const ids = new Set(declared.map((c) => c.command));
-    for (const id of registered) assert.ok(ids.has(id), `${id} is registered but not in package.json`);
+  it('the settings of ids.ts are exactly those of package.json, each with a scope', () => {
+    const props = pkg.contributes.configuration.properties as Record<string, { scope?: string }>;
+    assert.deepEqual(Object.values(SETTINGS).map((k) => `${SECTION}.${k}`).sort(), Object.keys(props).sort());
+    for (const [k, v] of Object.entries(props)) assert.ok(v.scope, `${k} has no scope`);
   });
 
   it('menus refer only to declared commands', () => {

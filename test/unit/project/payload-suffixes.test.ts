@@ -1,18 +1,40 @@
+/** package.json's provider parts and the extension's suffix list derive from the provider registry. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PAYLOAD_SUFFIXES } from '../../../src/extension/payload-suffixes';
 import { PROVIDERS } from '../../../src/providers/registry';
+import { checkProfile } from '../../../src/pipeline/profiles';
+import { payloadWhen, serializePackage, withProviderContributions } from '../../../src/schemas/package-contributions';
 import { projectRoot } from '../helpers';
 
-describe('payload suffixes: the extension and the providers agree', () => {
+const root = projectRoot();
+const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+const pkg = JSON.parse(text);
+
+describe('project: package.json and the provider registry agree', () => {
   it('the extension knows exactly the suffixes of the registered providers', () => {
     assert.deepEqual([...PAYLOAD_SUFFIXES].sort(), PROVIDERS.map((p) => p.suffix).sort());
   });
 
-  it('package.json activates on a workspace holding any payload file', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8'));
-    const events = new Set<string>(pkg.activationEvents);
-    for (const s of PAYLOAD_SUFFIXES) assert.ok(events.has(`workspaceContains:**/*${s}`), `no activation event for *${s}`);
+  it('package.json holds the provider parts the registry gives (run `npm run build` to regenerate)', () => {
+    assert.equal(text, serializePackage(withProviderContributions(pkg, root)));
+  });
+
+  it('the generated `when` clause matches every payload suffix and nothing else', () => {
+    const re = new RegExp(/\/(.*)\/$/.exec(payloadWhen())![1]);
+    for (const p of PROVIDERS) assert.ok(re.test(`message${p.suffix}`), p.suffix);
+    for (const other of ['message.json', 'message.templates.json', 'message.vonage.jsonc', 'vonage.json.bak']) assert.ok(!re.test(other), other);
+    const whens = JSON.stringify(pkg.contributes.menus).match(/resourceFilename =~ [^"]+/g) ?? [];
+    assert.ok(whens.length >= 6 && whens.every((w) => JSON.parse(`"${w}"`) === payloadWhen()));
+  });
+
+  it('every profile template in settings is a valid profile', () => {
+    const snippets = pkg.contributes.configuration.properties['messageWorkbench.profiles'].items.defaultSnippets as { label: string; body: Record<string, string> }[];
+    const bare = (v: string) => v.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
+    for (const s of snippets) {
+      const body = Object.fromEntries(Object.entries(s.body).map(([k, v]) => [k, bare(v)]));
+      assert.equal(typeof checkProfile(body, s.label), 'object', `${s.label}: ${String(checkProfile(body, s.label))}`);
+    }
   });
 });
