@@ -73,8 +73,9 @@ export function register(context: vscode.ExtensionContext, deps: PreviewDeps = {
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  // No retainContextWhenHidden: the page keeps its picture in webview state and redraws on show, which costs far less memory.
-  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
+  // The page is small (the protocol checks with zod/mini), so keeping it alive when hidden costs little and spares
+  // reloading it (and its state round trip) each time the panel is shown again.
+  return { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')] };
 }
 
 class PreviewPanel {

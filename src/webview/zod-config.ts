@@ -3,6 +3,6 @@
  * `new Function`, which the webview's CSP (no 'unsafe-eval') forbids, so this must run before
  * the protocol's schemas are built.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 z.config({ jitless: true });
