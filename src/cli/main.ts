@@ -1,30 +1,35 @@
-/** `mwb`: the command-line face of the domain. Each command is one file in commands/. */
-import { EXIT_USAGE, UsageError, err, out } from './output';
-import * as validate from './commands/validate';
-import * as sms from './commands/sms';
-import * as preview from './commands/preview';
-import * as sandbox from './commands/sandbox';
-import * as jwt from './commands/jwt';
-import * as send from './commands/send';
-import * as curl from './commands/curl';
+/**
+ * `mwb`: the command-line face of the domain. Each command is one file in commands/, bundled on
+ * its own (dist/cli/<name>.js) and loaded only when it runs, so a command pays only for what it
+ * uses.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EXIT_USAGE, err, out } from './output';
+import { requireWithCodeCache } from './code-cache';
 
 interface Command {
   usage: string;
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = {
-  validate,
-  sms,
-  preview,
-  sandbox,
-  jwt,
-  send,
-  curl,
-};
+const COMMANDS = ['validate', 'sms', 'preview', 'sandbox', 'jwt', 'send', 'curl'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+function isCommand(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+function load(name: CommandName): Command {
+  // The bundle ships each command as dist/cli/<name>.js; tsc's output (tests) has commands/<name>.js.
+  const bundled = path.join(__dirname, 'cli', `${name}.js`);
+  if (fs.existsSync(bundled)) return requireWithCodeCache<Command>(bundled);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(__dirname, 'commands', name)) as Command;
+}
 
 function help(): string {
-  return ['Message Workbench CLI', '', 'Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), '', 'Exit codes: 0 ok, 1 the input has problems or the send failed, 2 usage or I/O error.'].join('\n');
+  return ['Message Workbench CLI', '', 'Usage:', ...COMMANDS.map((c) => `  ${load(c).usage}`), '', 'Exit codes: 0 ok, 1 the input has problems or the send failed, 2 usage or I/O error.'].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -34,18 +39,19 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : EXIT_USAGE;
   }
   if (name === '--version') {
-    out(require('../../package.json').version);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    out((require('../../package.json') as { version: string }).version);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  if (!isCommand(name)) {
     err(`mwb: unknown command "${name}".\n\n${help()}`);
     return EXIT_USAGE;
   }
+  const command = load(name);
   try {
     return await command.run(rest);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if ((e as Error).name === 'UsageError' || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err(`mwb ${name}: ${(e as Error).message}\nusage: ${command.usage}`);
       return EXIT_USAGE;
     }

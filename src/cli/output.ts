@@ -3,7 +3,10 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
-export class UsageError extends Error {}
+/** Wrong arguments: main prints the message with the command's usage. Recognised by name, since each command is its own bundle. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : text + '\n');

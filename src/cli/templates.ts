@@ -1,3 +1,4 @@
+/** The workspace template catalog for a file's folder, read from disk only when a rule first asks for a template. */
 import { loadCatalogFromDisk } from '../core/template-catalog-file';
 import type { TemplateCatalog } from '../core/templates';
 
@@ -5,6 +6,11 @@ const cache = new Map<string, TemplateCatalog>();
 
 export function loadTemplateCatalog(dir: string): TemplateCatalog {
   let c = cache.get(dir);
-  if (!c) cache.set(dir, (c = loadCatalogFromDisk(dir)));
+  if (!c) {
+    let loaded: TemplateCatalog | undefined;
+    const catalog = () => (loaded ??= loadCatalogFromDisk(dir));
+    c = { find: (name, language) => catalog().find(name, language), all: () => catalog().all() };
+    cache.set(dir, c);
+  }
   return c;
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Profile } from '../core/profile';
 import type { SecretStore } from './secret-store';
-import { domain } from './domain';
+import { domain } from './lazy-domain';
 import type { Profiles } from './profiles';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
 import { requireTrust } from './trust';

@@ -48,16 +48,18 @@ export function register(validations: Validations, templates: WorkspaceTemplates
     vscode.workspace.textDocuments.forEach(refresh);
   };
 
-  vscode.workspace.textDocuments.forEach(refresh);
+  // Not inside activate: the first validation loads the validation bundle (zod and the schemas),
+  // which would hold up the extension host's start when a payload file is already open.
+  const initial = setTimeout(() => vscode.workspace.textDocuments.forEach(refresh), 0);
   return [
     collection,
-    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidOpenTextDocument(schedule),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       collection.delete(doc.uri);
       validations.forget(doc);
     }),
     templates.onDidChange(refreshAll),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    { dispose: () => [initial, ...timers.values()].forEach((t) => clearTimeout(t)) },
   ];
 }

@@ -1,7 +1,7 @@
 /** Generate a Vonage application JWT (copied to the clipboard) and decode any JWT. */
 import * as vscode from 'vscode';
 import type { Profiles } from './profiles';
-import { domain } from './domain';
+import { domain } from './lazy-domain';
 import { SANDBOX_PROFILE } from './sandbox-host';
 import { requireTrust } from './trust';
 import { COMMANDS } from './ids';

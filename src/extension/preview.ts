@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ValidationResult } from '../pipeline/validate';
 import type { PreviewProblem } from '../preview/problems';
 import type { HostMessage } from '../shared/protocol';
-import { domain } from './domain';
+import { validation } from './lazy-domain';
 import { isPayloadDocument } from './payload-files';
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { WorkspaceTemplates } from './template-catalog';
@@ -156,7 +156,7 @@ class PreviewPanel {
     const editedAt = this.pendingEditAt;
     this.pendingEditAt = undefined;
     if (!doc || !this.ready) return; // `ready` triggers the first update
-    const d = domain();
+    const d = validation();
     const result = this.validate(doc);
     const ours = d.locateProblems(doc.getText(), result.problems);
     const problems = [...ours, ...this.otherDiagnostics(doc, ours.some((p) => p.code === 'json-syntax'))];
@@ -166,7 +166,7 @@ class PreviewPanel {
 
   private validate(doc: vscode.TextDocument): ValidationResult {
     if (this.deps.validations) return this.deps.validations.get(doc);
-    return domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
+    return validation().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
   }
 
   /**
@@ -190,7 +190,7 @@ class PreviewPanel {
   }
 
   private receive(raw: unknown): void {
-    const msg = domain().parseWebviewMessage(raw);
+    const msg = validation().parseWebviewMessage(raw);
     if (!msg) return; // the page only speaks the protocol; anything else is dropped
     switch (msg.type) {
       case 'ready':

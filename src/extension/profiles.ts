@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { AuthKind } from '../core/auth/kinds';
 import type { Profile, Secrets } from '../core/profile';
 import type { SecretStore } from './secret-store';
-import { domain } from './domain';
+import { domain } from './lazy-domain';
 import { isPayloadDocument } from './payload-files';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
 import { COMMANDS, SECTION, SETTINGS } from './ids';

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Sandbox } from '../sandbox/server';
 import type { Secrets } from '../core/profile';
 import type { SecretStore } from './secret-store';
-import { domain } from './domain';
+import { domain } from './lazy-domain';
 
 export const SANDBOX_PROFILE = 'Sandbox';
 const APP_ID_KEY = 'messageWorkbench.sandbox.applicationId';

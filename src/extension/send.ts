@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SendResult } from '../pipeline/send';
-import { domain } from './domain';
+import { domain, validation } from './lazy-domain';
 import type { Environments } from './environments';
 import { History } from './history';
 import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
@@ -63,7 +63,7 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
   const text = doc.getText();
   const templates = await deps.templates.ready();
   // The provider decides the profile; the validation that decides whether to send comes back from prepareSend.
-  const providerId = domain().resolveProvider(doc.uri.path, undefined)?.id ?? deps.validations.get(doc).provider?.id;
+  const providerId = validation().resolveProvider(doc.uri.path, undefined)?.id ?? deps.validations.get(doc).provider?.id;
   if (!providerId) {
     const first = deps.validations.get(doc).problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
     void vscode.window.showErrorMessage(first ? `Not sent: ${file}: ${first.message}` : `Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);

@@ -1,7 +1,7 @@
 /** The workspace's `*.templates.json` catalogs, read on first use and kept current by a watcher. */
 import * as vscode from 'vscode';
 import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
-import { domain } from './domain';
+import { validation } from './lazy-domain';
 
 export class WorkspaceTemplates implements vscode.Disposable {
   private readonly byFile = new Map<string, TemplateDefinition[]>();
@@ -25,7 +25,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
   /** The catalog as known now (built-in templates until the workspace files are read). */
   current(): TemplateCatalog {
     if (!this.loading) this.loading = this.loadAll().then(() => this.invalidate());
-    return (this.catalog ??= domain().createCatalog([...this.byFile.values()].flat()));
+    return (this.catalog ??= validation().createCatalog([...this.byFile.values()].flat()));
   }
 
   /** The catalog once the workspace's files have been read. */
@@ -48,7 +48,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
   private async readFile(uri: vscode.Uri): Promise<void> {
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      this.byFile.set(uri.toString(), domain().parseCatalog(new TextDecoder().decode(bytes)));
+      this.byFile.set(uri.toString(), validation().parseCatalog(new TextDecoder().decode(bytes)));
     } catch {
       this.byFile.delete(uri.toString());
     }

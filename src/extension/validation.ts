@@ -1,7 +1,7 @@
 /** One validation per document version, shared by diagnostics, quick fixes and the preview. */
 import * as vscode from 'vscode';
 import type { ValidationResult } from '../pipeline/validate';
-import { domain } from './domain';
+import { validation } from './lazy-domain';
 import type { WorkspaceTemplates } from './template-catalog';
 
 export class Validations {
@@ -17,7 +17,7 @@ export class Validations {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version) return hit.result;
-    const result = domain().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.templates.current() });
+    const result = validation().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.templates.current() });
     this.cache.set(key, { version: doc.version, result });
     return result;
   }

@@ -2,18 +2,24 @@
 import { defineProvider } from '../types';
 import { rec } from '../common/fields';
 import { GATEWAY_TOKEN } from '../common/auth';
-import { gatewayPayload } from './schema';
+import { once } from '../lazy';
 import { toModel } from './model';
 import { GATEWAY_RULES } from './rules';
 import { buildRequest, GATEWAY_SANDBOX_PATH } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
 
+// Built on first use (see ../lazy.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./schema') as typeof import('./schema')).gatewayPayload);
+
 export const provider = defineProvider({
   id: 'gateway',
   suffix: '.gateway.json',
   label: 'WhatsApp token gateway',
-  schema: gatewayPayload,
+  get schema() {
+    return schema();
+  },
   detect(value) {
     const p = rec(value);
     if (!p) return 0;

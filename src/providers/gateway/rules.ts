@@ -1,6 +1,6 @@
 /** Gateway rules a generated JSON Schema can't express. */
 import type { LintRule } from '../../core/lint/context';
-import { MAX_INTERACTIVE_BODY } from './schema';
+import { MAX_INTERACTIVE_BODY } from './limits';
 
 /** A header, footer or buttons turn the message interactive, and WhatsApp caps an interactive body at 1024 characters. */
 export const interactiveBodyLength: LintRule = (ctx) => {

@@ -1,12 +1,12 @@
 /** Token WhatsApp gateway: send a text or interactive message (seed 003). The token is a credential and is never in the file. */
 import { z } from 'zod';
 import { object, phone, text } from '../common/fields';
+import { MAX_INTERACTIVE_BODY } from './limits';
 
 export const MAX_BUTTONS = 3;
 export const MAX_BUTTON_TITLE = 20;
 /** A plain text message may be 4096 characters; an interactive one's body only 1024 (checked by the interactive-body-length rule). */
 export const MAX_TEXT = 4096;
-export const MAX_INTERACTIVE_BODY = 1024;
 
 export const gatewayButton = object({
   id: text('Button id, returned to your webhook when the customer taps the button.', { min: 1, max: 256 }),

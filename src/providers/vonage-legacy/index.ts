@@ -2,7 +2,7 @@
 import { defineProvider } from '../types';
 import { rec } from '../common/fields';
 import { VONAGE_JWT } from '../common/auth';
-import { vonageLegacyPayload } from './schema';
+import { once } from '../lazy';
 import { toModel } from './model';
 import { LEGACY_RULES } from './rules';
 import { buildRequest } from './request';
@@ -10,11 +10,17 @@ import { VONAGE_API } from '../vonage/request';
 import { readResponse } from '../vonage/response';
 import { explainError, WINDOW_CLOSED_CODES } from '../vonage/errors';
 
+// Built on first use (see ../lazy.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./schema') as typeof import('./schema')).vonageLegacyPayload);
+
 export const provider = defineProvider({
   id: 'vonage-legacy',
   suffix: '.vonage-legacy.json',
   label: 'Vonage Messages API beta/v0.1',
-  schema: vonageLegacyPayload,
+  get schema() {
+    return schema();
+  },
   detect(value) {
     const p = rec(value);
     if (!p) return 0;

@@ -2,7 +2,7 @@
 import type { LintRule } from '../../core/lint/context';
 import { rec, str } from '../common/fields';
 import { checkNumber, checkSmsSender, checkWhatsAppCustom } from '../vonage/rules';
-import { LEGACY_CHANNELS, MAX_LEGACY_SMS_TEXT } from './schema';
+import { LEGACY_CHANNELS, MAX_LEGACY_SMS_TEXT } from './limits';
 
 const CHANNEL_NAMES: Readonly<Record<string, string>> = { sms: 'An SMS', whatsapp: 'A WhatsApp', mms: 'An MMS', viber_service: 'A Viber', messenger: 'A Messenger' };
 const NUMBER_CHANNELS = new Set(['sms', 'whatsapp', 'mms', 'viber_service']);

@@ -6,13 +6,11 @@
 import { z } from 'zod';
 import { object, phone, text, url } from '../common/fields';
 import { locatedUnion } from '../vonage/located-union';
+import { LEGACY_CHANNELS } from './limits';
 
 export const MAX_LEGACY_CLIENT_REF = 40;
 export const MAX_LEGACY_WHATSAPP_TEXT = 4096;
-/** SMS and Viber texts are shorter than WhatsApp's; checked per channel by a rule. */
-export const MAX_LEGACY_SMS_TEXT = 1000;
 
-export const LEGACY_CHANNELS = ['sms', 'whatsapp', 'viber_service', 'messenger', 'mms'] as const;
 
 const address = (who: 'sender' | 'recipient') =>
   object({

@@ -2,18 +2,24 @@
 import { defineProvider } from '../types';
 import { rec } from '../common/fields';
 import { VONAGE_BASIC, VONAGE_JWT } from '../common/auth';
-import { vonagePayload } from './schema';
+import { once } from '../lazy';
 import { toModel } from './model';
 import { VONAGE_RULES } from './rules';
 import { buildMarkRead, buildRequest, VONAGE_API } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
 
+// Built on first use (see ../lazy.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./schema') as typeof import('./schema')).vonagePayload);
+
 export const provider = defineProvider({
   id: 'vonage',
   suffix: '.vonage.json',
   label: 'Vonage Messages API v1',
-  schema: vonagePayload,
+  get schema() {
+    return schema();
+  },
   detect(value) {
     const p = rec(value);
     if (!p) return 0;

@@ -5,8 +5,8 @@ import { checkPhone } from '../../core/lint/phone';
 import { hasPlaceholder } from '../../core/placeholders';
 import { schemaProblemsAt } from '../../core/schema-check';
 import { rec, str } from '../common/fields';
-import { audioObject, contactsArray, documentObject, imageObject, interactiveObject, locationObject, stickerObject, templateComponents, videoObject } from '../whatsapp/parts';
-import { MAX_SMS_SENDER_ID } from './schema';
+import { MAX_SMS_SENDER_ID } from './limits';
+import { once } from '../lazy';
 
 const SENDER_ID = /^[A-Za-z0-9 ]+$/;
 /** Up to this many digits a sender is a short code, not an international number. */
@@ -83,16 +83,21 @@ export const reactionTarget: LintRule = (ctx) => {
 };
 
 /** The Cloud API content objects a WhatsApp `custom` message may carry, checked with the WhatsApp provider's own schemas. */
-const CLOUD_CONTENT: Readonly<Record<string, z.ZodType>> = {
-  interactive: interactiveObject,
-  image: imageObject,
-  video: videoObject,
-  audio: audioObject,
-  document: documentObject,
-  sticker: stickerObject,
-  location: locationObject,
-  contacts: contactsArray,
-};
+const cloudContent = once(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const parts = require('../whatsapp/parts') as typeof import('../whatsapp/parts');
+  const byType: Readonly<Record<string, z.ZodType>> = {
+    interactive: parts.interactiveObject,
+    image: parts.imageObject,
+    video: parts.videoObject,
+    audio: parts.audioObject,
+    document: parts.documentObject,
+    sticker: parts.stickerObject,
+    location: parts.locationObject,
+    contacts: parts.contactsArray,
+  };
+  return { byType, templateComponents: parts.templateComponents };
+});
 
 /**
  * A WhatsApp `custom` object is free-form for Vonage but WhatsApp still enforces its limits (3 buttons,
@@ -104,8 +109,9 @@ export function checkWhatsAppCustom(ctx: LintContext, custom: unknown, at: reado
   const type = str(c?.type);
   if (!c || !type) return;
   const found: { schema: z.ZodType; path: (string | number)[] }[] = [];
-  if (CLOUD_CONTENT[type] && type in c) found.push({ schema: CLOUD_CONTENT[type], path: [...at, type] });
-  if (type === 'template' && Array.isArray(rec(c.template)?.components)) found.push({ schema: templateComponents, path: [...at, 'template', 'components'] });
+  const cloud = cloudContent();
+  if (cloud.byType[type] && type in c) found.push({ schema: cloud.byType[type], path: [...at, type] });
+  if (type === 'template' && Array.isArray(rec(c.template)?.components)) found.push({ schema: cloud.templateComponents, path: [...at, 'template', 'components'] });
   for (const { schema, path } of found) {
     for (const p of schemaProblemsAt(ctx.doc, schema, path, 'custom-content', 'lint')) {
       ctx.report({ severity: p.severity, code: p.code, pointer: p.pointer, start: p.start, end: p.end, message: p.message });

@@ -15,7 +15,6 @@ export const MAX_MESSENGER_TEXT = 640;
 export const MAX_VIBER_TEXT = 1000;
 export const MAX_MMS_TEXT = 2000;
 export const MAX_RCS_TEXT = 3072;
-export const MAX_SMS_SENDER_ID = 11;
 
 const mediaUrl = (what: string) => url(`Public URL of the ${what}; Vonage fetches it when sending.`, { min: 10, max: 2000 });
 const TYPE_HINTS: Record<string, string> = {

@@ -2,7 +2,7 @@
 import { defineProvider } from '../types';
 import { rec } from '../common/fields';
 import { D360_KEY } from '../common/auth';
-import { onpremPayload } from './schema';
+import { once } from '../lazy';
 import { toModel } from './model';
 import { WHATSAPP_RULES } from '../whatsapp/rules';
 import { buildMarkRead, buildRequest, ONPREM_API, ONPREM_SANDBOX_BASE } from './request';
@@ -23,12 +23,18 @@ function detect(value: unknown): number {
   return 0;
 }
 
+// Built on first use (see ../lazy.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./schema') as typeof import('./schema')).onpremPayload);
+
 export const provider = defineProvider({
   id: 'whatsapp-onprem',
   suffix: '.whatsapp-onprem.json',
   label: 'WhatsApp On-Premises API (360dialog)',
   retired: 'Meta sunset the On-Premises API on 23 October 2025 (360dialog stopped new On-Premises sign-ups in May 2024). Move to the Cloud API: `mwb convert --to whatsapp FILE`.',
-  schema: onpremPayload,
+  get schema() {
+    return schema();
+  },
   detect,
   toModel,
   rules: WHATSAPP_RULES,

@@ -2,18 +2,24 @@
 import { defineProvider } from '../types';
 import { rec } from '../common/fields';
 import { D360_KEY, META_BEARER } from '../common/auth';
-import { whatsappPayload } from './schema';
+import { once } from '../lazy';
 import { toModel } from './model';
 import { WHATSAPP_RULES } from './rules';
 import { buildMarkRead, buildRequest, DEFAULT_GRAPH_VERSION, GRAPH_API, D360_CLOUD_API, D360_SANDBOX_BASE } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
 
+// Built on first use (see ../lazy.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./schema') as typeof import('./schema')).whatsappPayload);
+
 export const provider = defineProvider({
   id: 'whatsapp',
   suffix: '.whatsapp.json',
   label: 'WhatsApp Cloud API',
-  schema: whatsappPayload,
+  get schema() {
+    return schema();
+  },
   // `messaging_product` is the Cloud API's mark: neither On-Premises nor Vonage bodies carry it.
   detect(value) {
     const p = rec(value);

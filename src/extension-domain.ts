@@ -1,0 +1,13 @@
+/**
+ * What the extension needs to send, sign and simulate, bundled apart (dist/domain.js) and loaded
+ * on first use: the HTTP client, JWTs, profiles and the sandbox. Checking and previewing files
+ * is dist/validation.js (extension-validation.ts).
+ */
+export { prepareSend, sendPrepared, markRead, type SendResult } from './pipeline/send';
+export { checkProfile } from './pipeline/profiles';
+export { PROVIDERS, providerOf, authDefOf } from './providers/registry';
+export { toCurl } from './core/http/curl';
+export { signVonageJwt, applicationIdProblem, DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS } from './core/auth/jwt';
+export { privateKeyProblem } from './core/auth/private-key';
+export { decodeToken } from './core/auth/decode';
+export { createSandbox, type Sandbox } from './sandbox/server';
