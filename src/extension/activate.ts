@@ -15,7 +15,7 @@ import * as quickFixes from './quick-fixes';
 import * as sandboxCommands from './sandbox-commands';
 import { SandboxHost } from './sandbox-host';
 import * as send from './send';
-import { WorkspaceTemplates } from './template-catalog';
+import { WorkspaceTemplates } from './workspace-templates';
 import { Validations } from './validation';
 
 export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi {

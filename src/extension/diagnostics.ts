@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Problem } from '../core/problem';
 import { isPayloadDocument } from './payload-files';
 import type { Validations } from './validation';
-import type { WorkspaceTemplates } from './template-catalog';
+import type { WorkspaceTemplates } from './workspace-templates';
 
 export const DIAGNOSTIC_SOURCE = 'Message Workbench';
 const DEBOUNCE_MS = 150;

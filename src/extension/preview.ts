@@ -11,7 +11,7 @@ import type { HostMessage } from '../shared/protocol';
 import { validation } from './lazy-domain';
 import { isPayloadDocument } from './payload-files';
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
-import type { WorkspaceTemplates } from './template-catalog';
+import type { WorkspaceTemplates } from './workspace-templates';
 import type { Validations } from './validation';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { COMMANDS, SETTINGS, settingKey } from './ids';

@@ -12,7 +12,7 @@ import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-fil
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { Profiles } from './profiles';
 import type { Validations } from './validation';
-import type { WorkspaceTemplates } from './template-catalog';
+import type { WorkspaceTemplates } from './workspace-templates';
 import { failureMessage } from './send-text';
 import { requireTrust } from './trust';
 import { COMMANDS, SECTION, SETTINGS } from './ids';

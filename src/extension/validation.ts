@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ValidationResult } from '../pipeline/validate';
 import { validation } from './lazy-domain';
-import type { WorkspaceTemplates } from './template-catalog';
+import type { WorkspaceTemplates } from './workspace-templates';
 
 export class Validations {
   private readonly cache = new Map<string, { version: number; result: ValidationResult }>();

@@ -1,6 +1,6 @@
 /** Every provider-neutral lint rule, in the order they run; each provider adds its own (ProviderDef.rules). */
 import type { LintRule } from '../core/lint/context';
-import { credentialInPayload } from '../core/lint/credentials';
+import { credentialInPayload } from '../core/lint/secrets-in-payload';
 import { listLimits, uniqueButtons } from '../core/lint/interactive';
 import { phoneFormat } from '../core/lint/phone';
 import { restrictedDestinations } from '../core/lint/restricted';

@@ -4,7 +4,7 @@
  */
 import type { Button, Contact, Header, ListMessage, Location, Media, MessageModel, TemplateRef } from '../core/model';
 import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
-import { plainLines, renderBody } from './body';
+import { plainLines, renderBody } from './message-text';
 import { renderSms } from './sms';
 import { fillTemplate } from './template-fill';
 import { h, type VElement, type VNode } from './vnode';

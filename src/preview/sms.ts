@@ -5,7 +5,7 @@
  */
 import type { MessageModel } from '../core/model';
 import { analyzeSms, withGsmEquivalents, type SmsAnalysis } from '../core/sms';
-import { clipForPreview, plainLines } from './body';
+import { clipForPreview, plainLines } from './message-text';
 import { h, type VElement, type VNode } from './vnode';
 
 export function renderSms(model: MessageModel, time: string): VElement {

@@ -10,7 +10,7 @@ import { validateText } from '../../src/pipeline/validate';
 import { createCatalog } from '../../src/core/templates';
 import { renderPreview } from '../../src/preview/document';
 import { renderPhone } from '../../src/preview/render';
-import { toHtml } from '../../src/preview/html';
+import { toHtml } from '../../src/preview/page';
 import { locateProblems } from '../../src/preview/problems';
 import { parseHostMessage } from '../../src/shared/protocol';
 import type { MessageModel } from '../../src/core/model';

@@ -11,9 +11,9 @@
 const fs = require('fs');
 const path = require('path');
 const util = require('util');
-const { ensureAll, SetupError, ROOT, log } = require('./install');
-const { ensureExtensionBuilt, ensureSuiteBuilt } = require('./build');
-const { killStragglers, makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion } = require('./server');
+const { ensureAll, SetupError, ROOT, log } = require('../../scripts/code-server/install');
+const { ensureExtensionBuilt, ensureSuiteBuilt } = require('../../scripts/code-server/build');
+const { killStragglers, makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion } = require('../../scripts/code-server/server');
 
 const EXIT_SETUP = 2;
 const EXIT_TIMEOUT = 3;

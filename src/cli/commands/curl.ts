@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { prepareSend } from '../../pipeline/send';
 import { toCurl } from '../../core/http/curl';
 import { redact } from '../../core/auth/apply';
-import { loadTemplateCatalog } from '../templates';
+import { loadTemplateCatalog } from '../template-catalog';
 import { envSecretValues } from '../../core/auth/env-secrets';
 import { ALL_AUTH } from '../../providers/registry';
 import { CliFailure, loadForSend, type Loaded } from '../load-payload';

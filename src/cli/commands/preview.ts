@@ -6,11 +6,11 @@ import { validateText } from '../../pipeline/validate';
 import { clockTime } from '../../preview/clock';
 import { previewCss } from '../../preview/css';
 import { renderPreview } from '../../preview/document';
-import { toPage } from '../../preview/html';
+import { toPage } from '../../preview/page';
 import { locateProblems } from '../../preview/problems';
 import { toText } from '../../preview/text';
 import { PROVIDER_IDS, providerById } from '../../providers/registry';
-import { loadTemplateCatalog } from '../templates';
+import { loadTemplateCatalog } from '../template-catalog';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
 export const usage = 'mwb preview [--html] [--provider ID] [--remote-media] FILE';

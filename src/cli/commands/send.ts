@@ -8,7 +8,7 @@ import { dryRun, prepareSend, sendPrepared, type SendResult } from '../../pipeli
 import type { HttpRequest } from '../../core/http/types';
 import { ALL_AUTH } from '../../providers/registry';
 import { CliFailure, loadForSend, type Loaded } from '../load-payload';
-import { loadTemplateCatalog } from '../templates';
+import { loadTemplateCatalog } from '../template-catalog';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
 export const usage = 'mwb send [--json] [--profile NAME] [--endpoint URL] [--dry-run] FILE';

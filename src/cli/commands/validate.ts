@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { LineIndex } from '../../core/position';
 import { readPayloadFile } from '../../core/read-file';
 import { validateText } from '../../pipeline/validate';
-import { loadTemplateCatalog } from '../templates';
+import { loadTemplateCatalog } from '../template-catalog';
 import { PROVIDER_IDS, providerById } from '../../providers/registry';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
 

@@ -2,11 +2,11 @@
 export type { FBlock, FInline, FStyled, FNumberedItem } from './types';
 export { parseFormatting } from './blocks';
 export { parseInline } from './inline';
-export { formatToHtml, inlineHtml, escapeHtml, FORMAT_TAGS } from './html';
+export { formatToHtml, inlineHtml, escapeHtml, FORMAT_TAGS } from './to-html';
 export { formatToPlain, inlinePlain } from './plain';
 
 import { parseFormatting } from './blocks';
-import { formatToHtml } from './html';
+import { formatToHtml } from './to-html';
 
 /**
  * Parse and render to HTML in one call, for the golden tests and the formatting bench. The preview

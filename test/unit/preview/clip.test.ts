@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { MAX_SHOWN_CHARS, clipForPreview } from '../../../src/preview/body';
+import { MAX_SHOWN_CHARS, clipForPreview } from '../../../src/preview/message-text';
 import { renderPreview } from '../../../src/preview/document';
 import { renderPhone } from '../../../src/preview/render';
 import { findByClass, textOf, walk, type VElement } from '../../../src/preview/vnode';

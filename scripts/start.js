@@ -3,16 +3,16 @@
 // Message Workbench installed and examples/ open. Installs what it needs on first use, builds,
 // prints the URL and runs until Ctrl-C.
 //
-// Usage: node test/launcher/start.js [--port N] [--folder DIR]
+// Usage: node scripts/start.js [--port N] [--folder DIR]
 // The profile (settings, state) lives in .vscode-test/start/ (git-ignored) and survives restarts;
 // the extension is a symlink to this checkout, so `npm run watch` + "Developer: Reload Window"
 // picks up changes.
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { ensureAll, SetupError, ROOT, log } = require('./install');
-const { ensureExtensionBuilt } = require('./build');
-const { makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion } = require('./server');
+const { ensureAll, SetupError, ROOT, log } = require('./code-server/install');
+const { ensureExtensionBuilt } = require('./code-server/build');
+const { makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion } = require('./code-server/server');
 
 const USAGE = 'usage: npm start [-- --port N] [-- --folder DIR]';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeAttr, toHtml, toPage } from '../../../src/preview/html';
+import { escapeAttr, toHtml, toPage } from '../../../src/preview/page';
 import { renderPreview } from '../../../src/preview/document';
 import { h } from '../../../src/preview/vnode';
 import { model, t } from './fixtures';
