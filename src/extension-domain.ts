@@ -6,7 +6,9 @@
 export { prepareSend, sendPrepared, markRead, type SendResult } from './pipeline/send';
 export { checkProfile } from './pipeline/profiles';
 export { PROVIDERS, providerOf, authDefOf } from './providers/registry';
-export { toCurl } from './core/http/curl';
+export { curlFor } from './pipeline/curl';
+export { redact } from './core/auth/apply';
+export { summarizeMessage } from './core/model-summary';
 export { signVonageJwt, applicationIdProblem, DEFAULT_TTL_SECONDS, MAX_TTL_SECONDS } from './core/auth/jwt';
 export { privateKeyProblem } from './core/auth/private-key';
 export { decodeToken } from './core/auth/decode';

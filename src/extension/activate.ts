@@ -1,6 +1,7 @@
 /** Entry point: composes the features; each feature module registers itself and returns disposables. */
 import * as vscode from 'vscode';
-import type { MessageWorkbenchApi } from './api';
+import { exportsFor, type TestHooks } from './api';
+import { registerTestSecrets } from './test-hooks';
 import { SecretStore } from './secret-store';
 import * as credentialCommands from './credential-commands';
 import * as diagnostics from './diagnostics';
@@ -15,10 +16,11 @@ import * as quickFixes from './quick-fixes';
 import * as sandboxCommands from './sandbox-commands';
 import { SandboxHost } from './sandbox-host';
 import * as send from './send';
+import * as historyCommands from './history-commands';
 import { WorkspaceTemplates } from './workspace-templates';
 import { Validations } from './validation';
 
-export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi {
+export function activate(context: vscode.ExtensionContext): TestHooks | undefined {
   const log = vscode.window.createOutputChannel('Message Workbench', { log: true });
   const templates = new WorkspaceTemplates();
   const validations = new Validations(templates);
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
   const profiles = new Profiles(credentials, sandbox, context.globalState);
   const environments = new Environments(credentials, context.globalState);
   const history = new History(context.workspaceState);
+  const sendDeps = { profiles, environments, templates, history, log, validations };
   context.subscriptions.push(
     log,
     templates,
@@ -36,16 +39,17 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
     ...quickFixes.register(validations),
     ...newPayload.register(context),
     ...preview.register(context, { validations, templates }),
-    ...send.register({ profiles, environments, templates, history, log, validations }),
+    ...send.register(sendDeps),
+    ...historyCommands.register(sendDeps),
     ...credentialCommands.register(credentials, profiles, sandbox),
     ...jwtCommands.register(profiles),
     ...sandboxCommands.register(sandbox),
     ...environmentCommands.register(environments),
   );
-  return {
-    credentials,
+  if (context.extensionMode === vscode.ExtensionMode.Test) context.subscriptions.push(registerTestSecrets(credentials));
+  return exportsFor(context.extensionMode, {
     history: () => history.entries(),
     sandboxUrl: async () => (await sandbox.ensure()).sandbox.url,
     previewStats: preview.previewStats,
-  };
+  });
 }

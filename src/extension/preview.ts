@@ -15,6 +15,7 @@ import type { WorkspaceTemplates } from './workspace-templates';
 import type { Validations } from './validation';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { COMMANDS, SETTINGS, settingKey } from './ids';
+import { acceptedReveal } from './reveal-check';
 
 export const PREVIEW_VIEW_TYPE = 'messageWorkbench.preview';
 const REMOTE_MEDIA_SETTING = settingKey(SETTINGS.previewLoadRemoteMedia);
@@ -197,9 +198,12 @@ class PreviewPanel {
         this.ready = true;
         this.refresh();
         break;
-      case 'reveal':
-        void this.reveal(msg.uri, msg.start, msg.end);
+      case 'reveal': {
+        const doc = this.doc;
+        const range = acceptedReveal(doc && { uri: doc.uri.toString(), length: doc.getText().length }, msg);
+        if (doc && range) void this.reveal(doc, range.start, range.end);
         break;
+      }
       case 'rendered':
         stats.updates++;
         stats.lastDomMs = msg.domMs;
@@ -212,8 +216,7 @@ class PreviewPanel {
     }
   }
 
-  private async reveal(uri: string, start: number, end: number): Promise<void> {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)));
+  private async reveal(doc: vscode.TextDocument, start: number, end: number): Promise<void> {
     const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range, preserveFocus: false });

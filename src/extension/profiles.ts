@@ -119,6 +119,19 @@ export class Profiles implements vscode.Disposable {
     return { profile: chosen, secrets: await this.secretsOf(chosen), sandbox: false };
   }
 
+  /**
+   * The profile a recorded send used, by its name, if it still exists for that provider (after the
+   * same host check as any send). A string says why not.
+   */
+  async byName(name: string, provider: string, auth: AuthKind): Promise<ResolvedProfile | string | undefined> {
+    if (name === SANDBOX_PROFILE) return this.sandboxProfile(provider, auth);
+    const found = this.userProfiles().profiles.find((p) => p.name === name);
+    if (!found) return `Profile "${name}" no longer exists in the settings (messageWorkbench.profiles).`;
+    if (found.provider !== provider) return `Profile "${name}" is now a ${found.provider} profile; this message was sent with it as a ${provider} profile.`;
+    if (!(await this.confirmHost(found))) return undefined;
+    return { profile: found, secrets: await this.secretsOf(found), sandbox: false };
+  }
+
   /** Remember the host a profile's secrets were set for. */
   async rememberHost(profile: Profile): Promise<void> {
     const hosts = this.state.get<Record<string, string>>(CONFIRMED_HOSTS) ?? {};

@@ -1,31 +1,19 @@
 /**
- * Sending from the editor: "Send Message" (palette, editor title, code lens), the history with
- * re-send, and "Mark as Read". Secrets come from SecretStorage; results are explained.
+ * Sending from the editor: "Send Message" (palette, editor title, code lens), "Copy as cURL" and
+ * "Mark as Read". Secrets come from SecretStorage; results are explained (deliver.ts).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SendResult } from '../pipeline/send';
 import { domain, validation } from './lazy-domain';
-import type { Environments } from './environments';
-import { History } from './history';
+import type { SendDeps } from './send-deps';
+import { deliver, responseTimeoutMs } from './deliver';
 import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { Profiles } from './profiles';
-import type { Validations } from './validation';
-import type { WorkspaceTemplates } from './workspace-templates';
-import { failureMessage } from './send-text';
 import { requireTrust } from './trust';
-import { COMMANDS, SECTION, SETTINGS } from './ids';
+import { COMMANDS } from './ids';
 
-export interface SendDeps {
-  profiles: Profiles;
-  environments: Environments;
-  templates: WorkspaceTemplates;
-  history: History;
-  log: vscode.LogOutputChannel;
-  /** The per-version validation the diagnostics already computed (lint only, no schema). */
-  validations: Validations;
-}
 
 async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promise<vscode.TextDocument | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
@@ -43,17 +31,6 @@ async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promis
     void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(target)} cannot be read as text (binary, or not UTF-8). A payload file holds one JSON object.`);
     return undefined;
   }
-}
-
-/** The user's messageWorkbench.http.timeoutSeconds, for every request the editor makes. */
-function responseTimeoutMs(): number {
-  return (vscode.workspace.getConfiguration(SECTION).get<number>(SETTINGS.httpTimeoutSeconds) ?? 30) * 1000;
-}
-
-function describe(result: SendResult): string {
-  const id = result.messageId ? `, message id ${result.messageId}` : '';
-  const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
-  return `HTTP ${result.status ?? '-'} in ${result.durationMs} ms${tries}${id}`;
 }
 
 /** Send one document; returns the result (the command returns it too, for tests and scripts). */
@@ -77,7 +54,7 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     return undefined;
   }
   if (!resolved) return undefined;
-  const { profile, secrets } = resolved;
+  const { profile } = resolved;
   const prepared = domain().prepareSend({ text, fileName: file, profile, variables: await deps.environments.variables(), templates });
   if (!prepared.ok) {
     const errors = prepared.validation.problems.filter((p) => p.severity === 'error');
@@ -95,51 +72,7 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     return undefined;
   }
 
-  const redact = await deps.environments.secretValues();
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Sending ${path.basename(doc.uri.path)} with ${profile.name}`, cancellable: true },
-    (_progress, token) => {
-      const abort = new AbortController();
-      token.onCancellationRequested(() => abort.abort(new Error('Cancelled')));
-      return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, responseTimeoutMs: responseTimeoutMs() }, redact });
-    },
-  );
-
-  deps.log.info(`send ${file} with ${profile.name} (${profile.provider}) -> ${result.ok ? 'sent' : 'failed'}: ${describe(result)}${result.problem ? `\n${result.problem}` : ''}`);
-  for (const note of result.notes) deps.log.info(`  ${note}`);
-  await deps.history.add({
-    time: new Date().toISOString(),
-    file,
-    profile: profile.name,
-    provider: profile.provider,
-    ok: result.ok,
-    status: result.status,
-    messageId: result.messageId,
-    durationMs: result.durationMs,
-    attempts: result.attempts,
-    problem: result.problem,
-  });
-  if (result.ok) {
-    const copy = 'Copy Message ID';
-    void vscode.window.showInformationMessage(`Sent with ${profile.name}: ${describe(result)}.`, ...(result.messageId ? [copy] : [])).then((a) => {
-      if (a === copy && result.messageId) void vscode.env.clipboard.writeText(result.messageId);
-    });
-  } else {
-    const details = 'Show Details';
-    const simulate = 'Simulate Customer Message';
-    // In the sandbox the way out of a closed 24 h window is one click away; elsewhere the customer must write first.
-    const recipient = prepared.validation.model?.to?.text;
-    // Not for a {{PLACEHOLDER}} recipient: its value may be a secret, and the simulation would show it.
-    const offerSimulate = resolved.sandbox && recipient !== undefined && !recipient.includes('{{') && !!result.windowClosed;
-    const setCredentials = 'Set Credentials';
-    const offerCredentials = !resolved.sandbox && (result.stage === 'auth' || result.status === 401);
-    void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : [])).then((a) => {
-      if (a === details) deps.log.show(true);
-      if (a === setCredentials) void vscode.commands.executeCommand(COMMANDS.setCredentials);
-      if (a === simulate) void vscode.commands.executeCommand(COMMANDS.sandboxInbound, recipient);
-    });
-  }
-  return result;
+  return deliver({ prepared, resolved, file, title: `Sending ${path.basename(doc.uri.path)} with ${profile.name}` }, deps);
 }
 
 class SendCodeLens implements vscode.CodeLensProvider {
@@ -162,42 +95,6 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       return doc ? sendDocument(doc, deps) : undefined;
     }),
     vscode.languages.registerCodeLensProvider(PAYLOAD_SELECTOR, new SendCodeLens(deps.profiles)),
-    vscode.commands.registerCommand(COMMANDS.showHistory, async () => {
-      const entries = deps.history.entries();
-      if (entries.length === 0) {
-        void vscode.window.showInformationMessage('Nothing sent yet. Open a payload file and run "Message Workbench: Send Message".');
-        return undefined;
-      }
-      const pick = await vscode.window.showQuickPick(
-        entries.map((e) => ({
-          label: `${e.ok ? '$(pass)' : '$(error)'} ${e.file}`,
-          description: `${e.profile} · HTTP ${e.status ?? '-'} · ${e.durationMs} ms`,
-          detail: `${new Date(e.time).toLocaleString()}${e.messageId ? ` · ${e.messageId}` : ''}${e.problem ? ` · ${e.problem.split('\n')[0]}` : ''}`,
-          entry: e,
-        })),
-        { title: 'Message Workbench: sent messages (pick one to send it again)', matchOnDescription: true, matchOnDetail: true },
-      );
-      if (!pick) return undefined;
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      const uri = path.isAbsolute(pick.entry.file) || !folder ? vscode.Uri.file(pick.entry.file) : vscode.Uri.joinPath(folder.uri, pick.entry.file);
-      try {
-        return await sendDocument(await vscode.workspace.openTextDocument(uri), deps);
-      } catch {
-        void vscode.window.showErrorMessage(`Cannot re-send: ${pick.entry.file} no longer exists.`);
-        return undefined;
-      }
-    }),
-    vscode.commands.registerCommand(COMMANDS.clearHistory, async () => {
-      const n = deps.history.entries().length;
-      if (n === 0) {
-        void vscode.window.showInformationMessage('The send history is already empty.');
-        return;
-      }
-      const clear = 'Clear History';
-      if ((await vscode.window.showWarningMessage(`Clear the ${n} sent message${n === 1 ? '' : 's'} from the send history? The payload files are not touched.`, { modal: true }, clear)) !== clear) return;
-      await deps.history.clear();
-      void vscode.window.showInformationMessage('Send history cleared.');
-    }),
     vscode.commands.registerCommand(COMMANDS.copyAsCurl, async (uri?: vscode.Uri) => {
       const doc = await documentFor(uri, 'copy it as a cURL command');
       if (!doc) return undefined;
@@ -218,9 +115,9 @@ export function register(deps: SendDeps): vscode.Disposable[] {
         void vscode.window.showErrorMessage(prepared.message);
         return undefined;
       }
-      const curl = domain().toCurl(prepared.request, resolved.profile, prepared.auth);
+      const curl = await domain().curlFor(prepared, resolved.profile, resolved.sandbox ? resolved.secrets : undefined);
       await vscode.env.clipboard.writeText(curl);
-      void vscode.window.showInformationMessage(`curl command for ${file} copied (${resolved.profile.name}); credentials appear as $VARIABLES.`);
+      void vscode.window.showInformationMessage(resolved.sandbox ? `curl command for ${file} copied: it carries the built-in sandbox's throwaway credentials and runs as pasted while the sandbox runs.` : `curl command for ${file} copied (${resolved.profile.name}); credentials appear as $VARIABLES.`);
       return curl;
     }),
     vscode.commands.registerCommand(COMMANDS.markAsRead, async (messageId?: string, provider?: string) => {

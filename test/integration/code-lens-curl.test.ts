@@ -1,18 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { activateExtension, closeAllEditors, openPayload, uniqueName } from './util';
 
-interface Api {
-  credentials: { get(p: string, k: string): Promise<string | undefined> };
-}
+import { TEST_SECRETS_COMMAND } from '../../src/extension/api';
+
 
 const SECRET_NAMES = ['privateKey', 'apiSecret', 'token', 'd360ApiKey'];
 
 /** The Sandbox profile's secret values (and the lines of the PEM, so no fragment slips through). */
-async function sandboxSecrets(api: Api): Promise<string[]> {
+async function sandboxSecrets(): Promise<string[]> {
   const values: string[] = [];
   for (const n of SECRET_NAMES) {
-    const v = await api.credentials.get('Sandbox', n);
+    const v = await vscode.commands.executeCommand<string | undefined>(TEST_SECRETS_COMMAND, 'get', 'Sandbox', n);
     assert.ok(v, `the Sandbox profile should have a generated ${n} once the sandbox has started`);
     values.push(v);
     if (n === 'privateKey') values.push(...v.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')));
@@ -37,9 +38,8 @@ const CASES: Case[] = [
 
 describe('code lenses and Copy as cURL', function () {
   this.timeout(60000);
-  let api: Api;
   before(async () => {
-    api = (await activateExtension()).exports as Api;
+    await activateExtension();
     // The tests expect the default profile; another test may have left one active.
     await vscode.workspace.getConfiguration('messageWorkbench').update('activeProfile', undefined, vscode.ConfigurationTarget.Workspace);
   });
@@ -68,17 +68,42 @@ describe('code lenses and Copy as cURL', function () {
   });
 
   for (const c of CASES) {
-    it(`${c.provider}: Copy as cURL returns the command, copies it, and writes ${c.variable} instead of any Sandbox secret`, async () => {
+    it(`${c.provider}: Copy as cURL for the Sandbox runs as pasted (its credentials are local and throwaway)`, async () => {
       const editor = await openPayload(uniqueName(`curl-${c.provider}`, c.suffix), JSON.stringify(c.payload, null, 2));
       await vscode.env.clipboard.writeText('before');
       const curl = await vscode.commands.executeCommand<string | undefined>('messageWorkbench.copyAsCurl', editor.document.uri);
       assert.ok(typeof curl === 'string', 'Copy as cURL should return the command');
       assert.match(curl, /^curl -X POST /m);
       assert.match(curl, c.path);
-      assert.ok(curl.includes(c.variable), `the credential should be the reference ${c.variable}:\n${curl}`);
       assert.ok(curl.includes('curl me'), 'the body goes along');
+      assert.ok(!curl.includes(c.variable), `no $VARIABLE to set for the sandbox:\n${curl}`);
       assert.equal(await vscode.env.clipboard.readText(), curl, 'the clipboard should hold the same command');
-      for (const secret of await sandboxSecrets(api)) assert.ok(!curl.includes(secret), `a Sandbox secret (${secret.length} chars) appears in the curl command`);
+      // Run it as a user would paste it into a shell (where the machine has curl).
+      if (spawnSync('sh', ['-c', 'command -v curl']).status !== 0) return;
+      // Asynchronously: the sandbox answers from this same process.
+      const run = await promisify(execFile)('sh', ['-c', `${curl} -s -o /dev/null -w '%{http_code}'`], { encoding: 'utf8', timeout: 15000 });
+      assert.match(run.stdout, /^2\d\d$/, `the pasted command should be accepted by the sandbox: ${run.stdout} ${run.stderr}`);
     });
   }
+
+  it('Copy as cURL for a real profile writes $VARIABLES, never the profile\'s secret', async () => {
+    const url = await ((await activateExtension()).exports as { sandboxUrl(): Promise<string> }).sandboxUrl();
+    const secret = `it-real-${Math.random().toString(36).slice(2)}`;
+    const config = vscode.workspace.getConfiguration('messageWorkbench');
+    await config.update('profiles', [{ name: 'IT Meta', provider: 'whatsapp', auth: 'bearer', phoneNumberId: '1', endpoint: url }], vscode.ConfigurationTarget.Workspace);
+    await config.update('activeProfile', 'IT Meta', vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand(TEST_SECRETS_COMMAND, 'set', 'IT Meta', 'token', secret);
+    try {
+      const editor = await openPayload(uniqueName('curl-real', '.whatsapp.json'), JSON.stringify(CASES[1].payload, null, 2));
+      const curl = await vscode.commands.executeCommand<string | undefined>('messageWorkbench.copyAsCurl', editor.document.uri);
+      assert.ok(typeof curl === 'string');
+      assert.ok(curl.includes('$WHATSAPP_TOKEN'), curl);
+      assert.ok(!curl.includes(secret), 'the profile\'s secret appears in the command');
+      for (const s of await sandboxSecrets()) assert.ok(!curl.includes(s), `a Sandbox secret (${s.length} chars) appears in the curl command`);
+    } finally {
+      await vscode.commands.executeCommand(TEST_SECRETS_COMMAND, 'clear', 'IT Meta');
+      await config.update('activeProfile', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('profiles', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activateExtension } from './util';
+import { activateExtension } from './util';
+import { TEST_SECRETS_COMMAND } from '../../src/extension/api';
 
 interface CredentialsApi {
   set(profile: string, key: string, value: string): Promise<void>;
@@ -8,11 +9,15 @@ interface CredentialsApi {
   clear(profile: string): Promise<void>;
 }
 
+/** SecretStorage through the test-only command (the extension exports nothing secret). */
 async function credentials(): Promise<CredentialsApi> {
-  const ext = await activateExtension();
-  const api = (ext.exports ?? (await vscode.extensions.getExtension(EXTENSION_ID)?.activate())) as { credentials?: CredentialsApi } | undefined;
-  assert.ok(api && api.credentials, 'the extension API should expose `credentials`');
-  return api.credentials;
+  await activateExtension();
+  const run = async <T>(...args: unknown[]): Promise<T> => vscode.commands.executeCommand<T>(TEST_SECRETS_COMMAND, ...args);
+  return {
+    set: (profile, key, value) => run<void>('set', profile, key, value),
+    get: (profile, key) => run<string | undefined>('get', profile, key),
+    clear: (profile) => run<void>('clear', profile),
+  };
 }
 
 // Compare without assert.equal so a failure never prints a secret value, not even a test one.
@@ -22,6 +27,17 @@ async function expectSecret(actual: Promise<string | undefined>, expected: strin
 }
 
 describe('credentials in SecretStorage', () => {
+  it('the extension exports no way to reach a secret (other extensions can read its exports)', async () => {
+    const ext = await activateExtension();
+    const exported = ext.exports as Record<string, unknown> | undefined;
+    // Under ExtensionMode.Test the exports are read-only hooks; in any other mode there are none (unit-tested).
+    assert.deepEqual(Object.keys(exported ?? {}).sort(), ['history', 'previewStats', 'sandboxUrl']);
+    const text = JSON.stringify(exported ?? {}, (_k, v) => (typeof v === 'function' ? String(v) : v));
+    assert.ok(!/secret|credential|SecretStorage/i.test(text), 'no export touches SecretStorage');
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes(TEST_SECRETS_COMMAND), 'the test-only secrets command exists in tests');
+  });
+
   const profile = `it-profile-${Date.now().toString(36)}`;
   const other = `${profile}-other`;
 

@@ -1,12 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, openPayload, uniqueName } from './util';
+import { activateExtension, closeAllEditors, openPayload, uniqueName, waitFor } from './util';
+import { TEST_SECRETS_COMMAND } from '../../src/extension/api';
 
 interface Api {
-  credentials: { set(p: string, k: string, v: string): Promise<void>; get(p: string, k: string): Promise<string | undefined>; clear(p: string): Promise<void> };
-  history(): { file: string; profile: string; ok: boolean; status: number | null; messageId: string | null; problem: string | null }[];
+  history(): { file: string; profile: string; host: string; to?: string; summary: string; body: unknown; ok: boolean; status: number | null; messageId: string | null; problem: string | null }[];
   sandboxUrl(): Promise<string>;
 }
+
+/** SecretStorage through the test-only command (the extension exports nothing secret). */
+const credentials = {
+  set: async (p: string, k: string, v: string) => vscode.commands.executeCommand(TEST_SECRETS_COMMAND, 'set', p, k, v),
+  get: async (p: string, k: string) => vscode.commands.executeCommand<string | undefined>(TEST_SECRETS_COMMAND, 'get', p, k),
+  clear: async (p: string) => vscode.commands.executeCommand(TEST_SECRETS_COMMAND, 'clear', p),
+};
 
 interface SendResult {
   ok: boolean;
@@ -34,7 +41,7 @@ describe('sending', function () {
   after(async () => {
     await config().update('activeProfile', undefined, vscode.ConfigurationTarget.Workspace);
     await config().update('profiles', undefined, vscode.ConfigurationTarget.Workspace);
-    await (await api()).credentials.clear('IT Vonage');
+    await credentials.clear('IT Vonage');
   });
 
   it('sends an SMS to the built-in sandbox and records it in the history', async () => {
@@ -54,11 +61,11 @@ describe('sending', function () {
   it('sends with a user profile whose secret was set in SecretStorage, and never records the secret', async () => {
     const a = await api();
     const url = await a.sandboxUrl();
-    const secret = await a.credentials.get('Sandbox', 'apiSecret');
+    const secret = await credentials.get('Sandbox', 'apiSecret');
     assert.ok(secret, 'the sandbox profile has a generated API secret');
     await config().update('profiles', [{ name: 'IT Vonage', provider: 'vonage', auth: 'basic', apiKey: 'sandbox', endpoint: url }], vscode.ConfigurationTarget.Workspace);
     await config().update('activeProfile', 'IT Vonage', vscode.ConfigurationTarget.Workspace);
-    await a.credentials.set('IT Vonage', 'apiSecret', secret);
+    await credentials.set('IT Vonage', 'apiSecret', secret);
 
     const editor = await openPayload(uniqueName('basic', '.vonage.json'), JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: '447700900000', from: '447700900001', text: 'Basic auth works' }));
     const result = await send(editor.document.uri);
@@ -68,7 +75,7 @@ describe('sending', function () {
     assert.ok(!JSON.stringify(a.history()).includes(secret), 'a secret reached the history');
 
     // A wrong secret is refused by the sandbox and explained.
-    await a.credentials.set('IT Vonage', 'apiSecret', 'wrong-secret');
+    await credentials.set('IT Vonage', 'apiSecret', 'wrong-secret');
     const refused = await send(editor.document.uri);
     assert.equal(refused.ok, false);
     assert.equal(refused.status, 401);
@@ -89,6 +96,47 @@ describe('sending', function () {
     const after = await send(editor.document.uri);
     assert.equal(after.ok, true, after.problem ?? '');
     assert.match(after.messageId ?? '', /^wamid\./);
+  });
+
+  it('re-sends from the history to the recorded profile with the recorded body, after a confirmation', async () => {
+    const a = await api();
+    const url = await a.sandboxUrl();
+    const secret = await credentials.get('Sandbox', 'apiSecret');
+    assert.ok(secret);
+    await config().update('profiles', [{ name: 'IT Vonage', provider: 'vonage', auth: 'basic', apiKey: 'sandbox', endpoint: url }], vscode.ConfigurationTarget.Workspace);
+    await config().update('activeProfile', 'IT Vonage', vscode.ConfigurationTarget.Workspace);
+    await credentials.set('IT Vonage', 'apiSecret', secret);
+    const name = uniqueName('resend', '.vonage.json');
+    const editor = await openPayload(name, JSON.stringify({ message_type: 'text', channel: 'sms', to: '447700900042', from: 'Acme', text: 'First version' }));
+    const first = await send(editor.document.uri);
+    assert.equal(first.ok, true, first.problem ?? '');
+    const recorded = a.history()[0];
+    assert.equal(recorded.profile, 'IT Vonage');
+    assert.equal(recorded.to, '447700900042');
+    assert.match(recorded.summary, /First version/);
+
+    // The file changes and another profile becomes active: a re-send must ignore both.
+    await editor.edit((b) => b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), JSON.stringify({ message_type: 'text', channel: 'sms', to: '447700900099', from: 'Acme', text: 'Second version' })));
+    await config().update('activeProfile', 'Sandbox', vscode.ConfigurationTarget.Workspace);
+
+    const before = a.history().length;
+    const resent = vscode.commands.executeCommand<SendResult | undefined>('messageWorkbench.showHistory');
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the newest send
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "Send again to 447700900042"
+    const result = await resent;
+    assert.ok(result, 'the re-send was not made');
+    assert.equal(result.ok, true, result.problem ?? '');
+    await waitFor(() => a.history().length > before, 5000, 'the re-send in the history');
+    const again = a.history()[0];
+    assert.equal(again.profile, 'IT Vonage', 'the recorded profile, not the active one');
+    assert.equal(again.to, '447700900042', 'the recorded recipient, not the file\'s new one');
+    assert.deepEqual(again.body, recorded.body);
+    const received = (await (await fetch(`${url}/_sandbox/messages`)).json()) as { messages: { id: string; body: { text?: string; to?: string } }[] };
+    const last = received.messages.at(-1)!;
+    assert.equal(last.id, result.messageId);
+    assert.deepEqual([last.body.to, last.body.text], ['447700900042', 'First version']);
   });
 
   it('refuses to send a file with errors and says why', async () => {

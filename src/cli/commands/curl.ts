@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { prepareSend } from '../../pipeline/send';
-import { toCurl } from '../../core/http/curl';
+import { curlFor } from '../../pipeline/curl';
 import { redact } from '../../core/auth/apply';
 import { loadTemplateCatalog } from '../template-catalog';
 import { envSecretValues } from '../../core/auth/env-secrets';
@@ -31,6 +31,6 @@ export async function run(argv: string[]): Promise<number> {
     err(redact(`mwb curl: ${prepared.message}`, secrets));
     return prepared.reason === 'profile' ? EXIT_USAGE : EXIT_PROBLEMS;
   }
-  out(redact(toCurl(prepared.request, loaded.profile, prepared.auth), secrets));
+  out(redact(await curlFor(prepared, loaded.profile), secrets));
   return EXIT_OK;
 }

@@ -73,3 +73,14 @@ export function toCurl(req: HttpRequest, profile: Profile, auth: AuthDef): strin
   if (body && [...body.matchAll(SPLICE)].length > 0) comments.push('# $VARIABLES inside the body are inserted as they are: their values must not contain " or \\.');
   return [...comments, args.join(' \\\n  ')].join('\n');
 }
+
+/**
+ * A curl command for a request that already carries its credentials, to run as pasted. Only for
+ * the built-in sandbox, whose credentials are local and throwaway; placeholders stay `$NAME`.
+ */
+export function toRunnableCurl(req: HttpRequest, note?: string): string {
+  const args: string[] = [`curl -X ${req.method} ${/\{\{/.test(req.url) ? quoteWithVariables(req.url, '') : shellQuote(req.url)}`];
+  for (const [k, v] of Object.entries(req.headers)) if (k !== 'user-agent') args.push(`-H ${shellQuote(`${k}: ${v}`)}`);
+  if (req.body !== undefined) args.push(`--data-raw ${quoteWithVariables(req.body, '')}`);
+  return [...(note ? [`# ${note}`] : []), args.join(' \\\n  ')].join('\n');
+}
