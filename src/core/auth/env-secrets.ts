@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import type { Secrets } from '../profile';
 import type { AuthDef } from './kinds';
+import { secretValuesOf } from '../variables';
 
 export class EnvSecretError extends Error {}
 
@@ -13,7 +14,8 @@ type Env = Record<string, string | undefined>;
 /** Every secret value the environment holds for these methods, so nothing printed can carry one. */
 export function envSecretValues(methods: readonly AuthDef[], env: Env = process.env): string[] {
   const names = new Set(methods.map((m) => m.secret.env));
-  return [...names].map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4);
+  // And every other variable named like a credential (AWS_SECRET_ACCESS_KEY...), whoever reads it.
+  return [...new Set([...[...names].map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4), ...secretValuesOf(env)])];
 }
 
 /** The secret one auth method needs, read from its variable (or, for a key, the file its path variable names). */
