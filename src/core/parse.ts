@@ -1,6 +1,7 @@
 /** Parse a payload file's text into a value plus a tree that knows where everything is. */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from './problem';
+import { MAX_NESTING, TOO_DEEP_MESSAGE, nestingDepth } from './nesting';
 import { fromPointer, toPointer, type PathSegment } from './pointer';
 
 export interface ParsedDocument {
@@ -56,8 +57,10 @@ function trailingComma(text: string, offset: number): number | undefined {
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true } as const;
 
 export function parseDocument(text: string): ParsedDocument {
+  // jsonc-parser recurses once per level: past the nesting limit it would overflow the stack.
+  const tooDeep = () => nestingDepth(text, MAX_NESTING) > MAX_NESTING;
   let tree: Node | undefined | null = null; // null = not built yet
-  const build = () => (tree === null ? (tree = parseTree(text, [], PARSE_OPTIONS)) : tree);
+  const build = () => (tree === null ? (tree = tooDeep() ? undefined : parseTree(text, [], PARSE_OPTIONS)) : tree);
 
   // Fast path: valid JSON (the common case) is read by JSON.parse; the tree waits until needed.
   if (/\S/.test(text)) {
@@ -77,6 +80,10 @@ export function parseDocument(text: string): ParsedDocument {
     }
   }
 
+  if (tooDeep()) {
+    const problem: Problem = { severity: 'error', code: 'too-deep', message: TOO_DEEP_MESSAGE, pointer: '', start: 0, end: Math.min(text.length, 1), source: 'syntax' };
+    return { text, empty: true, value: undefined, problems: [problem], root: undefined };
+  }
   const errors: ParseError[] = [];
   tree = parseTree(text, errors, PARSE_OPTIONS);
   const problems: Problem[] = [];

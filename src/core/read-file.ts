@@ -89,7 +89,7 @@ export function readRegularFile(file: string, maxBytes: number, what = 'the file
 /** Text of a small file (settings, a catalog, a key), or a sentence saying why not. */
 export function readTextFile(file: string, maxBytes: number, what: string): { ok: true; text: string } | { ok: false; message: string } {
   const read = readRegularFile(file, maxBytes, what);
-  if (!read.ok) return read;
+  if (!read.ok) return { ok: false, message: read.message };
   const decoded = decodePayload(read.bytes);
   if (!decoded.ok) return { ok: false, message: `${file}: ${decoded.message}` };
   return decoded;

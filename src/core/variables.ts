@@ -40,10 +40,13 @@ export function isSecretName(name: string): boolean {
   return w.some((x) => SECRET_WORDS.has(x) || x.endsWith('TOKEN') || x.endsWith('SECRET') || x.endsWith('PASSWORD') || x.endsWith('APIKEY'));
 }
 
+/** Where a credential is (`VONAGE_PRIVATE_KEY_PATH`), not what it is: its value is no secret, and messages name it. */
+const LOCATION = /(?:^|_)(PATH|FILE|DIR)$/i;
+
 /** Every value the environment holds under a credential's name, so no output can carry one. */
 export function secretValuesOf(env: Record<string, string | undefined>): string[] {
   const out: string[] = [];
-  for (const [k, v] of Object.entries(env)) if (v && v.length >= 4 && isSecretName(k)) out.push(v);
+  for (const [k, v] of Object.entries(env)) if (v && v.length >= 4 && isSecretName(k) && !LOCATION.test(k)) out.push(v);
   return out;
 }
 

@@ -2,9 +2,9 @@
  * Outside VS Code, secrets come from environment variables only (DESIGN.md), never from files in
  * the workspace. Which variables: each auth method says (core/auth/kinds.ts, defined per provider).
  */
-import * as fs from 'node:fs';
 import type { Secrets } from '../profile';
 import type { AuthDef } from './kinds';
+import { KeyError, readPrivateKeyFile } from './private-key';
 import { secretValuesOf } from '../variables';
 
 export class EnvSecretError extends Error {}
@@ -33,10 +33,11 @@ function fromValueOrFile(env: Env, name: string, fileVar: string): string | unde
   }
   const file = env[fileVar];
   if (!file) return undefined;
+  // The file a path variable names is a key file (VONAGE_PRIVATE_KEY_PATH): regular, capped, not empty.
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readPrivateKeyFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new EnvSecretError(`${fileVar} names ${file}, which cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? 'error'}). Point it at your application's private.key.`);
+    if (!(e instanceof KeyError)) throw e;
+    throw new EnvSecretError(`${fileVar}: ${e.message}`);
   }
 }
