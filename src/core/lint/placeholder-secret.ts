@@ -9,14 +9,30 @@ import { toPointer, type PathSegment } from '../pointer';
 import { isSecretName } from '../variables';
 import type { LintRule } from './context';
 
+interface Entry {
+  value: unknown;
+  key?: PathSegment;
+  parent?: Entry;
+}
+
+function pathOf(e: Entry): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let x: Entry | undefined = e; x?.parent; x = x.parent) path.unshift(x.key!);
+  return path;
+}
+
 export const placeholderSecret: LintRule = (ctx) => {
-  // Walk the value, not the syntax tree: the tree is built only when something is found.
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: ctx.value, path: [] }];
+  // Most files have no placeholder at all: one look at the text settles it.
+  if (!ctx.doc.text.includes('{{')) return;
+  // Walk the value, not the syntax tree (built only when something is found); paths only for finds.
+  const stack: Entry[] = [{ value: ctx.value }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
-    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+    const entry = stack.pop()!;
+    const value = entry.value;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, key: i, parent: entry }));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) stack.push({ value: v, key: k, parent: entry });
     if (typeof value !== 'string' || !value.includes('{{')) continue;
+    const path = pathOf(entry);
     for (const m of value.matchAll(new RegExp(PLACEHOLDER.source, 'g'))) {
       const name = m[1];
       if (!isSecretName(name)) continue;
