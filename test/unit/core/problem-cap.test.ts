@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 import { parseDocument } from '../../../src/core/parse';
 import { MAX_REPORTED_PROBLEMS } from '../../../src/core/problem-cap';
 

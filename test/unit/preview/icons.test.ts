@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { renderPhone } from '../../../src/preview/render';
-import { toHtml } from '../../../src/preview/html';
+import { toHtml } from '../../../src/preview/page';
 import { toText } from '../../../src/preview/text';
 import { textOf, walk, type VElement } from '../../../src/preview/vnode';
 import { vNode } from '../../../src/shared/protocol';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../../src/core/validate';
+import { validateText } from '../../../../src/pipeline/validate';
 import { createCatalog } from '../../../../src/core/templates';
 
 const templates = createCatalog([{ name: 'order_update', language: 'en_US', body: 'Hi {{1}}, order {{2}} arrives {{3}}.' }]);
