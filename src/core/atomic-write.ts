@@ -2,10 +2,11 @@
  * Replacing a file the user owns without ever leaving it half-written, and without overwriting an edit
  * made since it was read (`mwb validate --fix` while an editor saves): a temp file beside it, then one rename.
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from './read-file';
+
+let written = 0;
 
 export type ReplaceResult = { ok: true } | { ok: false; changed: boolean; message: string };
 
@@ -20,7 +21,8 @@ export function replaceFileIfUnchanged(file: string, data: Uint8Array, original:
   } catch (e) {
     return { ok: false, changed: true, message: `${file}: not written: it is gone (${(e as NodeJS.ErrnoException).code ?? 'error'}).` };
   }
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Unique enough with the pid and a counter; 'wx' refuses a name that exists rather than follow it.
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++written}.tmp`);
   let fd: number | undefined;
   try {
     const stat = fs.statSync(target);

@@ -6,7 +6,8 @@
  */
 import { LineIndex } from '../core/position';
 import { fillPlaceholders, PLACEHOLDER } from '../core/placeholders';
-import { howToSet, isSecretName } from '../core/variables';
+import { howToSet } from '../core/variables';
+import { isSecretName } from '../core/secret-names';
 import type { TemplateCatalog } from '../core/templates';
 import { ProfileError, type Profile, type Secrets } from '../core/profile';
 import { AuthError, authorize, redact, redactRequest } from '../core/auth/apply';

@@ -5,7 +5,7 @@
 import type { Secrets } from '../profile';
 import type { AuthDef } from './kinds';
 import { KeyError, readPrivateKeyFile } from './private-key';
-import { secretValuesOf } from '../variables';
+import { secretValuesOf } from '../secret-names';
 
 export class EnvSecretError extends Error {}
 

@@ -6,7 +6,7 @@
 import { PLACEHOLDER } from '../placeholders';
 import { jsonStringOffsets } from '../sms/json-string-offsets';
 import { toPointer, type PathSegment } from '../pointer';
-import { isSecretName } from '../variables';
+import { isSecretName } from '../secret-names';
 import type { LintRule } from './context';
 
 interface Entry {

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cliVariables, isSecretName, secretValuesOf, VariableError, variablesFromEnvironment } from '../../../src/core/variables';
+import { cliVariables, VariableError, variablesFromEnvironment } from '../../../src/core/variables';
+import { isSecretName, secretValuesOf } from '../../../src/core/secret-names';
 import { fillValue } from '../../../src/pipeline/send';
 
 describe('placeholder variables', () => {
