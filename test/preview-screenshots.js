@@ -104,7 +104,7 @@ async function webviewShots(browser, files) {
       for (let i = 0; i < 200 && !(await page.evaluate(() => window.__posted.some((m) => m.type === 'rendered'))); i++) await new Promise((r) => setTimeout(r, 25));
       const png = path.join(outDir, `webview-${c.name}-${theme}.png`);
       await page.screenshot({ path: png, fullPage: true });
-      const check = await page.evaluate(() => ({ scripts: document.querySelectorAll('#root script, #root img, #root svg').length, pwned: window.pwned }));
+      const check = await page.evaluate(() => ({ scripts: document.querySelectorAll('#root script, #root img, #root svg:not(.icon), #root svg *:not(path)').length, pwned: window.pwned }));
       const csp = await page.evaluate(() => window.__csp);
       if (csp.length) console.warn(`${c.name} (${theme}): CSP violations: ${csp.join(', ')}`);
       if (check.scripts || check.pwned) console.warn(`${c.name} (${theme}): hostile text became markup: ${JSON.stringify(check)}`);

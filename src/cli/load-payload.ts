@@ -3,9 +3,8 @@
  * (`--profile` from the workspace settings, else the provider's default built from `--endpoint` and
  * the environment). Refusals are `CliFailure`s carrying their exit code.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readPayloadFile } from '../core/read-file';
+import { MAX_SETTINGS_BYTES, readPayloadFile, readTextFile } from '../core/read-file';
 import { parseDocument } from '../core/parse';
 import { findSettingsFile, ProfileError, safeUrl, type Profile } from '../core/profile';
 import { resolveProvider } from '../pipeline/validate';
@@ -41,13 +40,9 @@ export function loadForSend(file: string, options: { profile?: string; endpoint?
 function namedProfile(file: string, name: string, endpoint: string | undefined): Profile {
   const settingsFile = findSettingsFile(path.dirname(path.resolve(file))) ?? findSettingsFile(process.cwd());
   if (!settingsFile) throw new CliFailure(`No profile "${name}": no .vscode/settings.json found above ${file} or the current directory. Add "messageWorkbench.profiles" there, or leave out --profile and pass --endpoint.`, EXIT_USAGE);
-  let settingsText: string;
-  try {
-    settingsText = fs.readFileSync(settingsFile, 'utf8');
-  } catch {
-    throw new CliFailure(`Cannot read ${settingsFile}.`, EXIT_USAGE);
-  }
-  const { profiles, problems } = profilesFromSettings(settingsText, settingsFile);
+  const settings = readTextFile(settingsFile, MAX_SETTINGS_BYTES, 'a settings file');
+  if (!settings.ok) throw new CliFailure(settings.message, EXIT_USAGE);
+  const { profiles, problems } = profilesFromSettings(settings.text, settingsFile);
   const found = profiles.find((p) => p.name === name);
   if (!found) {
     const names = profiles.map((p) => `"${p.name}"`).join(', ');

@@ -1,4 +1,6 @@
 /** CLI conventions: JSON to stdout, messages to stderr, exit 0 ok / 1 problems / 2 usage or I/O. */
+import { terminalSafe } from './terminal-text';
+
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
@@ -8,12 +10,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Standard output; control characters from servers or files are shown escaped (terminal-text.ts). */
 export function out(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  const safe = terminalSafe(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : safe + '\n');
 }
 
 export function err(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : text + '\n');
+  const safe = terminalSafe(text);
+  process.stderr.write(safe.endsWith('\n') ? safe : safe + '\n');
 }
 
 export function printJson(value: unknown): void {

@@ -1,6 +1,8 @@
 /** Parse a payload file's text into a value plus a tree that knows where everything is. */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from './problem';
+import { MAX_NESTING, TOO_DEEP_MESSAGE, nestingDepth } from './nesting';
+import { MAX_REPORTED_PROBLEMS, moreProblems } from './problem-cap';
 import { fromPointer, toPointer, type PathSegment } from './pointer';
 
 export interface ParsedDocument {
@@ -52,12 +54,16 @@ function trailingComma(text: string, offset: number): number | undefined {
   return text[i] === ',' ? i : undefined;
 }
 
+const TOO_MANY = new Error('too many syntax errors');
+
 // The payload is the wire body: comments and trailing commas are errors, as the API would say.
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true } as const;
 
 export function parseDocument(text: string): ParsedDocument {
+  // jsonc-parser recurses once per level: past the nesting limit it would overflow the stack.
+  const tooDeep = () => nestingDepth(text, MAX_NESTING) > MAX_NESTING;
   let tree: Node | undefined | null = null; // null = not built yet
-  const build = () => (tree === null ? (tree = parseTree(text, [], PARSE_OPTIONS)) : tree);
+  const build = () => (tree === null ? (tree = tooDeep() ? undefined : parseTree(text, [], PARSE_OPTIONS)) : tree);
 
   // Fast path: valid JSON (the common case) is read by JSON.parse; the tree waits until needed.
   if (/\S/.test(text)) {
@@ -77,15 +83,34 @@ export function parseDocument(text: string): ParsedDocument {
     }
   }
 
+  if (tooDeep()) {
+    const problem: Problem = { severity: 'error', code: 'too-deep', message: TOO_DEEP_MESSAGE, pointer: '', start: 0, end: Math.min(text.length, 1), source: 'syntax' };
+    return { text, empty: true, value: undefined, problems: [problem], root: undefined };
+  }
+  // jsonc-parser reports one fault several ways at one offset (a trailing comma gives "property
+  // name expected" and "value expected"): one problem per place. Past the cap, building the tree
+  // stops (a million faults made a tree and problems of gigabytes); a second pass only counts.
   const errors: ParseError[] = [];
-  tree = parseTree(text, errors, PARSE_OPTIONS);
+  const sink = {
+    push(e: ParseError): number {
+      if (errors.length > 0 && errors[errors.length - 1].offset === e.offset) return errors.length;
+      if (errors.length === MAX_REPORTED_PROBLEMS) throw TOO_MANY;
+      return errors.push(e);
+    },
+  };
+  let more = 0;
+  try {
+    tree = parseTree(text, sink as unknown as ParseError[], PARSE_OPTIONS);
+  } catch (e) {
+    if (e !== TOO_MANY) throw e;
+    tree = undefined;
+    let places = 0;
+    let last = -1;
+    visit(text, { onError: (_error, offset) => (offset !== last ? ((last = offset), places++) : 0) }, PARSE_OPTIONS);
+    more = places - errors.length;
+  }
   const problems: Problem[] = [];
-  const seen = new Set<number>();
   for (const e of errors) {
-    // jsonc-parser reports one fault several ways at one offset (a trailing comma gives "property
-    // name expected" and "value expected"): one problem per place.
-    if (seen.has(e.offset)) continue;
-    seen.add(e.offset);
     const comma = trailingComma(text, e.offset);
     problems.push({
       severity: 'error',
@@ -97,6 +122,7 @@ export function parseDocument(text: string): ParsedDocument {
       source: 'syntax',
     });
   }
+  if (more > 0) problems.push(moreProblems(more, problems[problems.length - 1], 'syntax'));
   if (!tree && problems.length === 0) {
     problems.push({
       severity: 'error',
@@ -112,15 +138,31 @@ export function parseDocument(text: string): ParsedDocument {
   return { text, empty: !root, value: root ? getNodeValue(root) : undefined, problems, root };
 }
 
+/** Each object's properties by name, built on first lookup: locating 1,000 problems among 600,000 keys was quadratic. */
+const propertyIndex = new WeakMap<Node, Map<string, Node>>();
+
+function childAt(node: Node, seg: PathSegment): Node | undefined {
+  if (node.type === 'array') {
+    const i = Number(seg);
+    return Number.isInteger(i) && i >= 0 ? node.children?.[i] : undefined;
+  }
+  if (node.type !== 'object') return undefined;
+  let index = propertyIndex.get(node);
+  if (!index) {
+    index = new Map();
+    // The first of duplicate keys, as jsonc-parser's findNodeAtLocation finds it.
+    for (const prop of node.children ?? []) if (prop.children?.length === 2 && !index.has(prop.children[0].value)) index.set(prop.children[0].value, prop.children[1]);
+    propertyIndex.set(node, index);
+  }
+  return index.get(String(seg));
+}
+
 export function nodeAt(doc: ParsedDocument, path: readonly PathSegment[] | string): Node | undefined {
-  if (!doc.root) return undefined;
   const segments = typeof path === 'string' ? fromPointer(path) : path;
-  const resolved: (string | number)[] = [];
   let node: Node | undefined = doc.root;
   for (const seg of segments) {
     if (!node) return undefined;
-    resolved.push(node.type === 'array' ? Number(seg) : String(seg));
-    node = findNodeAtLocation(doc.root, resolved);
+    node = childAt(node, seg);
   }
   return node;
 }

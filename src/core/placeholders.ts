@@ -3,7 +3,10 @@ export const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 export function hasPlaceholder(text: string): boolean {
   PLACEHOLDER.lastIndex = 0;
-  return PLACEHOLDER.test(text);
+  const found = PLACEHOLDER.test(text);
+  // A global regex keeps its position, and matchAll() starts from it: leave it at 0 for the next user.
+  PLACEHOLDER.lastIndex = 0;
+  return found;
 }
 
 /** Replace placeholders with values; unknown names are left as they are and returned. */

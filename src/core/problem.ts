@@ -11,6 +11,8 @@ export interface TextEdit {
 /** A fix with one right answer: the editor offers it as a quick fix. */
 export interface Fix {
   title: string;
+  /** `mwb validate --fix` applies it unasked: its answer is certain and it removes nothing the user wrote. */
+  auto?: boolean;
   edits: TextEdit[];
 }
 

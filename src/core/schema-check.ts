@@ -5,6 +5,7 @@ import { keyRangeOf, rangeOf } from './parse';
 import type { Problem } from './problem';
 import { shown } from './lint/context';
 import { toPointer, type PathSegment } from './pointer';
+import { MAX_REPORTED_PROBLEMS, moreProblems } from './problem-cap';
 
 type Issue = z.core.$ZodIssue;
 
@@ -162,10 +163,20 @@ export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: rea
   if (result.success) return [];
   const problems: Problem[] = [];
   const lacking = new Map<string, { fields: string[]; problem: Problem }>();
+  // Past the cap, issues are only counted: locating each costs, and a million of them cost gigabytes.
+  let notListed = 0;
   for (const issue of dropConsequences(flatten(result.error.issues, at), doc.value)) {
     const path = issue.path as PathSegment[];
+    if (problems.length >= MAX_REPORTED_PROBLEMS) {
+      notListed += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
+        if (problems.length >= MAX_REPORTED_PROBLEMS) {
+          notListed++;
+          continue;
+        }
         const keyPath = [...path, key];
         const r = keyRangeOf(doc, keyPath);
         const single: Issue = { ...issue, keys: [key] };
@@ -191,5 +202,6 @@ export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: rea
     if (missing) lacking.set(pointer, { fields: [String(path[path.length - 1])], problem });
     problems.push(problem);
   }
+  if (notListed > 0) problems.push(moreProblems(notListed, problems[problems.length - 1], source));
   return problems;
 }

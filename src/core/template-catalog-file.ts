@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { createCatalog, type TemplateCatalog, type TemplateDefinition } from './templates';
+import { MAX_FILE_BYTES, readTextFile } from './read-file';
 
 export const CATALOG_SUFFIX = '.templates.json';
 
@@ -80,11 +81,10 @@ export function findCatalogFiles(dir: string): string[] {
 export function loadCatalogFromDisk(dir: string): TemplateCatalog {
   const defs: TemplateDefinition[] = [];
   for (const f of findCatalogFiles(dir)) {
-    try {
-      defs.push(...parseCatalog(fs.readFileSync(f, 'utf8')));
-    } catch {
-      // unreadable catalog: the catalog file's own validation says why
-    }
+    // A FIFO, a device or a huge file named *.templates.json is skipped, never waited on; validating the
+    // catalog file itself says why.
+    const read = readTextFile(f, MAX_FILE_BYTES, 'a template catalog');
+    if (read.ok) defs.push(...parseCatalog(read.text));
   }
   return createCatalog(defs);
 }

@@ -5,6 +5,7 @@
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { AuthKind } from '../core/auth/kinds';
 import { ProfileError, safeUrl, type Profile } from '../core/profile';
+import { MAX_NESTING, nestingDepth } from '../core/nesting';
 import { PROVIDER_IDS, providerById } from '../providers/registry';
 import type { ProviderDef } from '../providers/types';
 
@@ -58,6 +59,8 @@ export function checkProfile(value: unknown, where: string): Profile | string {
  * read: a secret someone pasted into settings is ignored, never used.
  */
 export function profilesFromSettings(text: string, file = '.vscode/settings.json'): { profiles: Profile[]; problems: string[] } {
+  // jsonc-parser recurses once per level: check the depth first.
+  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING) return { profiles: [], problems: [`${file} nests objects or arrays more than ${MAX_NESTING} levels deep, which no settings file needs; fix it in the editor.`] };
   const errors: ParseError[] = [];
   const settings = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as Record<string, unknown> | undefined;
   if (errors.length > 0 && !settings) return { profiles: [], problems: [`${file} is not valid JSON with comments; fix it in the editor.`] };

@@ -6,6 +6,8 @@
  */
 import { LineIndex } from '../core/position';
 import { fillPlaceholders, PLACEHOLDER } from '../core/placeholders';
+import { howToSet } from '../core/variables';
+import { isSecretName } from '../core/secret-names';
 import type { TemplateCatalog } from '../core/templates';
 import { ProfileError, type Profile, type Secrets } from '../core/profile';
 import { AuthError, authorize, redact, redactRequest } from '../core/auth/apply';
@@ -21,10 +23,10 @@ export interface SendInput {
   text: string;
   fileName?: string;
   profile: Profile;
-  /** Values for `{{NAME}}` placeholders (the CLI passes the process environment). */
+  /** Values for `{{NAME}}` placeholders: only what the user declared for them (src/core/variables.ts). */
   variables: Record<string, string | undefined>;
   templates?: TemplateCatalog;
-  /** Keep `{{NAME}}` as written instead of filling it (for `mwb curl`, which turns them into $NAME). */
+  /** Keep `{{NAME}}` that has no value as written instead of refusing (for `mwb curl`, which turns them into $NAME). */
   keepPlaceholders?: boolean;
 }
 
@@ -60,7 +62,7 @@ export function fillValue(value: unknown, variables: Record<string, string | und
   const missing = new Set<string>();
   const used = new Set<string>();
   const defined: Record<string, string> = {};
-  for (const [k, v] of Object.entries(variables)) if (typeof v === 'string') defined[k] = v;
+  for (const [k, v] of Object.entries(variables)) if (typeof v === 'string' && !isSecretName(k)) defined[k] = v;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') {
       for (const m of v.matchAll(PLACEHOLDER)) used.add(m[1]);
@@ -106,10 +108,11 @@ export function prepareSend(input: SendInput): Prepared {
   if (errors.length > 0) {
     return refuse('invalid', [`Not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first:`, ...errorLines(input.text, name, errors)].join('\n'));
   }
-  const filled = input.keepPlaceholders ? { value: validation.doc.value, missing: [], used: [] } : fillValue(validation.doc.value, input.variables);
-  if (filled.missing.length > 0) {
+  // keepPlaceholders (curl) fills what has a value and leaves the rest as written.
+  const filled = fillValue(validation.doc.value, input.variables);
+  if (filled.missing.length > 0 && !input.keepPlaceholders) {
     const names = filled.missing.map((n) => `{{${n}}}`).join(', ');
-    return refuse('placeholders', `Not sent: ${name} has unresolved placeholder${filled.missing.length === 1 ? '' : 's'} ${names}. Give ${filled.missing.length === 1 ? 'it a value' : 'them values'} in the active environment (in the CLI, set the environment variable${filled.missing.length === 1 ? '' : 's'} ${filled.missing.join(', ')}).`);
+    return refuse('placeholders', `Not sent: ${name} has unresolved placeholder${filled.missing.length === 1 ? '' : 's'} ${names}. Give ${filled.missing.length === 1 ? 'it a value' : 'them values'}: ${howToSet(filled.missing)}.`);
   }
   try {
     const request = provider.buildRequest(filled.value, input.profile, { variables: input.variables, keepPlaceholders: input.keepPlaceholders });

@@ -8,6 +8,7 @@ import { parseDocument, type ParsedDocument } from '../core/parse';
 import { MAX_NESTING, TOO_DEEP_MESSAGE, nestingDepth } from '../core/nesting';
 import type { Problem } from '../core/problem';
 import { schemaProblems } from '../core/schema-check';
+import { capProblems } from '../core/problem-cap';
 import { createContext, type LintRule } from '../core/lint/context';
 import { createCatalog, type TemplateCatalog } from '../core/templates';
 import { CATALOG_SUFFIX, templateCatalogSchema } from '../core/template-catalog-file';
@@ -107,5 +108,5 @@ function check(text: string, options: ValidateOptions): ValidationResult {
     }
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { doc, provider, model, problems };
+  return { doc, provider, model, problems: capProblems(problems) };
 }

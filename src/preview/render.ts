@@ -8,6 +8,7 @@ import { plainLines, renderBody } from './message-text';
 import { renderSms } from './sms';
 import { fillTemplate } from './template-fill';
 import { h, type VElement, type VNode } from './vnode';
+import { icon, type IconName } from './icons';
 
 export interface RenderOptions {
   templates?: TemplateCatalog;
@@ -35,14 +36,14 @@ const MEDIA_LABEL: Record<Media['type'], string> = {
   vcard: 'Contact card (vCard)',
 };
 
-// Symbols, not emoji images: they render in every font and in the text view.
-const MEDIA_ICON: Record<Media['type'], string> = {
-  image: '\u{1F5BC}',
-  video: '\u25B6',
-  audio: '\u266B',
-  file: '\u{1F4C4}',
-  sticker: '\u263A',
-  vcard: '\u{1F464}',
+// Inline SVG (preview/icons.ts), not emoji: emoji showed as empty boxes where no emoji font is installed.
+const MEDIA_ICON: Record<Media['type'], IconName> = {
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  file: 'file',
+  sticker: 'sticker',
+  vcard: 'contact',
 };
 
 /** The whole phone: top bar and the chat with the message. */
@@ -124,7 +125,7 @@ export function renderMedia(media: Media, options: RenderOptions = {}): VElement
   return h(
     'div',
     { class: `media media-${media.type}`, 'data-url': media.url },
-    h('div', { class: 'media-icon', 'aria-hidden': 'true' }, MEDIA_ICON[media.type]),
+    h('div', { class: 'media-icon', 'aria-hidden': 'true' }, icon(MEDIA_ICON[media.type])),
     h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, media.filename ? `${MEDIA_LABEL[media.type]}: ${media.filename}` : MEDIA_LABEL[media.type]), h('small', { class: 'media-src' }, source)),
   );
 }
@@ -133,7 +134,7 @@ function renderLocation(loc: Location): VElement {
   return h(
     'div',
     { class: 'location' },
-    h('div', { class: 'map', 'aria-hidden': 'true' }, h('span', { class: 'pin' }, '\u{1F4CD}')),
+    h('div', { class: 'map', 'aria-hidden': 'true' }, icon('pin', 'pin')),
     loc.name ? h('div', { class: 'location-name' }, loc.name) : undefined,
     loc.address ? h('div', { class: 'location-address' }, loc.address) : undefined,
     h('div', { class: 'location-coords' }, `${loc.latitude}, ${loc.longitude}`),
@@ -150,7 +151,7 @@ function renderContact(c: Contact): VElement {
   );
 }
 
-const BUTTON_ICON: Record<Button['kind'], string> = { reply: '\u21A9', url: '\u2197', call: '\u260E', copy: '\u2398' };
+const BUTTON_ICON: Record<Button['kind'], IconName> = { reply: 'reply', url: 'link', call: 'call', copy: 'copy' };
 
 function renderButtons(buttons: readonly Button[]): VElement {
   return h(
@@ -160,7 +161,7 @@ function renderButtons(buttons: readonly Button[]): VElement {
       h(
         'div',
         { class: `action action-${b.kind}`, 'data-index': String(i), title: b.url ?? b.phone ?? b.id },
-        h('span', { class: 'action-icon', 'aria-hidden': 'true' }, BUTTON_ICON[b.kind]),
+        h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon(BUTTON_ICON[b.kind])),
         h('span', { class: 'action-title' }, b.title.text),
       ),
     ),
@@ -168,7 +169,7 @@ function renderButtons(buttons: readonly Button[]): VElement {
 }
 
 function renderList(list: ListMessage): { button: VElement; sheet: VElement } {
-  const button = h('div', { class: 'buttons' }, h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, '\u2630'), h('span', { class: 'action-title' }, list.button.text)));
+  const button = h('div', { class: 'buttons' }, h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon('list')), h('span', { class: 'action-title' }, list.button.text)));
   const sheet = h(
     'div',
     { class: 'list-sheet', 'aria-label': 'list shown when the button is tapped' },

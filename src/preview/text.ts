@@ -72,8 +72,10 @@ function visit(node: VNode, ctx: Ctx): void {
   if (hasClass(node, 'sms-break')) ctx.cur += ' \u2016 ';
   ctx.cur += mark;
   for (const c of node.children ?? []) {
+    const before = ctx.cur.length;
     visit(c, ctx);
-    if (typeof c !== 'string' && (hasClass(c, 'problem-where') || hasClass(c, 'problem-severity') || hasClass(c, 'action-icon'))) ctx.cur += ' ';
+    // An icon is SVG, which has no text: a space only after one that wrote something.
+    if (typeof c !== 'string' && (hasClass(c, 'problem-where') || hasClass(c, 'problem-severity') || (hasClass(c, 'action-icon') && ctx.cur.length > before))) ctx.cur += ' ';
   }
   ctx.cur += mark;
   if (hasClass(node, 'problem-code')) ctx.cur += ']';

@@ -1,14 +1,18 @@
 /** `mwb jwt --application-id ID --private-key FILE [...]` and `mwb jwt decode [--json] TOKEN` */
 import { parseArgs } from 'node:util';
-import * as fs from 'node:fs';
 import { signVonageJwt, JwtError, DEFAULT_TTL_SECONDS } from '../../core/auth/jwt';
 import { decodeToken, DecodeError } from '../../core/auth/decode';
 import { secretsFromEnv, EnvSecretError } from '../../core/auth/env-secrets';
 import { VONAGE_JWT } from '../../providers/common/auth';
+import { KeyError, readPrivateKeyFile } from '../../core/auth/private-key';
+import { MAX_KEY_BYTES } from '../../core/read-file';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
 import { readStdin } from '../stdin';
 
 export const usage = 'mwb jwt --application-id ID --private-key FILE [--ttl SECONDS] [--sub S] [--acl JSON] [--nbf UNIX] | mwb jwt decode [--json] TOKEN';
+
+/** A JWT is a few hundred bytes; a Vonage one with a large ACL a few KB. */
+const MAX_TOKEN_BYTES = 64 * 1024;
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -19,7 +23,7 @@ function integer(name: string, value: string | undefined): number | undefined {
 async function decode(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
   if (positionals.length !== 1) throw new UsageError('jwt decode needs exactly one TOKEN (or - to read it from stdin).');
-  const token = positionals[0] === '-' ? readStdin().trim() : positionals[0];
+  const token = positionals[0] === '-' ? readStdin(MAX_TOKEN_BYTES, 'a JWT') : positionals[0];
   let decoded;
   try {
     decoded = decodeToken(token);
@@ -62,19 +66,17 @@ export async function run(argv: string[]): Promise<number> {
   let privateKey: string | undefined;
   const keyFile = values['private-key'];
   try {
-    if (keyFile) privateKey = keyFile === '-' ? readStdin() : fs.readFileSync(keyFile, 'utf8');
+    if (keyFile) privateKey = keyFile === '-' ? readStdin(MAX_KEY_BYTES, 'a private key') : readPrivateKeyFile(keyFile);
     else privateKey = secretsFromEnv(VONAGE_JWT).privateKey;
   } catch (e) {
-    if (e instanceof UsageError) throw e; // stdin could not be read: it says so itself
-    if (e instanceof EnvSecretError) {
+    if (e instanceof EnvSecretError || e instanceof KeyError) {
       err(`mwb jwt: ${e.message}`);
       return EXIT_USAGE;
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    err(`mwb jwt: cannot read the private key file ${keyFile}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'error')}. Pass the private.key of your Vonage application.`);
-    return EXIT_USAGE;
+    throw e; // stdin could not be read: the usage error says so itself
   }
-  if (!privateKey) throw new UsageError('pass --private-key FILE (or set VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH).');
+  // An empty key (from stdin or the environment) is the signer's to explain.
+  if (privateKey === undefined) throw new UsageError('pass --private-key FILE (or set VONAGE_PRIVATE_KEY or VONAGE_PRIVATE_KEY_PATH).');
 
   let acl: unknown;
   if (values.acl !== undefined) {

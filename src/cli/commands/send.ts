@@ -9,9 +9,10 @@ import type { HttpRequest } from '../../core/http/types';
 import { ALL_AUTH } from '../../providers/registry';
 import { CliFailure, loadForSend, type Loaded } from '../load-payload';
 import { loadTemplateCatalog } from '../template-catalog';
+import { cliVariables, VariableError } from '../../core/variables';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
-export const usage = 'mwb send [--json] [--profile NAME] [--endpoint URL] [--dry-run] FILE';
+export const usage = 'mwb send [--json] [--profile NAME] [--endpoint URL] [--dry-run] [--var NAME=VALUE]... [--vars-file FILE] FILE';
 
 function showRequest(req: HttpRequest): string {
   const lines = [`${req.method} ${req.url}`, ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`)];
@@ -43,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, profile: { type: 'string' }, endpoint: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    options: { json: { type: 'boolean' }, profile: { type: 'string' }, endpoint: { type: 'string' }, 'dry-run': { type: 'boolean' }, var: { type: 'string', multiple: true }, 'vars-file': { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('send needs exactly one FILE.');
   const secretsSeen = envSecretValues(ALL_AUTH);
@@ -63,7 +64,14 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   const { file, text, profile } = loaded;
-  const prepared = prepareSend({ text, fileName: file, profile, variables: process.env, templates: loadTemplateCatalog(path.dirname(path.resolve(file))) });
+  let variables: Record<string, string>;
+  try {
+    variables = cliVariables({ vars: values.var, varsFile: values['vars-file'], env: process.env });
+  } catch (e) {
+    if (e instanceof VariableError) return fail(e.message, EXIT_USAGE);
+    throw e;
+  }
+  const prepared = prepareSend({ text, fileName: file, profile, variables, templates: loadTemplateCatalog(path.dirname(path.resolve(file))) });
   if (!prepared.ok) return fail(prepared.message, prepared.reason === 'profile' ? EXIT_USAGE : EXIT_PROBLEMS);
 
   let secrets: Secrets;

@@ -6,6 +6,7 @@ import type { HttpRequest } from '../http/types';
 import { secretTransportProblem, type Profile, type Secrets } from '../profile';
 import type { AuthDef } from './kinds';
 import { applicationIdProblem, signVonageJwt, JwtError } from './jwt';
+import { redactSecrets } from '../redact';
 
 export class AuthError extends Error {}
 
@@ -74,11 +75,9 @@ export async function authorize(req: HttpRequest, profile: Profile, auth: AuthDe
   }
 }
 
-/** Replace every secret (longest first, so encodings inside others go too) with a marker. */
+/** Replace every secret, in any case and encoding, with a marker (src/core/redact.ts). */
 export function redact(text: string, secrets: readonly string[], marker = '[redacted]'): string {
-  let out = text;
-  for (const s of [...secrets].filter((x) => x && x.length >= 4).sort((a, b) => b.length - a.length)) out = out.split(s).join(marker);
-  return out;
+  return redactSecrets(text, secrets, marker);
 }
 
 /** A copy of the request fit to show: credential headers and the gateway token replaced. */

@@ -22,8 +22,17 @@ export function describeSeconds(seconds: number): string {
   return unit(Math.round(s / 86400), 'day');
 }
 
+/** The latest instant a JavaScript Date holds (ECMA-262 section 21.4.1.1): about the year 275760. */
+const MAX_DATE_SECONDS = 8.64e12;
+
 function iso(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** A NumericDate claim that is no time at all (RFC 7519 section 2): what it holds and why that is wrong. */
+function impossibleTime(name: string, value: number): string | undefined {
+  if (Number.isFinite(value) && Math.abs(value) <= MAX_DATE_SECONDS) return undefined;
+  return `${name} is ${value}, which is not a time (a NumericDate counts seconds since 1970; this is beyond the year 275760). Mint a new token with a real ${name}`;
 }
 
 export function decodeToken(token: string, nowMs = Date.now()): DecodedJwt {
@@ -41,7 +50,12 @@ export function decodeToken(token: string, nowMs = Date.now()): DecodedJwt {
   const nbf = typeof claims.nbf === 'number' ? claims.nbf : undefined;
   let state: DecodedJwt['state'];
   let validity: string;
-  if (nbf !== undefined && now < nbf) {
+  const impossible = (nbf !== undefined ? impossibleTime('nbf', nbf) : undefined) ?? (exp !== undefined ? impossibleTime('exp', exp) : undefined);
+  if (impossible) {
+    // An API reads such a token as malformed: it is not valid at any time.
+    state = 'expired';
+    validity = impossible;
+  } else if (nbf !== undefined && now < nbf) {
     state = 'not-yet-valid';
     validity = `not valid before ${iso(nbf)} (in ${describeSeconds(nbf - now)})`;
   } else if (exp === undefined) {

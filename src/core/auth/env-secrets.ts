@@ -2,9 +2,10 @@
  * Outside VS Code, secrets come from environment variables only (DESIGN.md), never from files in
  * the workspace. Which variables: each auth method says (core/auth/kinds.ts, defined per provider).
  */
-import * as fs from 'node:fs';
 import type { Secrets } from '../profile';
 import type { AuthDef } from './kinds';
+import { KeyError, readPrivateKeyFile } from './private-key';
+import { secretValuesOf } from '../secret-names';
 
 export class EnvSecretError extends Error {}
 
@@ -13,7 +14,8 @@ type Env = Record<string, string | undefined>;
 /** Every secret value the environment holds for these methods, so nothing printed can carry one. */
 export function envSecretValues(methods: readonly AuthDef[], env: Env = process.env): string[] {
   const names = new Set(methods.map((m) => m.secret.env));
-  return [...names].map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4);
+  // And every other variable named like a credential (AWS_SECRET_ACCESS_KEY...), whoever reads it.
+  return [...new Set([...[...names].map((k) => env[k]).filter((v): v is string => !!v && v.length >= 4), ...secretValuesOf(env)])];
 }
 
 /** The secret one auth method needs, read from its variable (or, for a key, the file its path variable names). */
@@ -31,10 +33,11 @@ function fromValueOrFile(env: Env, name: string, fileVar: string): string | unde
   }
   const file = env[fileVar];
   if (!file) return undefined;
+  // The file a path variable names is a key file (VONAGE_PRIVATE_KEY_PATH): regular, capped, not empty.
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readPrivateKeyFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new EnvSecretError(`${fileVar} names ${file}, which cannot be read (${code === 'ENOENT' ? 'no such file' : code ?? 'error'}). Point it at your application's private.key.`);
+    if (!(e instanceof KeyError)) throw e;
+    throw new EnvSecretError(`${fileVar}: ${e.message}`);
   }
 }

@@ -4,8 +4,20 @@
  */
 import { createHash, createPrivateKey } from 'node:crypto';
 import { importPKCS8 } from 'jose';
+import { MAX_KEY_BYTES, readTextFile } from '../read-file';
 
 export class KeyError extends Error {}
+
+/** RFC 7518 section 3.3. */
+export const MIN_RSA_BITS = 2048;
+
+/** The PEM text of a key file: a regular file, not empty, not larger than any key. */
+export function readPrivateKeyFile(file: string): string {
+  const read = readTextFile(file, MAX_KEY_BYTES, 'a private key file');
+  if (!read.ok) throw new KeyError(`${read.message} Pass the private.key file of your Vonage application.`);
+  if (read.text.trim() === '') throw new KeyError(`${file} is empty: pass the private.key file your Vonage application gave you (its first line is "-----BEGIN PRIVATE KEY" followed by dashes).`);
+  return read.text;
+}
 
 type SigningKey = Awaited<ReturnType<typeof importPKCS8>>;
 
@@ -31,6 +43,11 @@ export function privateKeyProblem(pem: string): string | undefined {
   try {
     const key = createPrivateKey(text);
     if (key.asymmetricKeyType !== 'rsa') return `The private key is ${key.asymmetricKeyType?.toUpperCase() ?? 'not RSA'}; Vonage application tokens are signed with RS256 and need the application's RSA key.`;
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    // RFC 7518 section 3.3: RS256 keys are 2048 bits or larger; jose refuses smaller ones.
+    if (bits !== undefined && bits < MIN_RSA_BITS) {
+      return `The private key is a ${bits}-bit RSA key; RS256 tokens need at least ${MIN_RSA_BITS} bits. Use the private.key Vonage generated for the application (2048 bits), or generate a new key pair for it in the Vonage dashboard.`;
+    }
   } catch {
     return 'The private key PEM could not be read (damaged or truncated?). Copy the whole private.key file, including the BEGIN and END lines.';
   }

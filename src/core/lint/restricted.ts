@@ -1,7 +1,7 @@
 /** WhatsApp may not be used to or from Crimea, Cuba, Iran, North Korea and Syria (seed 001). */
 import { hasPlaceholder } from '../placeholders';
 import type { TextRef } from '../model';
-import { e164Digits } from './phone';
+import { internationalDigits } from '../phone-number';
 import type { LintContext, LintRule } from './context';
 
 /** E.164 prefixes (country codes are prefix-free); Crimea uses Ukrainian and Russian ranges. */
@@ -18,7 +18,7 @@ const RESTRICTED: readonly { prefix: string; place: string }[] = [
 ];
 
 export function restrictedPlace(number: string): string | undefined {
-  const digits = e164Digits(number);
+  const digits = internationalDigits(number);
   if (!digits) return undefined;
   return RESTRICTED.find((r) => digits.startsWith(r.prefix))?.place;
 }

@@ -68,7 +68,7 @@ export const templateButtonParameters: LintRule = (ctx) => {
       const value = param?.[type];
       const fixes =
         typeof value === 'string' && wanted !== 'action'
-          ? [{ title: `Make it a "${wanted}" parameter`, edits: setValueEdits(ctx.doc.text, ['template', 'components', n, 'parameters', k], { type: wanted, [wanted]: value }) }]
+          ? [{ title: `Make it a "${wanted}" parameter`, auto: true, edits: setValueEdits(ctx.doc.text, ['template', 'components', n, 'parameters', k], { type: wanted, [wanted]: value }) }]
           : undefined;
       ctx.report({
         severity: 'error',

@@ -142,4 +142,58 @@ describe('mwb validate', function () {
     assert.equal(r.code, 0);
     assert.equal(JSON.parse(r.stdout).files[0].provider, 'gateway');
   });
+
+  describe('--fix', () => {
+    // Each test writes its files with its own prefix, so the folder shows what each one left behind.
+    const left = (prefix: string) => fs.readdirSync(dir).filter((f) => f.startsWith(prefix) || f.startsWith(`.${prefix}`)).sort();
+
+    it('writes the fixed number in each provider\'s form, prints what it changed, exits 0 when nothing is left', () => {
+      const files = [
+        write('fx1-a.vonage.json', '{\n  "message_type": "text",\n  "channel": "sms",\n  "to": "+44 (0)7700 900000",\n  "from": "Acme",\n  "text": "hi"\n}\n'),
+        write('fx1-b.whatsapp.json', '{"messaging_product": "whatsapp", "to": "0044 7700 900000", "type": "text", "text": {"body": "hi"}}'),
+        write('fx1-c.gateway.json', '{"phone": "+44 (0)7700 900000", "message": "hi"}'),
+      ];
+      const r = mwb('validate', '--fix', ...files);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(JSON.parse(fs.readFileSync(files[0], 'utf8')).to, '447700900000');
+      assert.equal(JSON.parse(fs.readFileSync(files[1], 'utf8')).to, '447700900000');
+      assert.equal(JSON.parse(fs.readFileSync(files[2], 'utf8')).phone, '+447700900000');
+      assert.match(r.stdout, /fx1-a\.vonage\.json:4:9: fixed: Write the number as 447700900000 \[phone-format\]/);
+      assert.match(r.stderr, /3 files checked, 3 fixes applied: 0 error\(s\)/);
+      assert.deepEqual(left('fx1-'), ['fx1-a.vonage.json', 'fx1-b.whatsapp.json', 'fx1-c.gateway.json'], 'no temporary files left');
+    });
+
+    it('with --json lists the fixes per file and the problems left; exit 1 for errors left', () => {
+      const f = write('fx2-a.gateway.json', '{"phone": "0044 7700 900000", "message": "hi", "buttons": "x"}');
+      const r = mwb('validate', '--fix', '--json', f);
+      assert.equal(r.code, 1);
+      const out = JSON.parse(r.stdout).files[0];
+      assert.deepEqual(out.fixed, [{ code: 'phone-format', title: 'Write the number as +447700900000', line: 1, column: 11 }]);
+      assert.ok(out.problems.length > 0 && out.problems.every((p: { code: string }) => p.code !== 'phone-format'));
+      assert.equal(JSON.parse(fs.readFileSync(f, 'utf8')).phone, '+447700900000');
+    });
+
+    it('leaves a file with nothing certain to fix untouched (not even rewritten)', () => {
+      const f = write('fx3-a.gateway.json', '{"phone": "07700 900000", "message": "hi"}');
+      const before = fs.statSync(f);
+      const r = mwb('validate', '--fix', f);
+      assert.equal(r.code, 1);
+      assert.equal(fs.readFileSync(f, 'utf8'), '{"phone": "07700 900000", "message": "hi"}');
+      assert.equal(fs.statSync(f).ino, before.ino);
+      assert.doesNotMatch(r.stdout, /fixed:/);
+      assert.match(r.stdout, /starts with 0/);
+    });
+
+    it('keeps a UTF-8 byte-order mark and CRLF line ends', () => {
+      const f = write('fx4-a.gateway.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{\r\n  "phone": "+44 7700 900000",\r\n  "message": "hi"\r\n}\r\n')]));
+      assert.equal(mwb('validate', '--fix', f).code, 0);
+      assert.deepEqual(fs.readFileSync(f), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{\r\n  "phone": "+447700900000",\r\n  "message": "hi"\r\n}\r\n')]));
+    });
+
+    it('without --fix changes nothing', () => {
+      const f = write('fx5-a.gateway.json', '{"phone": "+44 7700 900000", "message": "hi"}');
+      assert.equal(mwb('validate', f).code, 1);
+      assert.equal(fs.readFileSync(f, 'utf8'), '{"phone": "+44 7700 900000", "message": "hi"}');
+    });
+  });
 });

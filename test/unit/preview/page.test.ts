@@ -57,8 +57,10 @@ describe('preview HTML backend', () => {
       {},
     );
     const page = toPage(tree, { title: hostile, css: 'body{color:red}' });
-    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'div', 'span', 'small', 'header', 'footer', 'time', 'ul', 'li', 'p']);
+    const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'div', 'span', 'small', 'header', 'footer', 'time', 'ul', 'li', 'p', 'svg', 'path']);
     for (const tag of tags(page.replace(/^<!DOCTYPE html>/, ''))) assert.ok(allowed.has(tag), `unexpected <${tag}> in page`);
+    // The only SVG is the preview's own icons.
+    for (const svg of page.match(/<svg[^>]*>/g) ?? []) assert.match(svg, /^<svg class="icon icon-[a-z]+" viewBox="0 0 16 16" aria-hidden="true">$/);
     assert.equal((page.match(/<style>/g) ?? []).length, 1);
     assert.equal((page.match(/<\/style>/g) ?? []).length, 1);
     for (const tag of page.match(/<[a-z][^>]*>/gi) ?? []) assert.ok(!/\son[a-z]+\s*=/i.test(tag.replace(/"[^"]*"/g, '""')), `event handler in ${tag}`);

@@ -51,7 +51,7 @@ describe('vonage-legacy (beta / v0.1)', () => {
   });
 
   it('checks the parameter count of a known template, pointing at the first extra one', () => {
-    assert.deepEqual(check(verify([{ default: 'A' }, { default: 'B' }])).found, ['template-parameters /message/content/template']);
+    assert.deepEqual(check(verify([{ default: 'A' }, { default: 'B' }])).found, ['template-parameters /message/content/template/parameters']);
     assert.deepEqual(check(verify(['A', 'B', 'C', 'D'])).found, ['template-parameters /message/content/template/parameters/3']);
   });
 

@@ -139,7 +139,7 @@ describe('whatsapp (Cloud API) provider', () => {
     it('template parameter count against the catalog', () => {
       const p = msg('template', { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }] }] });
       const { codes, errors } = check(p);
-      assert.deepEqual(codes, ['template-parameters /template']);
+      assert.deepEqual(codes, ['template-parameters /template/components/0/parameters']);
       assert.match(errors[0].message, /takes 3 body parameters.*gives 1/);
     });
     it('a mark-as-read without message_id, and a wrong messaging_product', () => {

@@ -60,7 +60,7 @@ describe('mwb jwt / send / curl', function () {
     assert.ok(fs.existsSync(cli), 'dist/cli.js missing: run `npm run build` first');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mwb-send-'));
     keyFile = write('private.key', testKeys().pkcs8);
-    env = { VONAGE_APPLICATION_ID: APP_ID, VONAGE_PRIVATE_KEY: testKeys().pkcs8, ...SECRETS, TO_NUMBER: '447700900001', NAME: 'Ann' };
+    env = { VONAGE_APPLICATION_ID: APP_ID, VONAGE_PRIVATE_KEY: testKeys().pkcs8, ...SECRETS, MWB_VAR_TO_NUMBER: '447700900001', MWB_VAR_NAME: 'Ann' };
   });
   afterEach(async () => {
     await server?.close();
@@ -120,7 +120,7 @@ describe('mwb jwt / send / curl', function () {
     assert.equal(bad.code, 1);
   });
 
-  it('mwb send --json sends, fills placeholders from the environment, prints the contract shape', async () => {
+  it('mwb send --json sends, fills placeholders from MWB_VAR_ variables, prints the contract shape', async () => {
     server = await recordingServer(json(202, { message_uuid: '11111111-2222-4333-8444-555555555555' }));
     const r = await mwb(['send', '--json', '--endpoint', server.url, payload()], env);
     assert.equal(r.code, 0, r.stderr);
@@ -148,7 +148,7 @@ describe('mwb jwt / send / curl', function () {
   });
 
   it('mwb send refuses unresolved placeholders (exit 1) and a missing file (exit 2)', async () => {
-    const { TO_NUMBER: _omit, ...noTo } = env;
+    const { MWB_VAR_TO_NUMBER: _omit, ...noTo } = env;
     const r = await mwb(['send', '--json', '--endpoint', 'http://127.0.0.1:9', payload()], noTo);
     assert.equal(r.code, 1);
     assert.match(JSON.parse(r.stdout).problem, /\{\{TO_NUMBER\}\}/);
@@ -189,7 +189,8 @@ describe('mwb jwt / send / curl', function () {
 
   it('mwb curl prints a runnable, shell-quoted command with $VARIABLES for secrets and placeholders', async () => {
     server = await recordingServer(json(202, { message_uuid: 'c' }));
-    const r = await mwb(['curl', '--endpoint', server.url, payload()], env);
+    const { MWB_VAR_TO_NUMBER: _to, MWB_VAR_NAME: _name, ...undeclared } = env;
+    const r = await mwb(['curl', '--endpoint', server.url, payload()], undeclared);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, new RegExp(String.raw`^# A fresh JWT .*VONAGE_JWT=\$\(mwb jwt --application-id ${APP_ID} --private-key "\$VONAGE_PRIVATE_KEY_PATH"\)`, 'm'));
     assert.match(r.stdout, /-H "Authorization: Bearer \$VONAGE_JWT"/);
