@@ -182,7 +182,8 @@ export function mapMessage(p: Record<string, unknown>, provider: 'whatsapp' | 'w
     provider,
     channel: 'whatsapp',
     kind: KIND_BY_TYPE[type] ?? 'custom',
-    to: to !== undefined ? { text: to, pointer: '/to', style: 'loose' } : undefined,
+    // A group message's `to` is a group id, not a number: no phone rules for it.
+    to: to !== undefined && p.recipient_type !== 'group' ? { text: to, pointer: '/to', style: 'loose' } : undefined,
     replyTo: str(rec(p.context)?.message_id),
     freeForm: type !== 'template',
   };
