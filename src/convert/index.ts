@@ -34,7 +34,8 @@ export interface ConvertResult {
   problems: Problem[];
 }
 
-export type ConvertOutcome = { ok: true; result: ConvertResult } | { ok: false; reason: string; problems?: Problem[] };
+/** `usage`: the file is fine but the conversion asked for is not its own (the CLI exits 2 for it). */
+export type ConvertOutcome = { ok: true; result: ConvertResult } | { ok: false; usage?: boolean; reason: string; problems?: Problem[] };
 
 /** The name the converted file takes: the provider suffix swapped, else the successor's suffix added. */
 export function convertedFileName(fileName: string, from: string): string {
@@ -62,7 +63,7 @@ export function convertText(text: string, options: { fileName?: string; target?:
     return { ok: false, reason: `Only ${known} payloads can be converted; this file is ${from ? `a ${from} payload` : 'not a payload of a known provider'}.` };
   }
   if (options.target !== undefined && options.target !== conversion.to) {
-    return { ok: false, reason: `A ${from} payload converts to ${conversion.to}, not ${options.target}: use --to ${conversion.to}.` };
+    return { ok: false, usage: true, reason: `A ${from} payload converts to ${conversion.to}, not ${options.target}: use --to ${conversion.to}.` };
   }
   const { payload, notes } = conversion.convert(source.doc.value);
   const out = `${JSON.stringify(payload, null, 2)}\n`;

@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!outcome.ok) {
     err(`mwb convert: ${file}: ${outcome.reason}`);
     for (const p of outcome.problems ?? []) err(`  ${p.message}`);
-    return EXIT_PROBLEMS;
+    return outcome.usage ? EXIT_USAGE : EXIT_PROBLEMS;
   }
   const { result } = outcome;
   const target = values.out ?? (values.write ? convertedFileName(file, result.from) : undefined);
