@@ -302,13 +302,15 @@ const parameters = z.array(templateParameter).describe('Values for the component
 /** Button kinds a template send names; the API takes them in either case (Meta's spec example sends "CATALOG"). */
 export const BUTTON_SUB_TYPES = ['quick_reply', 'url', 'copy_code', 'flow', 'catalog', 'mpm', 'voice_call', 'order_details'] as const;
 
-const headerComponent = object({ type: z.literal('header').describe('Header parameters: text, or the header\'s media.'), parameters });
+// Meta's spec: a header or button component has at least one parameter (without any, leave the component out).
+const someParameters = parameters.min(1);
+const headerComponent = object({ type: z.literal('header').describe('Header parameters: text, or the header\'s media.'), parameters: someParameters });
 const bodyComponent = object({ type: z.literal('body').describe('Body parameters, in order.'), parameters });
 const buttonComponent = object({
   type: z.literal('button').describe('Parameters of one button.'),
   sub_type: z.enum([...BUTTON_SUB_TYPES, ...BUTTON_SUB_TYPES.map((t) => t.toUpperCase())]).describe('The kind of button (lower or upper case).'),
   index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/, 'must be the button\'s position, 0 to 9 (a number, or a digit as a string)')]).describe('Position of the button in the template, 0 to 9.'),
-  parameters,
+  parameters: someParameters,
 });
 
 // Carousel templates: one card per card defined on the template, each with its own components
