@@ -2,18 +2,13 @@
  * Mapping of the message objects Cloud and On-Premises share to the common model. Every reader is
  * defensive: a half-written file yields a partial model, never an exception.
  */
-import type { Button, Contact, Header, ListSection, Location, Media, MediaType, MessageKind, MessageModel, TemplateRef, TextRef } from '../../core/model';
+import type { Button, Contact, Header, ListSection, Location, MessageKind, MessageModel, TemplateRef, TextRef } from '../../core/model';
 import { arr, num, rec, str, textRef } from '../common/fields';
+import { newerInteractive } from './model-interactive';
+import { MEDIA_KINDS, mapMedia } from './model-media';
 
-/** Keys of the content objects that hold media, and the model's name for each. */
-export const MEDIA_KINDS: Readonly<Record<string, MediaType>> = { image: 'image', video: 'video', audio: 'audio', document: 'file', sticker: 'sticker' };
-
-export function mapMedia(key: string, value: unknown, pointer: string): Media | undefined {
-  const type = MEDIA_KINDS[key];
-  const m = rec(value);
-  if (!type || !m) return undefined;
-  return { type, id: str(m.id), url: str(m.link), caption: textRef(m.caption, `${pointer}/caption`), filename: str(m.filename), pointer };
-}
+// Media objects are mapped in model-media.ts (the newer interactive types need them too).
+export { MEDIA_KINDS, mapMedia } from './model-media';
 
 /** Coordinates may be written as numbers or numeric strings. */
 export function coordinate(v: unknown): number | undefined {
@@ -56,7 +51,7 @@ function mapHeader(value: unknown, pointer: string): Header | undefined {
 }
 
 /** The parts of the model an `interactive` object fills. */
-export type InteractivePart = Pick<MessageModel, 'text' | 'header' | 'footer' | 'buttons' | 'list'> & { kind: MessageKind };
+export type InteractivePart = Pick<MessageModel, 'text' | 'header' | 'footer' | 'buttons' | 'list' | 'cards'> & { kind: MessageKind };
 
 export function mapInteractive(value: unknown, pointer: string): InteractivePart {
   const i = rec(value);
@@ -68,7 +63,11 @@ export function mapInteractive(value: unknown, pointer: string): InteractivePart
     header: mapHeader(i?.header, `${pointer}/header`),
     footer: textRef(rec(i?.footer)?.text, `${pointer}/footer/text`),
   };
-  if (type === 'button') {
+  const newer = newerInteractive(type, i, pointer);
+  if (newer) {
+    part.kind = newer.cards ? 'carousel' : 'buttons';
+    Object.assign(part, newer);
+  } else if (type === 'button') {
     const buttons: Button[] = arr(action?.buttons).flatMap((b, n) => {
       const reply = rec(rec(b)?.reply);
       const title = textRef(reply?.title, `${pointer}/action/buttons/${n}/reply/title`);
