@@ -34,6 +34,10 @@ const GOLDEN: Record<string, { payload: unknown; notes: string[] }> = {
     payload: { ...W, type: 'template', template: { name: 'order_update', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }, { type: 'text', text: '1234' }] }] } },
     notes: ['/template/namespace'],
   },
+  'hsm.whatsapp-onprem.json': {
+    payload: { ...W, type: 'template', template: { name: 'order_update', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }, { type: 'text', text: '1234' }] }] } },
+    notes: ['/hsm/namespace', '/type'],
+  },
   'mark-read.whatsapp-onprem.json': { payload: { messaging_product: 'whatsapp', status: 'read', message_id: '{{MESSAGE_ID}}' }, notes: [''] },
 };
 
