@@ -165,9 +165,10 @@ function main() {
     console.error(`parity: Meta's spec not found at ${file}: pass --spec PATH (or set MWB_META_SPEC).`);
     return 2;
   }
-  const domainPath = path.join(ROOT, 'dist', 'domain.js');
+  // The extension's validation bundle: the same validateText the editor and `mwb validate` run.
+  const domainPath = path.join(ROOT, 'dist', 'validation.js');
   if (!fs.existsSync(domainPath)) {
-    console.error('parity: dist/domain.js missing: run `npm run build` first.');
+    console.error('parity: dist/validation.js missing: run `npm run build` first.');
     return 2;
   }
   const { validateText } = require(domainPath);

@@ -4,7 +4,7 @@
  * so a card looks like a message and this file needs nothing from render.ts.
  */
 import type { Button, Card, Media } from '../core/model';
-import { plainLines } from './body';
+import { plainLines } from './message-text';
 import { h, type VElement } from './vnode';
 
 export interface CardParts {

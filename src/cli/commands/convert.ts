@@ -12,7 +12,7 @@ import { LineIndex } from '../../core/position';
 import { readPayloadFile } from '../../core/read-file';
 import { CONVERT_TARGETS, convertText, convertedFileName } from '../../convert';
 import { PROVIDER_IDS, providerById } from '../../providers/registry';
-import { loadTemplateCatalog } from '../templates';
+import { loadTemplateCatalog } from '../template-catalog';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
 
 export const usage = 'mwb convert [--to whatsapp|vonage] [--out FILE | --write] [--force] [--json] [--provider ID] FILE';

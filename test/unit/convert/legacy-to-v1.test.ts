@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { legacyToV1 } from '../../../src/convert';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 import { projectRoot } from '../helpers';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(projectRoot(), 'examples', 'vonage-legacy', name), 'utf8')) as unknown;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../../src/core/validate';
+import { validateText } from '../../../../src/pipeline/validate';
 import { DISPUTED_LIMITS } from '../../../../src/providers/whatsapp/disputed-limits';
 
 function problems(payload: unknown): string[] {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../../src/core/validate';
+import { validateText } from '../../../../src/pipeline/validate';
 
 /** Problems of a Cloud API body, as `severity code pointer`. */
 function problems(payload: unknown): string[] {
