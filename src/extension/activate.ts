@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { MessageWorkbenchApi } from './api';
 import { SecretStore } from './secret-store';
+import * as convertPayload from './convert-payload';
 import * as credentialCommands from './credential-commands';
 import * as diagnostics from './diagnostics';
 import * as environmentCommands from './environments';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): MessageWorkbenchApi 
     profiles,
     ...diagnostics.register(validations, templates),
     ...quickFixes.register(validations),
+    ...convertPayload.register(validations, log),
     ...newPayload.register(context),
     ...preview.register(context, { validations, templates }),
     ...send.register({ profiles, environments, templates, history, log, validations }),
