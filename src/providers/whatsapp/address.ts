@@ -5,14 +5,12 @@
  */
 import { z } from 'zod';
 import { object, text } from '../common/fields';
-import { LIMITS, body, footer, interactiveHeader } from './parts';
+import { framed } from './interactive-frame';
 
-export const addressMessage = object({
-  type: z.literal('address_message').describe('Asks for a delivery address with a form (India).'),
-  header: interactiveHeader.optional(),
-  body: body(LIMITS.buttonBody),
-  footer: footer.optional(),
-  action: object({
+export const addressMessage = framed(
+  'address_message',
+  'Asks for a delivery address with a form (India).',
+  object({
     name: z.literal('address_message').describe('Always "address_message".'),
     parameters: object({
       country: text('ISO country code of the address form, e.g. IN.', { min: 2, max: 2 }),
@@ -21,4 +19,5 @@ export const addressMessage = object({
       validation_errors: z.record(z.string(), z.string()).describe('Per-field errors to show when asking again.').optional(),
     }).describe('The form\'s country and prefilled values.'),
   }).describe('The address form.'),
-}).describe('An interactive address message.');
+  'An interactive address message.',
+);

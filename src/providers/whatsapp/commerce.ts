@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { object, text } from '../common/fields';
-import { LIMITS, body, footer, interactiveHeader } from './parts';
+import { LIMITS, body, footer } from './parts';
+import { framed } from './interactive-frame';
 
 // Meta's spec (v23.0, ActionObject) and docs (developers.facebook.com/docs/whatsapp/guides/
 // commerce-guides/share-products-with-customers): body up to 1024, footer up to 60, a fixed header.
@@ -35,12 +36,10 @@ const amount = (what: string) =>
 
 // Payments API (developers.facebook.com/documentation/business-messaging/whatsapp/payments/
 // payments-br/orders and .../payments-in/pg): order_details opens the order, order_status updates it.
-export const orderDetailsMessage = object({
-  type: z.literal('order_details').describe('An order with a "Review and pay" button (Payments API).'),
-  header: interactiveHeader.optional(),
-  body: body(LIMITS.buttonBody),
-  footer: footer.optional(),
-  action: object({
+export const orderDetailsMessage = framed(
+  'order_details',
+  'An order with a "Review and pay" button (Payments API).',
+  object({
     name: z.literal('review_and_pay').describe('Always "review_and_pay".'),
     parameters: z
       .looseObject({
@@ -60,14 +59,13 @@ export const orderDetailsMessage = object({
       })
       .describe('The order and how it is paid (payment_settings, payment_configuration or payment_type depending on the market).'),
   }).describe('The "Review and pay" button.'),
-}).describe('An interactive order details message (Payments API).');
+  'An interactive order details message (Payments API).',
+);
 
-export const orderStatusMessage = object({
-  type: z.literal('order_status').describe('An update to an order sent with order_details.'),
-  header: interactiveHeader.optional(),
-  body: body(LIMITS.buttonBody),
-  footer: footer.optional(),
-  action: object({
+export const orderStatusMessage = framed(
+  'order_status',
+  'An update to an order sent with order_details.',
+  object({
     name: z.literal('review_order').describe('Always "review_order".'),
     parameters: z
       .looseObject({
@@ -82,4 +80,5 @@ export const orderStatusMessage = object({
       })
       .describe('Which order, and its new status.'),
   }).describe('The order update.'),
-}).describe('An interactive order status message (Payments API).');
+  'An interactive order status message (Payments API).',
+);
