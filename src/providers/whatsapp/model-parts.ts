@@ -157,6 +157,9 @@ export function mapTemplate(value: unknown, pointer: string): TemplateRef | unde
   return ref;
 }
 
+/** A business-scoped user id: a two-letter country code, a dot, then letters, digits and dots. */
+const BSUID = /^[A-Z]{2}\.[A-Za-z0-9.]+$/;
+
 const KIND_BY_TYPE: Readonly<Record<string, MessageKind>> = {
   text: 'text',
   image: 'image',
@@ -181,8 +184,8 @@ export function mapMessage(p: Record<string, unknown>, provider: 'whatsapp' | 'w
     provider,
     channel: 'whatsapp',
     kind: KIND_BY_TYPE[type] ?? 'custom',
-    // A group message's `to` is a group id, not a number: no phone rules for it.
-    to: to !== undefined && p.recipient_type !== 'group' ? { text: to, pointer: '/to', style: 'loose' } : undefined,
+    // A group message's `to` is a group id, and a BSUID (US.1349...) is no number: no phone rules for them.
+    to: to !== undefined && p.recipient_type !== 'group' && !BSUID.test(to) ? { text: to, pointer: '/to', style: 'loose' } : undefined,
     replyTo: str(rec(p.context)?.message_id),
     freeForm: type !== 'template',
   };

@@ -24,6 +24,10 @@ const envelope = {
   // "group" is in Meta's spec (v23.0, BaseMessageProperties): `to` is then a group id.
   recipient_type: z.enum(['individual', 'group']).describe('"individual" (the default) for a one-to-one message, "group" to send to a group (then `to` is the group id).').optional(),
   to: phone('Recipient: a WhatsApp id (wa_id) or a phone number with its country code, e.g. 447700900000; for a group message, the group id.'),
+  // Business-scoped user ids (BSUIDs, e.g. US.13491208655302741918) reach users who hide their number
+  // behind a username (developers.facebook.com/documentation/business-messaging/whatsapp/calling/call-button-messages-deep-links
+  // sends both `to` and `recipient`; `to` takes priority).
+  recipient: text('The customer\'s business-scoped user id (BSUID), e.g. US.13491208655302741918; `to` takes priority when both are given.', { min: 1 }).optional(),
   context: object({ message_id: text('Id (wamid...) of the message this one replies to.', { min: 1 }) }).describe('Makes this message a reply to an earlier one, quoted above it.').optional(),
   biz_opaque_callback_data: text('Your own tracking data, echoed in status webhooks.', { max: 512 }).optional(),
 };

@@ -25,6 +25,7 @@ const carousel = (cards: unknown[]) => interactive({ type: 'carousel', body: { t
 describe('whatsapp (Cloud API) bodies Meta accepts today', () => {
   const valid: Record<string, unknown> = {
     'a text message without type (it defaults to text)': { ...to, text: { body: 'See https://example.com', preview_url: true } },
+    'a message to a business-scoped user id (BSUID)': { ...to, to: 'US.13491208655302741918', recipient: 'US.13491208655302741918', type: 'text', text: { body: 'Hi' } },
     'a group message': { ...to, recipient_type: 'group', to: 'GROUP_ID_123', type: 'text', text: { body: 'Hi all' } },
     'a text header with sub_text': interactive({ type: 'button', header: { type: 'text', text: 'Order', sub_text: 'No. 1234' }, body: { text: 'OK?' }, action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }] } }),
     'a catalog message': interactive({ type: 'catalog_message', body: { text: 'Our catalog' }, footer: { text: 'Deals' }, action: { name: 'catalog_message', parameters: { thumbnail_product_retailer_id: 'sku1' } } }),
