@@ -10,3 +10,4 @@ export { renderPreview } from './preview/document';
 export { clockTime } from './preview/clock';
 export { locateProblems, type PreviewProblem } from './preview/problems';
 export { parseWebviewMessage, type HostMessage } from './shared/protocol';
+export { convertText, convertedFileName, CONVERSIONS, type ConvertResult } from './convert';

@@ -22,6 +22,7 @@ export type MessageKind =
   | 'template'
   | 'buttons'
   | 'list'
+  | 'carousel'
   | 'mark-read'
   | 'custom';
 
@@ -69,6 +70,16 @@ export interface ListMessage {
   sections: ListSection[];
 }
 
+/** One card of a carousel: its media and text and buttons, or the product it shows. */
+export interface Card {
+  media?: Media;
+  text?: TextRef;
+  buttons: Button[];
+  /** A product card's product (its retailer id). */
+  product?: string;
+  pointer: string;
+}
+
 export interface Location {
   latitude: number;
   longitude: number;
@@ -114,6 +125,8 @@ export interface MessageModel {
   footer?: TextRef;
   buttons?: Button[];
   list?: ListMessage;
+  /** Carousel cards, left to right. */
+  cards?: Card[];
   media?: Media;
   location?: Location;
   contacts?: Contact[];

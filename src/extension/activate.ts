@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { exportsFor, type TestHooks } from './api';
 import { registerTestSecrets } from './test-hooks';
 import { SecretStore } from './secret-store';
+import * as convertPayload from './convert-payload';
 import * as credentialCommands from './credential-commands';
 import * as diagnostics from './diagnostics';
 import * as environmentCommands from './environments';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     profiles,
     ...diagnostics.register(validations, templates),
     ...quickFixes.register(validations),
+    ...convertPayload.register(validations, log),
     ...newPayload.register(context),
     ...preview.register(context, { validations, templates }),
     ...send.register(sendDeps),

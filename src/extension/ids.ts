@@ -20,6 +20,7 @@ export const COMMANDS = {
   sandboxInbound: 'messageWorkbench.sandboxInbound',
   stopSandbox: 'messageWorkbench.stopSandbox',
   copyAsCurl: 'messageWorkbench.copyAsCurl',
+  convertPayload: 'messageWorkbench.convertPayload',
 } as const;
 
 /** The settings section; every key below lives under it. */

@@ -6,6 +6,7 @@ import type { Button, Contact, Header, ListMessage, Location, Media, MessageMode
 import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
 import { plainLines, renderBody } from './message-text';
 import { renderSms } from './sms';
+import { renderCards } from './carousel';
 import { fillTemplate } from './template-fill';
 import { h, type VElement, type VNode } from './vnode';
 import { icon, type IconName } from './icons';
@@ -94,7 +95,8 @@ function renderBubbleWithExtras(model: MessageModel, options: RenderOptions): VN
   if (model.footer) parts.push(h('footer', { class: 'bubble-footer' }, model.footer.text));
   const buttons = model.buttons ?? [];
   const list = model.list ? renderList(model.list) : undefined;
-  const message = h('div', { class: 'message' }, bubble(model, parts, options), buttons.length > 0 ? renderButtons(buttons) : undefined, list?.button);
+  const cards = model.cards ? renderCards(model.cards, { media: (m) => renderMedia(m, options), buttons: renderButtons }) : undefined;
+  const message = h('div', { class: 'message' }, bubble(model, parts, options), buttons.length > 0 ? renderButtons(buttons) : undefined, list?.button, cards);
   return list ? [message, list.sheet] : [message];
 }
 

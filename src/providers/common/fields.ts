@@ -114,10 +114,17 @@ export function selectedBy<T extends z.ZodDiscriminatedUnion<readonly z.ZodObjec
  * mark-as-read. zod routes the same way, so `{}` gets "`type` is required: one of ..." instead of
  * the mark-as-read's missing fields; the JSON Schema uses `if`/`then`/`else` to match.
  */
-export function messageOrMarkRead(messages: z.ZodDiscriminatedUnion<readonly z.ZodObject[]>, markRead: z.ZodObject, description: string) {
+export function messageOrMarkRead(messages: z.ZodDiscriminatedUnion<readonly z.ZodObject[]>, markRead: z.ZodObject, description: string, defaultType?: string) {
   const isMarkRead = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && 'status' in v && !('type' in v);
+  const typeValues = messages.options.map((o) => (o.shape.type as z.ZodType).def).map((d) => ((d as { innerType?: z.ZodType }).innerType?.def ?? d) as { values?: unknown[] }).map((d) => d.values?.[0]);
+  /** With a default `type`, a body that has another type's content but no `type` is that mistake, said once. */
+  const missingType = (v: unknown): string | undefined => {
+    if (!defaultType || v === null || typeof v !== 'object' || Array.isArray(v) || 'type' in v || defaultType in v) return undefined;
+    return typeValues.find((t): t is string => typeof t === 'string' && t !== defaultType && t in v);
+  };
   const json = () => {
     const chosen = selectorJson(messages.options, 'type');
+    const fallback = defaultType ? messages.options.find((_, i) => typeValues[i] === defaultType) : undefined;
     const read = jsonOf(markRead) as { properties?: Record<string, Json> };
     const properties: Json = {};
     for (const [name, prop] of Object.entries(read.properties ?? {})) properties[name] = prop.description ? { description: prop.description } : {};
@@ -126,12 +133,18 @@ export function messageOrMarkRead(messages: z.ZodDiscriminatedUnion<readonly z.Z
       // Describe the selector's keys too: every `properties` entry becomes a hover.
       if: { properties: { status: properties.status ?? {} }, required: ['status'], not: { required: ['type'] } },
       then: read,
-      else: { required: chosen.required, allOf: chosen.allOf },
+      // Without `type` the default's branch applies (the Cloud API reads such a body as text).
+      else: fallback ? { allOf: chosen.allOf, if: { not: { required: ['type'] } }, then: jsonOf(fallback) } : { required: chosen.required, allOf: chosen.allOf },
     };
   };
   return z
     .unknown()
     .superRefine((value, ctx) => {
+      const other = missingType(value);
+      if (other) {
+        ctx.addIssue({ code: 'custom', path: [], input: value, message: `\`type\` is missing, so the API reads this body as a "${defaultType}" message, but it holds \`${other}\`. Add "type": "${other}".` });
+        return;
+      }
       const result = (isMarkRead(value) ? markRead : messages).safeParse(value);
       if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ ...issue, input: value } as unknown as z.core.$ZodRawIssue);
     })

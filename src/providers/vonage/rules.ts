@@ -86,8 +86,10 @@ export const reactionTarget: LintRule = (ctx) => {
 const cloudContent = once(() => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const parts = require('../whatsapp/parts') as typeof import('../whatsapp/parts');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { cloudInteractiveObject } = require('../whatsapp/interactive') as typeof import('../whatsapp/interactive');
   const byType: Readonly<Record<string, z.ZodType>> = {
-    interactive: parts.interactiveObject,
+    interactive: cloudInteractiveObject,
     image: parts.imageObject,
     video: parts.videoObject,
     audio: parts.audioObject,

@@ -4,7 +4,8 @@ import { rec } from '../common/fields';
 import { D360_KEY } from '../common/auth';
 import { once } from '../lazy';
 import { toModel } from './model';
-import { WHATSAPP_RULES } from '../whatsapp/rules';
+import { ONPREM_RULES } from './rules';
+import { RETIREMENT_NOTICE } from './retired';
 import { buildMarkRead, buildRequest, ONPREM_API, ONPREM_SANDBOX_BASE } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
@@ -31,13 +32,13 @@ export const provider = defineProvider({
   id: 'whatsapp-onprem',
   suffix: '.whatsapp-onprem.json',
   label: 'WhatsApp On-Premises API (360dialog)',
-  retired: 'Meta sunset the On-Premises API on 23 October 2025 (360dialog stopped new On-Premises sign-ups in May 2024). Move to the Cloud API: `mwb convert --to whatsapp FILE`.',
+  retired: RETIREMENT_NOTICE,
   get schema() {
     return schema();
   },
   detect,
   toModel,
-  rules: WHATSAPP_RULES,
+  rules: ONPREM_RULES,
   auth: [D360_KEY],
   endpoint: () => ONPREM_API,
   sandboxEndpoint: (base) => base + ONPREM_SANDBOX_BASE,

@@ -1,9 +1,11 @@
 /**
  * WhatsApp On-Premises API as served by 360dialog (seed 004): the body of `POST /messages`, and the
- * body of `PUT /messages/{message-id}` that marks an incoming message as read.
+ * body of `PUT /messages/{message-id}` that marks an incoming message as read. Retired by Meta on
+ * 23 October 2025 (retired.ts); kept so old payloads still read, preview and convert.
  */
 import { z } from 'zod';
 import { messageOrMarkRead, object, phone, text } from '../common/fields';
+import { RETIREMENT_NOTICE } from './retired';
 import {
   LIMITS,
   audioObject,
@@ -21,7 +23,7 @@ import {
 
 const envelope = {
   recipient_type: z.literal('individual').describe('Always "individual".').optional(),
-  to: phone('Recipient\'s WhatsApp id (wa_id, from the contacts check or an incoming message), e.g. 447700900000.'),
+  to: phone(`Recipient's WhatsApp id (wa_id, from the contacts check or an incoming message), e.g. 447700900000. ${RETIREMENT_NOTICE}`),
   context: object({ message_id: text('Id of the message this one replies to.', { min: 1 }) }).describe('Makes this message a reply to an earlier one.').optional(),
 };
 
@@ -42,12 +44,36 @@ const templateContent = object({
   components: templateComponents.optional(),
 }).describe('An approved message template: the only kind of message allowed outside the 24 h window (else error 470).');
 
+// The oldest template send, before `template` existed: `hsm` with `element_name` and
+// `localizable_params` (On-Premises reference, developers.facebook.com/docs/whatsapp/on-premises/reference/messages).
+const localizableParam = object({
+  default: text('The text shown for this {{n}} (also the fallback of a currency or date).'),
+  currency: object({
+    currency_code: text('ISO 4217 currency code, e.g. USD.', { min: 3, max: 3 }),
+    amount_1000: z.number().int().describe('The amount times 1000 (e.g. 100990 for 100.99).'),
+  })
+    .describe('Localise this parameter as an amount of money.')
+    .optional(),
+  date_time: z.looseObject({}).describe('Localise this parameter as a date: {"component": {...}} or {"unix_epoch": seconds}.').optional(),
+}).describe('A value for one {{n}} of the template, in order.');
+
+const hsmContent = object({
+  namespace: text('Namespace of your WhatsApp Business Account\'s templates.', { min: 1 }),
+  element_name: text('Name of the approved template.', { min: 1 }),
+  language: object({
+    policy: z.enum(['deterministic', 'fallback']).describe('"deterministic" (use exactly this language) or the older "fallback".'),
+    code: text('Language (and locale) of the approved template, e.g. en or en_US.', { min: 2, max: 15 }),
+  }).describe('Which translation of the template to send.'),
+  localizable_params: z.array(localizableParam).describe('Values for the body\'s {{1}}, {{2}}... in order.').optional(),
+}).describe('A template in the oldest form (hsm). The Cloud API takes `template` instead: convert the file.');
+
 export const onpremMessage = z
   .discriminatedUnion('type', [
     message('text', 'A text message (free-form: only within 24 h of the customer\'s last message, else error 470).', textContent, {
       preview_url: z.boolean().describe('Show a preview of the first URL in the body.').optional(),
     }),
     message('template', 'An approved template.', templateContent),
+    message('hsm', 'An approved template in the oldest form (highly structured message).', hsmContent),
     message('image', 'An image.', imageObject),
     message('video', 'A video.', videoObject),
     message('audio', 'An audio file.', audioObject),
@@ -66,5 +92,5 @@ export const onpremMarkRead = object({
 export const onpremPayload = messageOrMarkRead(
   onpremMessage,
   onpremMarkRead,
-  'WhatsApp On-Premises API (360dialog): the JSON body of POST /messages, or of PUT /messages/{message-id} to mark a message as read.',
+  `WhatsApp On-Premises API (360dialog): the JSON body of POST /messages, or of PUT /messages/{message-id} to mark a message as read. ${RETIREMENT_NOTICE}`,
 );

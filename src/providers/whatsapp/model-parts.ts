@@ -2,18 +2,13 @@
  * Mapping of the message objects Cloud and On-Premises share to the common model. Every reader is
  * defensive: a half-written file yields a partial model, never an exception.
  */
-import type { Button, Contact, Header, ListSection, Location, Media, MediaType, MessageKind, MessageModel, TemplateRef, TextRef } from '../../core/model';
+import type { Button, Contact, Header, ListSection, Location, MessageKind, MessageModel, TemplateRef, TextRef } from '../../core/model';
 import { arr, num, rec, str, textRef } from '../common/fields';
+import { newerInteractive } from './model-interactive';
+import { MEDIA_KINDS, mapMedia } from './model-media';
 
-/** Keys of the content objects that hold media, and the model's name for each. */
-export const MEDIA_KINDS: Readonly<Record<string, MediaType>> = { image: 'image', video: 'video', audio: 'audio', document: 'file', sticker: 'sticker' };
-
-export function mapMedia(key: string, value: unknown, pointer: string): Media | undefined {
-  const type = MEDIA_KINDS[key];
-  const m = rec(value);
-  if (!type || !m) return undefined;
-  return { type, id: str(m.id), url: str(m.link), caption: textRef(m.caption, `${pointer}/caption`), filename: str(m.filename), pointer };
-}
+// Media objects are mapped in model-media.ts (the newer interactive types need them too).
+export { MEDIA_KINDS, mapMedia } from './model-media';
 
 /** Coordinates may be written as numbers or numeric strings. */
 export function coordinate(v: unknown): number | undefined {
@@ -56,7 +51,7 @@ function mapHeader(value: unknown, pointer: string): Header | undefined {
 }
 
 /** The parts of the model an `interactive` object fills. */
-export type InteractivePart = Pick<MessageModel, 'text' | 'header' | 'footer' | 'buttons' | 'list'> & { kind: MessageKind };
+export type InteractivePart = Pick<MessageModel, 'text' | 'header' | 'footer' | 'buttons' | 'list' | 'cards'> & { kind: MessageKind };
 
 export function mapInteractive(value: unknown, pointer: string): InteractivePart {
   const i = rec(value);
@@ -68,7 +63,11 @@ export function mapInteractive(value: unknown, pointer: string): InteractivePart
     header: mapHeader(i?.header, `${pointer}/header`),
     footer: textRef(rec(i?.footer)?.text, `${pointer}/footer/text`),
   };
-  if (type === 'button') {
+  const newer = newerInteractive(type, i, pointer);
+  if (newer) {
+    part.kind = newer.cards ? 'carousel' : 'buttons';
+    Object.assign(part, newer);
+  } else if (type === 'button') {
     const buttons: Button[] = arr(action?.buttons).flatMap((b, n) => {
       const reply = rec(rec(b)?.reply);
       const title = textRef(reply?.title, `${pointer}/action/buttons/${n}/reply/title`);
@@ -158,6 +157,9 @@ export function mapTemplate(value: unknown, pointer: string): TemplateRef | unde
   return ref;
 }
 
+/** A business-scoped user id: a two-letter country code, a dot, then letters, digits and dots. */
+const BSUID = /^[A-Z]{2}\.[A-Za-z0-9.]+$/;
+
 const KIND_BY_TYPE: Readonly<Record<string, MessageKind>> = {
   text: 'text',
   image: 'image',
@@ -182,7 +184,8 @@ export function mapMessage(p: Record<string, unknown>, provider: 'whatsapp' | 'w
     provider,
     channel: 'whatsapp',
     kind: KIND_BY_TYPE[type] ?? 'custom',
-    to: to !== undefined ? { text: to, pointer: '/to', style: 'loose' } : undefined,
+    // A group message's `to` is a group id, and a BSUID (US.1349...) is no number: no phone rules for them.
+    to: to !== undefined && p.recipient_type !== 'group' && !BSUID.test(to) ? { text: to, pointer: '/to', style: 'loose' } : undefined,
     replyTo: str(rec(p.context)?.message_id),
     freeForm: type !== 'template',
   };

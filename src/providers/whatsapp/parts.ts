@@ -10,6 +10,7 @@ export const LIMITS = {
   textBody: 4096,
   caption: 1024,
   buttonBody: 1024,
+  // Meta's docs; its spec says 1024, and disputed-limits.ts warns between the two.
   listBody: 4096,
   footer: 60,
   headerText: 60,
@@ -23,6 +24,8 @@ export const LIMITS = {
   rowTitle: 24,
   rowDescription: 72,
   ctaDisplayText: 20,
+  // Meta's spec (v23.0) and the Flows docs: "Text on the CTA button ... 30 characters or less".
+  flowCta: 30,
   templateName: 512,
 } as const;
 
@@ -103,7 +106,8 @@ export const contactsArray = z.array(contactObject).min(1).describe('Contact car
 const headerText = text('Header text, above the body.', { min: 1, max: LIMITS.headerText });
 export const interactiveHeader = selectedBy(z
   .discriminatedUnion('type', [
-    object({ type: z.literal('text').describe('A text header.'), text: headerText }),
+    // `sub_text` is in Meta's spec (HeaderObject, v23.0): a line under the header text.
+    object({ type: z.literal('text').describe('A text header.'), text: headerText, sub_text: text('Sub-text under the header text. Emojis, no markdown.', { min: 1, max: LIMITS.headerText }).optional() }),
     object({ type: z.literal('image').describe('An image header.'), image: imageObject }),
     object({ type: z.literal('video').describe('A video header.'), video: videoObject }),
     object({ type: z.literal('document').describe('A document header.'), document: documentObject }),
@@ -111,13 +115,13 @@ export const interactiveHeader = selectedBy(z
   .describe('Header shown above the body: text (up to 60 characters) or an image, video or document.'), 'type');
 
 // A one-branch union so a media header in a list is one problem ("type must be text"), not three.
-const textHeaderOnly = selectedBy(
+export const textHeaderOnly = selectedBy(
   z.discriminatedUnion('type', [object({ type: z.literal('text').describe('List messages take only a text header.'), text: headerText })]).describe('Header text above the body (list messages take only text headers).'),
   'type',
 );
 
-const body = (max: number) => object({ text: text('Body text. Supports WhatsApp formatting.', { min: 1, max }) }).describe(`The message body (up to ${max} characters).`);
-const footer = object({ text: text('Footer text, in a smaller font under the body.', { min: 1, max: LIMITS.footer }) }).describe('Footer shown under the body.');
+export const body = (max: number) => object({ text: text('Body text. Supports WhatsApp formatting.', { min: 1, max }) }).describe(`The message body (up to ${max} characters).`);
+export const footer = object({ text: text('Footer text, in a smaller font under the body.', { min: 1, max: LIMITS.footer }) }).describe('Footer shown under the body.');
 
 export const replyButton = object({
   type: z.literal('reply').describe('A quick-reply button.'),
@@ -127,7 +131,7 @@ export const replyButton = object({
   }).describe('The button\'s id and label.'),
 }).describe('A reply button.');
 
-const buttonMessage = object({
+export const buttonMessage = object({
   type: z.literal('button').describe('Reply buttons: up to 3 buttons under the body.'),
   header: interactiveHeader.optional(),
   body: body(LIMITS.buttonBody),
@@ -149,7 +153,7 @@ export const listSection = object({
   rows: z.array(listRow).min(1).describe(`Rows of this section (at most ${MAX_LIST_ROWS} rows across all sections).`),
 }).describe('A section of the list.');
 
-const listMessage = object({
+export const listMessage = object({
   type: z.literal('list').describe(`A list: a button that opens a menu of up to ${MAX_LIST_ROWS} rows in sections.`),
   header: textHeaderOnly.optional(),
   body: body(LIMITS.listBody),
@@ -160,7 +164,7 @@ const listMessage = object({
   }).describe('The list.'),
 }).describe('An interactive list message.');
 
-const ctaUrlMessage = object({
+export const ctaUrlMessage = object({
   type: z.literal('cta_url').describe('A call-to-action button that opens a URL.'),
   header: interactiveHeader.optional(),
   body: body(LIMITS.buttonBody).optional(),
@@ -174,13 +178,13 @@ const ctaUrlMessage = object({
   }).describe('The URL button.'),
 }).describe('An interactive message with a URL button.');
 
-const locationRequestMessage = object({
+export const locationRequestMessage = object({
   type: z.literal('location_request_message').describe('Asks the customer to share their location.'),
   body: body(LIMITS.buttonBody),
   action: object({ name: z.literal('send_location').describe('Always "send_location".') }).describe('The "Send location" button.'),
 }).describe('An interactive location request.');
 
-const flowMessage = object({
+export const flowMessage = object({
   type: z.literal('flow').describe('Opens a WhatsApp Flow.'),
   header: interactiveHeader.optional(),
   body: body(LIMITS.buttonBody),
@@ -191,7 +195,7 @@ const flowMessage = object({
       flow_message_version: z.literal('3').describe('Always "3".'),
       flow_id: text('Id of the published Flow (or give flow_name).', { min: 1 }).optional(),
       flow_name: text('Name of the published Flow (or give flow_id).', { min: 1 }).optional(),
-      flow_cta: text('Label of the button that opens the Flow.', { min: 1, max: LIMITS.ctaDisplayText }),
+      flow_cta: text('Label of the button that opens the Flow (no emoji).', { min: 1, max: LIMITS.flowCta }),
       flow_token: text('Your token, echoed back with the Flow\'s response.').optional(),
       mode: z.enum(['draft', 'published']).describe('"draft" to test an unpublished Flow.').optional(),
       flow_action: z.enum(['navigate', 'data_exchange']).describe('What opening the Flow does first.').optional(),
@@ -200,7 +204,7 @@ const flowMessage = object({
   }).describe('The Flow button.'),
 }).describe('An interactive message that opens a WhatsApp Flow.');
 
-const productMessage = object({
+export const productMessage = object({
   type: z.literal('product').describe('One product from your catalog.'),
   body: body(LIMITS.buttonBody).optional(),
   footer: footer.optional(),
@@ -210,7 +214,7 @@ const productMessage = object({
   }).describe('The product.'),
 }).describe('An interactive single-product message.');
 
-const productListMessage = object({
+export const productListMessage = object({
   type: z.literal('product_list').describe('Up to 30 products from your catalog, in sections.'),
   header: textHeaderOnly,
   body: body(LIMITS.buttonBody),
@@ -234,6 +238,7 @@ const productListMessage = object({
   }).describe('The products.'),
 }).describe('An interactive multi-product message.');
 
+/** The interactive types both APIs know; the Cloud API's newer ones are added in interactive.ts. */
 export const interactiveObject = selectedBy(
   z
     .discriminatedUnion('type', [buttonMessage, listMessage, ctaUrlMessage, flowMessage, locationRequestMessage, productMessage, productListMessage])
@@ -258,6 +263,9 @@ const dateTimeParam = object({
   parameter_name: text('Name of a named parameter ({{name}}) in the template.').optional(),
 });
 
+// Limited-time offer and product-card parameters: Meta's docs (developers.facebook.com/documentation/
+// business-messaging/whatsapp/templates/marketing-templates/limited-time-offer-templates, and
+// .../catalogs/product-card-carousel-templates) send them alongside the older types.
 const templateParameterUnion = z
   .discriminatedUnion('type', [
     object({
@@ -273,23 +281,52 @@ const templateParameterUnion = z
     object({ type: z.literal('location').describe('Header location.'), location: locationObject }),
     object({ type: z.literal('payload').describe('Quick-reply button payload.'), payload: text('Returned to your webhook when the quick-reply button is tapped.', { min: 1, max: 1000 }) }),
     object({ type: z.literal('coupon_code').describe('Copy-code button value.'), coupon_code: text('The code copied when the button is tapped.', { min: 1, max: 15 }) }),
-    object({ type: z.literal('action').describe('Flow or catalog button action.'), action: z.looseObject({}).describe('The button action.') }),
+    object({ type: z.literal('action').describe('Flow, catalog or multi-product button action.'), action: z.looseObject({}).describe('The button action.') }),
+    object({
+      type: z.literal('limited_time_offer').describe('When a limited-time offer ends.'),
+      limited_time_offer: object({ expiration_time_ms: z.number().int().positive().describe('When the offer expires, in milliseconds since the Unix epoch.') }).describe('The offer\'s expiry.'),
+    }),
+    object({
+      type: z.literal('product').describe('A product card\'s product (product card carousel templates).'),
+      product: object({
+        product_retailer_id: text('Your id for the product (its SKU in the catalog).', { min: 1 }),
+        catalog_id: text('Id of the catalog that holds the product.', { min: 1 }),
+      }).describe('The product shown on the card.'),
+    }),
   ])
   .describe('A template parameter.');
 export const templateParameter = selectedBy(templateParameterUnion, 'type');
 
 const parameters = z.array(templateParameter).describe('Values for the component\'s placeholders, in order ({{1}} first).');
 
+/** Button kinds a template send names; the API takes them in either case (Meta's spec example sends "CATALOG"). */
+export const BUTTON_SUB_TYPES = ['quick_reply', 'url', 'copy_code', 'flow', 'catalog', 'mpm', 'voice_call', 'order_details'] as const;
+
+// Meta's spec: a header or button component has at least one parameter (without any, leave the component out).
+const someParameters = parameters.min(1);
+const headerComponent = object({ type: z.literal('header').describe('Header parameters: text, or the header\'s media.'), parameters: someParameters });
+const bodyComponent = object({ type: z.literal('body').describe('Body parameters, in order.'), parameters });
+const buttonComponent = object({
+  type: z.literal('button').describe('Parameters of one button.'),
+  sub_type: z.enum([...BUTTON_SUB_TYPES, ...BUTTON_SUB_TYPES.map((t) => t.toUpperCase())]).describe('The kind of button (lower or upper case).'),
+  index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/, 'must be the button\'s position, 0 to 9 (a number, or a digit as a string)')]).describe('Position of the button in the template, 0 to 9.'),
+  parameters: someParameters,
+});
+
+// Carousel templates: one card per card defined on the template, each with its own components
+// (developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/media-card-carousel-templates).
+const carouselCard = object({
+  card_index: z.number().int().min(0).max(9).describe('Position of the card, 0 to 9.'),
+  components: z.array(selectedBy(z.discriminatedUnion('type', [headerComponent, bodyComponent, buttonComponent]).describe('A card component and its parameters.'), 'type')).describe('The card\'s header, body and button parameters.'),
+}).describe('One card of a carousel template.');
+
 export const templateComponent = selectedBy(z
   .discriminatedUnion('type', [
-    object({ type: z.literal('header').describe('Header parameters: text, or the header\'s media.'), parameters }),
-    object({ type: z.literal('body').describe('Body parameters, in order.'), parameters }),
-    object({
-      type: z.literal('button').describe('Parameters of one button.'),
-      sub_type: z.enum(['quick_reply', 'url', 'copy_code', 'flow', 'catalog', 'voice_call']).describe('The kind of button.'),
-      index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/, 'must be the button\'s position, 0 to 9 (a number, or a digit as a string)')]).describe('Position of the button in the template, 0 to 9.'),
-      parameters,
-    }),
+    headerComponent,
+    bodyComponent,
+    buttonComponent,
+    object({ type: z.literal('carousel').describe('The cards of a carousel template.'), cards: z.array(carouselCard).min(1).max(10).describe('One entry per card defined on the template (up to 10).') }),
+    object({ type: z.literal('limited_time_offer').describe('When the limited-time offer ends.'), parameters }),
   ])
   .describe('A template component and its parameters.'), 'type');
 

@@ -4,6 +4,7 @@ import { setValueEdits } from '../../core/edits';
 import type { Media } from '../../core/model';
 import type { LintRule } from '../../core/lint/context';
 import { arr, rec, str } from '../common/fields';
+import { DISPUTED_LIMIT_RULES } from './disputed-limits';
 
 function mediaOf(model: NonNullable<Parameters<LintRule>[0]['model']>): Media[] {
   const out: Media[] = [];
@@ -48,7 +49,7 @@ export const locationRange: LintRule = (ctx) => {
 const PARAMETER_TYPES = new Set(['text', 'currency', 'date_time', 'image', 'document', 'video', 'location', 'payload', 'coupon_code', 'action']);
 
 /** Which parameter type each kind of template button takes. */
-const BUTTON_PARAMETER: Readonly<Record<string, string>> = { quick_reply: 'payload', url: 'text', copy_code: 'coupon_code', flow: 'action', catalog: 'action' };
+const BUTTON_PARAMETER: Readonly<Record<string, string>> = { quick_reply: 'payload', url: 'text', copy_code: 'coupon_code', flow: 'action', catalog: 'action', mpm: 'action', order_details: 'action' };
 
 /** A button component's parameter must be of the type its `sub_type` takes (else error 132012). */
 export const templateButtonParameters: LintRule = (ctx) => {
@@ -56,8 +57,9 @@ export const templateButtonParameters: LintRule = (ctx) => {
   components.forEach((c, n) => {
     const comp = rec(c);
     if (comp?.type !== 'button') return;
+    // The API takes sub_type in either case ("CATALOG" in Meta's spec).
     const subType = str(comp.sub_type) ?? '';
-    const wanted = BUTTON_PARAMETER[subType];
+    const wanted = BUTTON_PARAMETER[subType.toLowerCase()];
     if (!wanted) return;
     arr(comp.parameters).forEach((p, k) => {
       const param = rec(p);
@@ -122,4 +124,4 @@ export const previewUrlWithoutUrl: LintRule = (ctx) => {
   ctx.report({ severity: 'info', code: 'preview-url-without-url', pointer: on, message: '`preview_url` is true but the body has no http:// or https:// link, so no preview will show. Add the link, or remove `preview_url`.' });
 };
 
-export const WHATSAPP_RULES: LintRule[] = [mediaSource, locationRange, templateButtonParameters, templateParameterText, productListLimits, previewUrlWithoutUrl];
+export const WHATSAPP_RULES: LintRule[] = [mediaSource, locationRange, templateButtonParameters, templateParameterText, productListLimits, previewUrlWithoutUrl, ...DISPUTED_LIMIT_RULES];

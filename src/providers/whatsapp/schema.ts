@@ -10,7 +10,6 @@ import {
   contactsArray,
   documentObject,
   imageObject,
-  interactiveObject,
   languageCode,
   locationObject,
   stickerObject,
@@ -18,11 +17,17 @@ import {
   templateName,
   videoObject,
 } from './parts';
+import { cloudInteractiveObject } from './interactive';
 
 const envelope = {
   messaging_product: z.literal('whatsapp').describe('Always "whatsapp".'),
-  recipient_type: z.literal('individual').describe('Always "individual" for a one-to-one message.').optional(),
-  to: phone('Recipient: a WhatsApp id (wa_id) or a phone number with its country code, e.g. 447700900000.'),
+  // "group" is in Meta's spec (v23.0, BaseMessageProperties): `to` is then a group id.
+  recipient_type: z.enum(['individual', 'group']).describe('"individual" (the default) for a one-to-one message, "group" to send to a group (then `to` is the group id).').optional(),
+  to: phone('Recipient: a WhatsApp id (wa_id) or a phone number with its country code, e.g. 447700900000; for a group message, the group id.'),
+  // Business-scoped user ids (BSUIDs, e.g. US.13491208655302741918) reach users who hide their number
+  // behind a username (developers.facebook.com/documentation/business-messaging/whatsapp/calling/call-button-messages-deep-links
+  // sends both `to` and `recipient`; `to` takes priority).
+  recipient: text('The customer\'s business-scoped user id (BSUID), e.g. US.13491208655302741918; `to` takes priority when both are given.', { min: 1 }).optional(),
   context: object({ message_id: text('Id (wamid...) of the message this one replies to.', { min: 1 }) }).describe('Makes this message a reply to an earlier one, quoted above it.').optional(),
   biz_opaque_callback_data: text('Your own tracking data, echoed in status webhooks.', { max: 512 }).optional(),
 };
@@ -51,7 +56,9 @@ const templateContent = object({
 
 export const cloudMessage = z
   .discriminatedUnion('type', [
-    message('text', 'A text message.', textContent),
+    // `type` may be left out of a text message: Meta's spec example "Send Text Message with Preview
+    // URL" has none (developers.facebook.com/documentation/business-messaging/whatsapp/messages/text-messages).
+    object({ ...envelope, type: z.literal('text').describe('A text message (the default when `type` is left out).').optional(), text: textContent }).describe('A text message.'),
     message('image', 'An image.', imageObject),
     message('video', 'A video.', videoObject),
     message('audio', 'An audio file or voice note.', audioObject),
@@ -60,7 +67,7 @@ export const cloudMessage = z
     message('location', 'A location pin.', locationObject),
     message('contacts', 'One or more contact cards.', contactsArray),
     message('reaction', 'An emoji reaction to an earlier message.', reactionContent),
-    message('interactive', 'An interactive message: reply buttons, a list, a URL button, a Flow, a location request or products.', interactiveObject),
+    message('interactive', 'An interactive message: reply buttons, a list, a URL or call button, a Flow, a carousel, a location or address request, products or an order.', cloudInteractiveObject),
     message('template', 'An approved template.', templateContent),
   ])
   .describe('A WhatsApp Cloud API message: `type` names the content object.');
@@ -78,4 +85,5 @@ export const whatsappPayload = messageOrMarkRead(
   cloudMessage,
   cloudMarkRead,
   'WhatsApp Cloud API: the JSON body of POST /{phone-number-id}/messages (Meta) or POST /messages (360dialog). A message, or the mark-as-read body.',
+  'text',
 );

@@ -50,8 +50,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   webview: ['shared', 'preview'],
   sandbox: ['core', 'providers', 'pipeline'],
   schemas: ['core', 'providers', 'pipeline'],
-  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox'],
-  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox'],
+  // Converting a retired API's payload validates the result: above the pipeline, below the adapters.
+  convert: ['core', 'providers', 'pipeline'],
+  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert'],
+  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert'],
 };
 
 describe('project: boundaries', () => {

@@ -163,7 +163,7 @@ const whatsapp: Case[] = [
   { name: 'template parameter with 5 spaces in a row', file: W, payload: from(tpl, (p) => (p.template.components[1].parameters[0].text = 'Alex     Smith')), code: 'template-parameter-text', pointer: '/template/components/1/parameters/0/text' },
   { name: 'messaging_product misspelt', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.messaging_product = 'whatsap')), code: 'schema', pointer: '/messaging_product' },
   { name: 'messaging_product missing', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => delete p.messaging_product), code: 'schema', pointer: '', at: 'object' },
-  { name: 'recipient_type group', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.recipient_type = 'group')), code: 'schema', pointer: '/recipient_type' },
+  { name: 'recipient_type misspelt', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.recipient_type = 'groups')), code: 'schema', pointer: '/recipient_type' },
   { name: 'text body over 4096', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.text.body = long(4097))), code: 'schema', pointer: '/text/body' },
   { name: 'unknown type', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.type = 'txt')), code: 'schema', pointer: '/type' },
   { name: 'to Cuba', file: W, payload: from('whatsapp/text.whatsapp.json', (p) => (p.to = '+5355512345')), code: 'restricted-destination', pointer: '/to' },

@@ -224,9 +224,10 @@ describe('whatsapp (Cloud API) newer interactive types', () => {
     assert.equal(whatsapp.toModel(loc)?.buttons?.[0].title.pointer, '/interactive/action/name');
     assert.equal(whatsapp.toModel(product)?.kind, 'custom');
   });
-  it('a Flow button label over 20 characters', () => {
-    const flow = interactive({ type: 'flow', body: { text: 'Book' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: '1', flow_cta: 'c'.repeat(21) } } });
-    assert.deepEqual(check(flow).codes, ['schema /interactive/action/parameters/flow_cta']);
+  it('a Flow button label up to 30 characters (Meta\'s spec), not over', () => {
+    const flow = (n: number) => interactive({ type: 'flow', body: { text: 'Book' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: '1', flow_cta: 'c'.repeat(n) } } });
+    assert.deepEqual(check(flow(30)).codes, []);
+    assert.deepEqual(check(flow(31)).codes, ['schema /interactive/action/parameters/flow_cta']);
   });
   it('11 rows in one section is reported once, by the rows-across-sections rule', () => {
     assert.deepEqual(check(list([{ rows: 11 }])).codes, ['list-too-many-rows /interactive/action/sections/0/rows/10']);
