@@ -45,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
     const lines = new LineIndex(read.text);
     const problems = result.problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message, pointer: p.pointer, ...lines.lineColumn(p.start) }));
     if (problems.some((p) => p.severity === 'error') && exit === EXIT_OK) exit = EXIT_PROBLEMS;
-    files.push({ file, provider: result.provider?.id ?? null, problems });
+    files.push({ file, provider: result.provider?.id ?? result.webhook?.providerId ?? null, problems });
     if (!values.json) for (const p of problems) out(`${file}:${p.line}:${p.column}: ${p.severity}: ${p.message} [${p.code}${p.pointer ? ` at ${p.pointer}` : ''}]`);
   }
   if (values.json) printJson({ files });

@@ -8,6 +8,7 @@ import { WHATSAPP_RULES } from '../whatsapp/rules';
 import { buildMarkRead, buildRequest, ONPREM_API, ONPREM_SANDBOX_BASE } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
+import { webhooks } from './webhooks';
 
 /** How much a value looks like an On-Premises body; 0 when it carries another API's marks. */
 function detect(value: unknown): number {
@@ -46,4 +47,5 @@ export const provider = defineProvider({
   readResponse,
   explainError,
   windowClosedCodes: WINDOW_CLOSED_CODES,
+  webhooks,
 });

@@ -44,14 +44,15 @@ const top = (rel: string) => rel.split(path.sep)[0];
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   providers: ['core'],
-  pipeline: ['core', 'providers'],
+  webhooks: ['core', 'providers', 'preview'],
+  pipeline: ['core', 'providers', 'webhooks'],
   preview: ['core', 'shared'],
   shared: ['preview'],
   webview: ['shared', 'preview'],
-  sandbox: ['core', 'providers', 'pipeline'],
+  sandbox: ['core', 'providers', 'pipeline', 'webhooks'],
   schemas: ['core', 'providers', 'pipeline'],
-  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox'],
-  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox'],
+  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'webhooks'],
+  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'webhooks'],
 };
 
 describe('project: boundaries', () => {
