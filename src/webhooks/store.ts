@@ -74,7 +74,8 @@ export function diskStore(dir: string, keep = DEFAULT_KEEP): WebhookStore {
   const prune = () => {
     while (items.length > keep) {
       const old = items.shift()!;
-      fs.rm(path.join(dir, old.name), { force: true }, () => undefined);
+      // Synchronous, so the next run never reads a request the newest N already dropped.
+      fs.rmSync(path.join(dir, old.name), { force: true });
     }
   };
   prune();
