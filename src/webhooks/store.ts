@@ -56,7 +56,9 @@ export function memoryStore(keep = DEFAULT_KEEP): WebhookStore {
   };
 }
 
-const fileName = (r: StoredRequest) => `${Date.parse(r.receivedAt).toString().padStart(14, '0')}-${r.id}.json`;
+/** Sorts by arrival: the time, then a sequence for requests within the same millisecond. */
+let sequence = 0;
+const fileName = (r: StoredRequest) => `${Date.parse(r.receivedAt).toString().padStart(14, '0')}-${(sequence++ % 1e6).toString().padStart(6, '0')}-${r.id}.json`;
 
 /** A store in `dir` (created if missing); reads what an earlier run left, keeping the newest `keep`. */
 export function diskStore(dir: string, keep = DEFAULT_KEEP): WebhookStore {
