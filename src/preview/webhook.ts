@@ -4,7 +4,7 @@
  * grey delivered, two blue read, a warning when it failed, with the provider's code and words).
  */
 import type { WebhookEvent } from '../core/webhook-event';
-import { renderBody } from './body';
+import { renderBody } from './message-text';
 import { renderProblems, type PreviewProblem } from './problems';
 import { h, type VElement, type VNode } from './vnode';
 

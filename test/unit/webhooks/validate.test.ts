@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { validateText } from '../../../src/pipeline/validate';
 import { renderWebhookPreview, ticksOf } from '../../../src/preview/webhook';
 import { toText } from '../../../src/preview/text';
-import { toHtml } from '../../../src/preview/html';
+import { toHtml } from '../../../src/preview/page';
 import { locateProblems } from '../../../src/preview/problems';
 
 const status = (st: Record<string, unknown>) =>
