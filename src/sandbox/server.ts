@@ -4,7 +4,6 @@
  * extension's default profile and by tests.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ProviderId } from '../providers/registry';
 import { validateText } from '../pipeline/validate';
 import { readBody, parseJson } from './body';
@@ -22,7 +21,7 @@ import { onpremMessageId, vonageMessageId, wamid } from './ids';
 import { fieldName, type FieldProblem, type Reply } from './reply';
 import type { StatusSpec, WebhookSecrets } from '../providers/webhook-types';
 import { webhookById } from '../webhooks/registry';
-import { destroyAfter } from '../webhooks/receiver';
+import { closeServer, destroyBrokenClients, listenLocal } from '../core/http/local-server';
 import { Conversations, replyKindOf, type SentMessage } from './conversations';
 import { plannedStatuses } from './statuses';
 import { parseInbound, type InboundRequest } from './inbound';
@@ -462,24 +461,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   // Enough for any test or bench; a runaway client cannot exhaust the machine's sockets.
   server.maxConnections = 512;
-  // Destroyed, never half-closed: a half-closed socket stays until the client closes it, and 512
-  // slow clients that never do would lock the sandbox out for good.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT';
-    destroyAfter(socket, timeout ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  server.on('error', () => undefined);
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  // Slow clients are destroyed, never half-closed (they would hold the 512 slots for good).
+  destroyBrokenClients(server);
+  baseUrl = await listenLocal(server, options.port ?? 0, listenHost);
 
   return {
     url: baseUrl,
@@ -488,12 +472,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     messages: () => messages.list(),
     webhooks: () => reporter.list(),
     generatedSecrets,
-    close: () =>
-      new Promise<void>((resolve) => {
-        reporter.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => {
+      reporter.close();
+      return closeServer(server);
+    },
   };
 }
 

@@ -5,12 +5,12 @@
  * can run the same one with its workspace storage as the store.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { WebhookSecrets } from '../providers/webhook-types';
 import { detectWebhook, webhookById } from './registry';
 import { diskStore, memoryStore, type StoredRequest, type WebhookStore } from './store';
 import { postBytes, type HandlerAnswer } from './post';
+import { closeServer, destroyBrokenClients, listenLocal } from '../core/http/local-server';
 
 export interface ReceiverOptions {
   /** Loopback unless the caller asks otherwise. */
@@ -232,51 +232,9 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Rec
       .catch(() => res.destroy());
   });
   server.keepAliveTimeout = 5_000;
-  // A client that never finishes its request is destroyed, never half-closed: a half-closed socket
-  // stays open as long as the client keeps it, and enough of them lock the receiver out.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT';
-    log(timeout ? `Slow client: no complete request within ${timeoutMs / 1000} s; connection destroyed.` : `Malformed request (${err.code ?? 'parse error'}); connection destroyed.`);
-    destroyAfter(socket, timeout ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Length: 0\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  server.on('error', () => undefined);
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${host}:${address.port}`,
-    list: () => store.list(),
-    get: (id) => store.get(id),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-/**
- * Writes a last answer and destroys the socket: at once when the bytes are out, and in any case
- * within half a second (a client that does not read cannot keep the socket).
- */
-export function destroyAfter(socket: import('node:stream').Duplex, answer: string): void {
-  const timer = setTimeout(() => socket.destroy(), 500);
-  timer.unref();
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
-  socket.write(answer, () => {
-    clearTimeout(timer);
-    socket.destroy();
-  });
+  destroyBrokenClients(server, (timeout, code) => log(timeout ? `Slow client: no complete request within ${timeoutMs / 1000} s; connection destroyed.` : `Malformed request (${code ?? 'parse error'}); connection destroyed.`));
+  const url = await listenLocal(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  return { url, list: () => store.list(), get: (id) => store.get(id), close: () => closeServer(server) };
 }
 
 /** The webhook definition of a stored request's provider (for re-signing a replay). */

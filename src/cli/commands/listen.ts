@@ -11,12 +11,12 @@ import { humanLines, jsonLine, safe } from '../../webhooks/lines';
 import { describeSecrets, webhookSecretsFromEnv } from '../../webhooks/env-secrets';
 import { closeAgent, postBytes } from '../../webhooks/post';
 import { webhookById } from '../../webhooks/registry';
+import { untilSignal } from '../until-signal';
+import { ADDRESS_OPTIONS, listenAddress, listenFailure } from '../listen-address';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
 export const usage =
   'mwb listen [--port N] [--host 127.0.0.1] [--forward-to URL] [--forward-unverified] [--json] [--store DIR] [--keep N] | mwb listen replay ID [--to URL] [--resign] [--json] | mwb listen list [--json]';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Where requests are kept between runs: --store, else $MWB_HOME/webhooks, else ~/.mwb/webhooks. */
 function storeDir(given: string | undefined, env: Record<string, string | undefined>): string {
@@ -41,43 +41,24 @@ export function run(argv: string[]): Promise<number> {
   return listen(argv, process.env, untilSignal());
 }
 
-function untilSignal(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
 /** Runs the receiver until `stopped` resolves (tests pass their own). */
 export async function listen(argv: string[], env: Record<string, string | undefined>, stopped: Promise<void>): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
+      ...ADDRESS_OPTIONS,
       'forward-to': { type: 'string' },
       'forward-unverified': { type: 'boolean' },
       json: { type: 'boolean' },
       store: { type: 'string' },
       keep: { type: 'string' },
-      'allow-remote': { type: 'boolean' },
     },
   });
   if (positionals.length > 0) throw new UsageError(`listen takes no arguments (got "${safe(positionals[0], 40)}"); did you mean "mwb listen replay ID"?`);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${safe(values.port ?? '', 20)}".`);
   const keep = values.keep === undefined ? 200 : Number(values.keep);
   if (!Number.isInteger(keep) || keep < 1 || keep > 100_000) throw new UsageError('--keep must be a whole number from 1 to 100000.');
-  const host = values.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host) && !values['allow-remote']) {
-    throw new UsageError(`--host ${safe(host, 40)} would let other machines post to the receiver; a tunnel (ngrok, VS Code port forwarding) reaches 127.0.0.1 already. Add --allow-remote if you mean it.`);
-  }
+  const { port, host } = listenAddress(values, 'would let other machines post to the receiver (a tunnel such as ngrok or VS Code port forwarding reaches 127.0.0.1 already)');
   const forwardTo = checkUrl('--forward-to', values['forward-to']);
   const secrets = webhookSecretsFromEnv(env);
   const json = values.json === true;
@@ -98,10 +79,7 @@ export async function listen(argv: string[], env: Record<string, string | undefi
       },
     });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') err(`mwb listen: port ${port} on ${host} is in use; pick another with --port, or --port 0 for a free one.`);
-    else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') err(`mwb listen: cannot listen on ${host}: it is not an address of this machine.`);
-    else err(`mwb listen: ${(e as Error).message}`);
+    err(listenFailure('listen', e, port, host));
     return EXIT_USAGE;
   }
   const s = describeSecrets(secrets);

@@ -8,27 +8,14 @@ import { credentialsFromEnv } from '../../sandbox/env-credentials';
 import { CONTROL_PATHS, describeEndpoints } from '../../sandbox/endpoints';
 import { webhookSecretsFromEnv } from '../../webhooks/env-secrets';
 import { META_PAIR_LIMIT, type PairLimit } from '../../sandbox/rate-limit';
+import { untilSignal } from '../until-signal';
+import { ADDRESS_OPTIONS, LOOPBACK, listenAddress, listenFailure } from '../listen-address';
 import { EXIT_OK, EXIT_USAGE, UsageError, err, out } from '../output';
 
 export const usage = 'mwb sandbox [--port N] [--host 127.0.0.1 [--allow-remote]] [--webhook URL] [--status-delay-ms MS] [--rate-limit MPS] [--pair-limit SECONDS/BURST|off]';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
 export function run(argv: string[]): Promise<number> {
   return serve(argv, process.env, untilSignal());
-}
-
-/** Resolves on the first SIGINT or SIGTERM, so the sandbox can close its connections cleanly. */
-function untilSignal(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /** Runs the sandbox until `stopped` resolves (tests pass their own). */
@@ -37,9 +24,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
     args: argv,
     allowPositionals: true,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'allow-remote': { type: 'boolean' },
+      ...ADDRESS_OPTIONS,
       webhook: { type: 'string' },
       'status-delay-ms': { type: 'string' },
       'rate-limit': { type: 'string' },
@@ -47,12 +32,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
     },
   });
   if (positionals.length > 0) throw new UsageError(`sandbox takes no arguments (got "${positionals[0]}").`);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not "${values.port}".`);
-  const host = values.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host) && !values['allow-remote']) {
-    throw new UsageError(`--host ${host} would let other machines reach the sandbox and try its credentials; add --allow-remote if you mean it.`);
-  }
+  const { port, host } = listenAddress(values, 'would let other machines reach the sandbox and try its credentials');
   const webhook = values.webhook;
   if (webhook !== undefined && !/^https?:\/\/[^\s/]/.test(webhook)) throw new UsageError(`--webhook must be an http(s) URL, e.g. http://127.0.0.1:3000/webhook, not "${webhook.slice(0, 60)}".`);
   const delay = values['status-delay-ms'] === undefined ? undefined : Number(values['status-delay-ms']);
@@ -91,10 +71,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
       log: (line) => err(line),
     });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') err(`mwb sandbox: port ${port} on ${host} is in use; pick another with --port, or --port 0 for a free one.`);
-    else if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') err(`mwb sandbox: cannot listen on ${host}: it is not an address of this machine.`);
-    else err(`mwb sandbox: ${(e as Error).message}`);
+    err(listenFailure('sandbox', e, port, host));
     return EXIT_USAGE;
   }
 

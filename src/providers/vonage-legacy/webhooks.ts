@@ -7,7 +7,7 @@ import { isoTime, type WebhookEvent } from '../../core/webhook-event';
 import { num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, WebhookDef } from '../webhook-types';
 import { vonageHeaders, verifyVonageSignature } from '../vonage/webhook-signature';
-import { VONAGE_STATUS, vonageErrorCode } from '../vonage/webhooks';
+import { VONAGE_STATUS, vonageStatusEvent } from '../vonage/webhooks';
 import { vonageLegacyWebhook } from './webhook-schema';
 
 const address = (v: unknown) => str(rec(v)?.number) ?? str(rec(v)?.id);
@@ -19,16 +19,7 @@ function events(value: unknown): WebhookEvent[] {
   const v = rec(value);
   if (!v) return [];
   const base = { messageId: str(v.message_uuid) ?? '', from: address(v.from), to: address(v.to), timestamp: isoTime(v.timestamp), pointer: '' };
-  if (typeof v.status === 'string') {
-    const error = rec(v.error);
-    const usage = rec(v.usage);
-    const event: WebhookEvent = { kind: 'status', ...base, status: v.status };
-    const code = vonageErrorCode(error);
-    if (code !== undefined) event.errorCode = code;
-    if (error) event.errorTitle = str(error.reason) ?? str(error.detail);
-    if (usage) event.pricing = { price: str(usage.price), currency: str(usage.currency) };
-    return [event];
-  }
+  if (typeof v.status === 'string') return [vonageStatusEvent(v, base)];
   const content = rec(rec(v.message)?.content);
   if (content) {
     const type = str(content.type);

@@ -33,20 +33,23 @@ function inboundText(v: Record<string, unknown>, type: string | undefined): stri
   return str(part?.caption) ?? str(part?.name) ?? (type ? `[${type}]` : undefined);
 }
 
+/** A status body's event (v1 and v0.1 alike): its status, error code and words, and cost. */
+export function vonageStatusEvent(v: Record<string, unknown>, base: Omit<WebhookEvent, 'kind'>): WebhookEvent {
+  const error = rec(v.error);
+  const usage = rec(v.usage);
+  const event: WebhookEvent = { kind: 'status', ...base, status: str(v.status) };
+  const code = vonageErrorCode(error);
+  if (code !== undefined) event.errorCode = code;
+  if (error) event.errorTitle = str(error.detail) ?? str(error.reason);
+  if (usage) event.pricing = { price: str(usage.price), currency: str(usage.currency) };
+  return event;
+}
+
 function events(value: unknown): WebhookEvent[] {
   const v = rec(value);
   if (!v) return [];
   const base = { messageId: str(v.message_uuid) ?? '', from: str(v.from), to: str(v.to), timestamp: isoTime(v.timestamp), pointer: '' };
-  if (typeof v.status === 'string') {
-    const error = rec(v.error);
-    const usage = rec(v.usage);
-    const event: WebhookEvent = { kind: 'status', ...base, status: v.status };
-    const code = vonageErrorCode(error);
-    if (code !== undefined) event.errorCode = code;
-    if (error) event.errorTitle = str(error.detail) ?? str(error.reason);
-    if (usage) event.pricing = { price: str(usage.price), currency: str(usage.currency) };
-    return [event];
-  }
+  if (typeof v.status === 'string') return [vonageStatusEvent(v, base)];
   if (typeof v.message_type === 'string') {
     const type = v.message_type;
     const event: WebhookEvent = { kind: 'message', ...base, type, text: inboundText(v, type) };
