@@ -23,6 +23,15 @@ function storeDir(given: string | undefined, env: Record<string, string | undefi
   return path.resolve(given ?? path.join(env.MWB_HOME ?? path.join(os.homedir(), '.mwb'), 'webhooks'));
 }
 
+/** The store, or a usage error that names the folder and what to do (no stack trace). */
+function openStore(dir: string, keep?: number) {
+  try {
+    return diskStore(dir, keep);
+  } catch (e) {
+    throw new UsageError(`cannot keep requests in ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'}); pass --store DIR, a folder you can write.`);
+  }
+}
+
 function checkUrl(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   let u: URL;
@@ -69,7 +78,7 @@ export async function listen(argv: string[], env: Record<string, string | undefi
       host,
       port,
       secrets,
-      store: diskStore(storeDir(values.store, env), keep),
+      store: openStore(storeDir(values.store, env), keep),
       forwardTo,
       forwardUnverified: values['forward-unverified'] === true,
       log: (line) => err(`mwb listen: ${line}`),
@@ -96,7 +105,7 @@ export async function listen(argv: string[], env: Record<string, string | undefi
 export async function replay(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { to: { type: 'string' }, resign: { type: 'boolean' }, json: { type: 'boolean' }, store: { type: 'string' } } });
   if (positionals.length !== 1) throw new UsageError('replay needs exactly one ID (see `mwb listen list`).');
-  const store = diskStore(storeDir(values.store, env));
+  const store = openStore(storeDir(values.store, env));
   const stored = store.get(positionals[0]);
   if (!stored) {
     err(`mwb listen replay: no stored request "${safe(positionals[0], 40)}" in ${storeDir(values.store, env)}; \`mwb listen list\` shows the ids.`);
@@ -128,7 +137,7 @@ export async function replay(argv: string[], env: Record<string, string | undefi
 async function list(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, store: { type: 'string' } } });
   if (positionals.length > 0) throw new UsageError('list takes no arguments.');
-  const items = diskStore(storeDir(values.store, env)).list();
+  const items = openStore(storeDir(values.store, env)).list();
   for (const r of items) {
     if (values.json) out(jsonLine(r));
     else for (const line of humanLines(r)) out(line);

@@ -8,7 +8,10 @@ import { num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, WebhookDef } from '../webhook-types';
 import { vonageHeaders, verifyVonageSignature } from '../vonage/webhook-signature';
 import { VONAGE_STATUS, vonageStatusEvent } from '../vonage/webhooks';
-import { vonageLegacyWebhook } from './webhook-schema';
+import { once } from '../lazy';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./webhook-schema') as typeof import('./webhook-schema')).vonageLegacyWebhook);
 
 const address = (v: unknown) => str(rec(v)?.number) ?? str(rec(v)?.id);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -34,7 +37,9 @@ export const webhooks: WebhookDef = {
   providerId: 'vonage-legacy',
   suffix: '.vonage-legacy-webhook.json',
   label: 'Vonage Messages API beta/v0.1 webhook',
-  schema: vonageLegacyWebhook,
+  get schema() {
+    return schema();
+  },
   detect(value) {
     const v = rec(value);
     if (!v || typeof v.message_uuid !== 'string') return 0;

@@ -6,7 +6,7 @@
  * "Verify the payload has not been tampered with in transit").
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
+import type * as Jose from 'jose';
 import type { Verification, WebhookRequest, WebhookSecrets } from '../webhook-types';
 
 /**
@@ -18,6 +18,9 @@ export const MAX_AGE_SECONDS = 300;
 export const MAX_SKEW_SECONDS = 60;
 
 const encoder = new TextEncoder();
+
+/** jose is loaded when a signature is first checked or made: `mwb validate` never needs it. */
+const jose = (): Promise<typeof Jose> => import('jose');
 
 export function payloadHash(body: Buffer | string): string {
   return createHash('sha256').update(body).digest('hex');
@@ -38,6 +41,7 @@ export async function verifyVonageSignature(request: WebhookRequest, secrets: We
   const m = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/.exec(authorization);
   if (!m) return { verified: false, reason: 'Malformed Authorization header: expected "Bearer " and a JWT (three base64url parts separated by dots).' };
   const token = m[1];
+  const { decodeProtectedHeader, errors: joseErrors, jwtVerify } = await jose();
   let alg: unknown;
   try {
     alg = decodeProtectedHeader(token).alg;
@@ -80,6 +84,7 @@ export async function vonageAuthorization(body: Buffer, secrets: WebhookSecrets,
     api_key: secrets.vonageApiKey ?? 'sandbox',
     application_id: secrets.vonageApplicationId ?? '00000000-0000-4000-8000-000000000000',
   };
+  const { SignJWT } = await jose();
   const jwt = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(encoder.encode(secrets.vonageSignatureSecret));
   return `Bearer ${jwt}`;
 }

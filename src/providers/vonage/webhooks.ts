@@ -8,7 +8,10 @@ import { isoTime, type WebhookEvent } from '../../core/webhook-event';
 import { num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, WebhookDef } from '../webhook-types';
 import { vonageHeaders, verifyVonageSignature } from './webhook-signature';
-import { vonageWebhook } from './webhook-schema';
+import { once } from '../lazy';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./webhook-schema') as typeof import('./webhook-schema')).vonageWebhook);
 
 export const VONAGE_STATUS: Record<StatusSpec['status'], string> = { sent: 'submitted', delivered: 'delivered', read: 'read', failed: 'rejected' };
 
@@ -90,7 +93,9 @@ export const webhooks: WebhookDef = {
   providerId: 'vonage',
   suffix: '.vonage-webhook.json',
   label: 'Vonage Messages API v1 webhook',
-  schema: vonageWebhook,
+  get schema() {
+    return schema();
+  },
   detect(value) {
     const v = rec(value);
     if (!v || typeof v.message_uuid !== 'string') return 0;

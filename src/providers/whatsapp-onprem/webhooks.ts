@@ -6,7 +6,10 @@
 import { arr, rec } from '../common/fields';
 import type { WebhookDef } from '../webhook-types';
 import { errorEvents, messageEvents, messageObjectOf, statusEvents, statusObjectOf } from '../whatsapp/webhooks';
-import { onpremWebhook } from './webhook-schema';
+import { once } from '../lazy';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./webhook-schema') as typeof import('./webhook-schema')).onpremWebhook);
 
 function looksLikeWhatsApp(items: unknown, key: string): boolean {
   const first = rec(arr(items)[0]);
@@ -17,7 +20,9 @@ export const webhooks: WebhookDef = {
   providerId: 'whatsapp-onprem',
   suffix: '.whatsapp-onprem-webhook.json',
   label: 'WhatsApp On-Premises API webhook',
-  schema: onpremWebhook,
+  get schema() {
+    return schema();
+  },
   detect(value) {
     const v = rec(value);
     if (!v || 'object' in v || 'message_uuid' in v) return 0;

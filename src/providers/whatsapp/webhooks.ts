@@ -11,7 +11,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isoTime, type WebhookEvent } from '../../core/webhook-event';
 import { arr, num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, Verification, WebhookDef, WebhookRequest, WebhookSecrets } from '../webhook-types';
-import { whatsappWebhook } from './webhook-schema';
+import { once } from '../lazy';
+
+// Built on first use, as the payload schemas are (../lazy.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const schema = once(() => (require('./webhook-schema') as typeof import('./webhook-schema')).whatsappWebhook);
 
 /** The sandbox's WhatsApp Business Account id and phone number id when a send did not name one. */
 export const SANDBOX_WABA_ID = '100000000000002';
@@ -203,7 +207,9 @@ export const webhooks: WebhookDef = {
   providerId: 'whatsapp',
   suffix: '.whatsapp-webhook.json',
   label: 'WhatsApp Cloud API webhook',
-  schema: whatsappWebhook,
+  get schema() {
+    return schema();
+  },
   detect(value, headers) {
     const v = rec(value);
     if (!v) return 0;
