@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { createHmac } from 'node:crypto';
 import { Pool } from 'undici';
 import { createReceiver } from '../../src/webhooks/receiver';
-import { diskStore } from '../../src/webhooks/store';
+import { diskStore, memoryStore } from '../../src/webhooks/store';
 import { closeAgent } from '../../src/webhooks/post';
 import { vonageHeaders } from '../../src/providers/vonage/webhook-signature';
 
@@ -76,18 +76,24 @@ export async function bench(report: (name: string, value: number, unit: string, 
   const floor = await bareServer();
   const handler = await bareServer();
   const receiver = await createReceiver({ secrets: { whatsappAppSecret: APP_SECRET, vonageSignatureSecret: SIG_SECRET }, store: diskStore(store, 200), forwardTo: handler.url + '/app' });
+  // Where the time goes: the same receiver with its store in memory and nothing to forward to.
+  const bareReceiver = await createReceiver({ secrets: { whatsappAppSecret: APP_SECRET }, store: memoryStore(200) });
   try {
     await drive(floor.url, meta, metaHeaders, WARMUP);
     await drive(receiver.url, meta, metaHeaders, WARMUP);
     const bare = await drive(floor.url, meta, metaHeaders, REQUESTS);
     const metaRate = await drive(receiver.url, meta, metaHeaders, REQUESTS);
+    await drive(bareReceiver.url, meta, metaHeaders, WARMUP);
+    const verifyOnly = await drive(bareReceiver.url, meta, metaHeaders, REQUESTS);
     const vonageRate = await drive(receiver.url, vonage, () => ({ authorization: tokens[t++ % tokens.length].authorization }), REQUESTS);
     report(`webhooks/s: bare node http server (floor, ${IN_FLIGHT} in flight)`, bare, 'req/s');
     report('webhooks/s: mwb listen, Meta (HMAC + disk store + forward)', metaRate, 'req/s');
     report('webhooks/s: mwb listen, Vonage (JWT + disk store + forward)', vonageRate, 'req/s');
-    report('mwb listen (Meta) as a share of the floor', (metaRate / bare) * 100, '%');
+    report('webhooks/s: mwb listen, Meta, verify only (memory store, no forward)', verifyOnly, 'req/s');
+    report('mwb listen (Meta, store + forward) as a share of the floor', (metaRate / bare) * 100, '%');
   } finally {
     await receiver.close();
+    await bareReceiver.close();
     await handler.close();
     await floor.close();
     await closeAgent();
