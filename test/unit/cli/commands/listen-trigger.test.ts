@@ -136,3 +136,14 @@ describe('mwb listen', function () {
     assert.equal((await mwb(['listen', '--forward-to', 'not a url'])).status, 2);
   });
 });
+
+describe('mwb trigger --escape-unicode', () => {
+  it('writes non-ASCII and "/" escaped as Meta does, meaning the same JSON', async () => {
+    const { escapeLikeMeta } = await import('../../../../src/cli/commands/trigger');
+    const value = { text: { body: 'Café / naïve 😀 ok' } };
+    const escaped = escapeLikeMeta(JSON.stringify(value));
+    assert.equal(escaped, '{"text":{"body":"Caf\\u00e9 \\/ na\\u00efve \\ud83d\\ude00 ok"}}');
+    assert.deepEqual(JSON.parse(escaped), value);
+    assert.ok(/^[\x20-\x7e]*$/.test(escaped), 'ASCII only');
+  });
+});
