@@ -15,6 +15,7 @@ import { CATALOG_SUFFIX, templateCatalogSchema } from '../core/template-catalog-
 import type { ProviderDef } from '../providers/types';
 import { detectProvider, providerById, providerForFile, suffixList } from '../providers/registry';
 import { COMMON_RULES } from './rules';
+import { checkWebhook, webhookFileDef, type WebhookCheck } from '../webhooks/validate';
 
 export interface ValidateOptions {
   /** Used to pick the provider by suffix. */
@@ -36,6 +37,8 @@ export interface ValidationResult {
   provider: ProviderDef | undefined;
   model: MessageModel | undefined;
   problems: Problem[];
+  /** Set for a webhook payload file (what a provider posts to you): its provider and events. */
+  webhook?: WebhookCheck;
 }
 
 const defaultCatalog = createCatalog();
@@ -72,6 +75,14 @@ function check(text: string, options: ValidateOptions): ValidationResult {
   if (!options.providerId && options.fileName?.toLowerCase().endsWith(CATALOG_SUFFIX)) {
     if (options.schema !== false) problems.push(...schemaProblems(doc, templateCatalogSchema));
     return { doc, provider: undefined, model: undefined, problems };
+  }
+
+  // A webhook body is what a provider posts to you, not a message to send: its own schema and events.
+  const webhookDef = webhookFileDef(options.fileName, options.providerId);
+  if (webhookDef) {
+    const checked = checkWebhook(doc, webhookDef, options.schema !== false);
+    problems.push(...checked.problems);
+    return { doc, provider: undefined, model: undefined, problems, webhook: checked.webhook };
   }
 
   const provider = resolveProvider(options.fileName, doc.value, options.providerId);

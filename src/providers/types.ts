@@ -11,6 +11,7 @@ import type { AuthDef, AuthKind } from '../core/auth/kinds';
 import type { Profile } from '../core/profile';
 import type { BuildContext, HttpReply, HttpRequest } from '../core/http/types';
 import type { CatalogEntry, ReadResult } from '../core/http/outcome';
+import type { WebhookDef } from './webhook-types';
 
 export interface ProviderDef<Id extends string = string> {
   id: Id;
@@ -55,6 +56,9 @@ export interface ProviderDef<Id extends string = string> {
   explainError(code: string | undefined): CatalogEntry | undefined;
   /** Error codes by which this API says the 24 h customer care window is closed. */
   windowClosedCodes: readonly string[];
+
+  /** The webhooks this API posts (schema, events, signatures); undefined when it posts none we know. */
+  webhooks?: WebhookDef;
 }
 
 /** Keeps a provider's literal id in its type, so the registry can derive the `ProviderId` union. */

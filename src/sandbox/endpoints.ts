@@ -20,6 +20,7 @@ export const CONTROL_PATHS = {
   inbound: '/_sandbox/inbound',
   messages: '/_sandbox/messages',
   health: '/_sandbox/health',
+  webhooks: '/_sandbox/webhooks',
 } as const;
 
 /** Every path the sandbox answers, for 404 messages, `mwb sandbox` and the health endpoint. */
@@ -31,9 +32,10 @@ export const SANDBOX_ROUTES: readonly string[] = [
   `POST ${SANDBOX_BASES.d360Cloud}/messages (whatsapp, 360dialog Cloud; also mark as read)`,
   `POST ${SANDBOX_BASES.onprem}/messages and PUT ${SANDBOX_BASES.onprem}/messages/{id} (whatsapp-onprem)`,
   `POST ${SANDBOX_BASES.gateway} (gateway)`,
-  `POST ${CONTROL_PATHS.inbound} {"from": "<number>"}`,
+  `POST ${CONTROL_PATHS.inbound} {"from": "<number>", "text": "..."} or {"from", "reply": {"id", "title"}, "context": "<message id>"}`,
   `GET ${CONTROL_PATHS.messages}`,
   `GET ${CONTROL_PATHS.health}`,
+  `GET ${CONTROL_PATHS.webhooks}`,
 ];
 
 function trimSlash(url: string): string {

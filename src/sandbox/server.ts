@@ -4,7 +4,6 @@
  * extension's default profile and by tests.
  */
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ProviderId } from '../providers/registry';
 import { validateText } from '../pipeline/validate';
 import { readBody, parseJson } from './body';
@@ -20,6 +19,14 @@ import { MessageLog, type SandboxMessage } from './message-log';
 import { payloadFacts } from './payload-facts';
 import { onpremMessageId, vonageMessageId, wamid } from './ids';
 import { fieldName, type FieldProblem, type Reply } from './reply';
+import type { StatusSpec, WebhookSecrets } from '../providers/webhook-types';
+import { webhookById } from '../webhooks/registry';
+import { closeServer, destroyBrokenClients, listenLocal } from '../core/http/local-server';
+import { Conversations, replyKindOf, type SentMessage } from './conversations';
+import { plannedStatuses } from './statuses';
+import { parseInbound, type InboundRequest } from './inbound';
+import { WebhookReporter, withGeneratedSecrets, type PostedWebhook } from './webhook-reporter';
+import { META_PAIR_LIMIT, PairLimiter, Throughput, type RateLimits } from './rate-limit';
 
 export interface SandboxOptions extends SandboxCredentials {
   /** Interface to listen on; loopback unless the caller asks otherwise. */
@@ -32,6 +39,24 @@ export interface SandboxOptions extends SandboxCredentials {
   maxMessages?: number;
   /** One line per request (method, path, status, provider); never headers or bodies. */
   log?: (line: string) => void;
+  /** Where statuses and simulated customer messages are posted (a Vonage payload's `webhook_url` wins for its statuses). */
+  webhook?: string;
+  /** Time between one message's statuses (default 300 ms). */
+  statusDelayMs?: number;
+  /**
+   * The secrets webhooks are signed with (Meta app secret, Vonage signature secret). Missing ones are
+   * generated at random: webhooks are still signed as the providers sign, but only a handler given
+   * the same value (WHATSAPP_APP_SECRET / VONAGE_SIGNATURE_SECRET) can verify them.
+   */
+  webhookSecrets?: WebhookSecrets;
+  /** Throughput and WhatsApp pair rate limits (default: no throughput limit, Meta's pair limit). */
+  rateLimits?: RateLimits;
+  /** Bound on the message log's bodies, in bytes. */
+  maxLogBytes?: number;
+  /** Listening beyond loopback must be asked for: other machines could then reach the sandbox. */
+  allowRemote?: boolean;
+  /** A client must send its whole request within this time, or its connection is destroyed. */
+  requestTimeoutMs?: number;
 }
 
 export interface InboundRecord {
@@ -42,12 +67,34 @@ export interface InboundRecord {
   messageIds: { vonage: string; whatsapp: string; onprem: string };
 }
 
+/** The answer of POST /_sandbox/inbound: the window, the message's id in its provider's style, and the webhook posted. */
+export interface InboundResult extends InboundRecord {
+  provider: string;
+  /** The inbound message's id, as its provider writes it: what "mark as read" takes. */
+  id: string;
+  /** The webhook posted to the handler, or null when none was (no --webhook, or no text and no reply). */
+  webhook: { url: string; status?: number; error?: string } | null;
+}
+
 export interface Sandbox {
   url: string;
   close(): Promise<void>;
   inbound(from: string): InboundRecord;
+  /** A customer writes or taps a reply: opens the window and posts the inbound webhook. */
+  inboundMessage(request: InboundRequest): Promise<InboundResult>;
   messages(): SandboxMessage[];
+  /** The webhooks posted so far (statuses and inbound), oldest first. */
+  webhooks(): PostedWebhook[];
+  /** Which webhook secrets were generated because none was given (names only). */
+  generatedSecrets: string[];
 }
+
+/** The business number the sandbox's WhatsApp webhooks report (Meta's display_phone_number). */
+export const SANDBOX_BUSINESS_NUMBER = '15550000000';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
+
+export class SandboxInputError extends Error {}
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_MESSAGES = 1000;
@@ -126,11 +173,20 @@ function isMarkRead(value: unknown): value is Record<string, unknown> {
 }
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const listenHost = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.has(listenHost) && !options.allowRemote) {
+    throw new Error(`The sandbox listens on loopback only; ${listenHost} would let other machines reach it and try its credentials (allow it explicitly to do that).`);
+  }
   const now = options.now ?? Date.now;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const log = options.log ?? (() => undefined);
   const window = new CustomerWindow(now);
-  const messages = new MessageLog(options.maxMessages ?? DEFAULT_MAX_MESSAGES);
+  const messages = new MessageLog(options.maxMessages ?? DEFAULT_MAX_MESSAGES, options.maxLogBytes);
+  const conversations = new Conversations();
+  const { secrets: webhookSecrets, generated: generatedSecrets } = withGeneratedSecrets(options.webhookSecrets);
+  const reporter = new WebhookReporter({ delayMs: options.statusDelayMs, secrets: webhookSecrets, now, log });
+  const throughput = new Throughput(options.rateLimits?.messagesPerSecond ?? 0);
+  const pairs = new PairLimiter(options.rateLimits?.pair ?? META_PAIR_LIMIT);
   const vonage = await VonageVerifier.create(options.vonage, now);
   const whatsappTokens = options.whatsappTokens ?? [];
   const d360Keys = options.d360Keys ?? [];
@@ -157,19 +213,101 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   function inbound(from: string): InboundRecord {
     if (!isPhoneNumber(from)) throw new Error(`"${from.slice(0, 40)}" is not a phone number: give the customer's number with its country code, e.g. "447700900123".`);
     const opened = window.inbound(from);
+    const messageIds = { vonage: vonageMessageId(), whatsapp: wamid(opened.number), onprem: onpremMessageId() };
+    for (const id of Object.values(messageIds)) conversations.customerMessage(id, opened.number);
     return {
       from: opened.number,
       receivedAt: new Date(now()).toISOString(),
       windowOpenUntil: new Date(opened.openUntil).toISOString(),
-      messageIds: { vonage: vonageMessageId(), whatsapp: wamid(opened.number), onprem: onpremMessageId() },
+      messageIds,
     };
+  }
+
+  /** The simulated customer's message: context checked, window opened, the provider's inbound webhook posted. */
+  async function inboundMessage(request: InboundRequest): Promise<InboundResult> {
+    if (!isPhoneNumber(request.from)) throw new SandboxInputError(`"${request.from.slice(0, 40)}" is not a phone number: give the customer's number with its country code, e.g. "447700900123".`);
+    const context = request.context ? conversations.message(request.context) : undefined;
+    if (request.context && (!context || normalizeNumber(context.to) !== normalizeNumber(request.from))) {
+      throw new SandboxInputError(`"context" ${JSON.stringify(request.context.slice(0, 80))} is not a message the sandbox accepted for ${normalizeNumber(request.from)}: give the id your send to that number returned.`);
+    }
+    const last = context ?? conversations.lastMessageTo(request.from);
+    const provider = request.provider ?? (last?.provider === 'gateway' ? undefined : last?.provider) ?? 'whatsapp';
+    if (request.reply && provider === 'vonage-legacy') throw new SandboxInputError('The Vonage v0.1 webhook shape has no reply buttons: send "text", or "provider": "vonage".');
+    const record = inbound(request.from);
+    const id = provider === 'whatsapp' ? record.messageIds.whatsapp : provider === 'whatsapp-onprem' ? record.messageIds.onprem : record.messageIds.vonage;
+    const result: InboundResult = { ...record, provider, id, webhook: null };
+    if (request.text === undefined && request.reply === undefined) return result;
+    messages.add({ id, kind: 'inbound', provider: provider as ProviderId, api: 'customer', to: record.from, freeForm: false, receivedAt: new Date(now()).toISOString(), body: { text: request.text, reply: request.reply, context: request.context } });
+    const def = webhookById(provider);
+    const url = options.webhook;
+    if (!def || !url) return result;
+    const answer = await reporter.inbound(
+      url,
+      def,
+      {
+        messageId: id,
+        from: record.from,
+        to: last && last.provider === provider ? last.business : SANDBOX_BUSINESS_NUMBER,
+        at: now(),
+        profileName: request.name,
+        phoneNumberId: last?.phoneNumberId,
+        channel: last?.channel === 'whatsapp' || !last?.channel ? 'whatsapp' : last.channel,
+        text: request.text,
+        reply: request.reply ? { ...request.reply, kind: context?.replyKind ?? 'button' } : undefined,
+        context: request.context,
+      },
+      last?.api !== 'whatsapp-360',
+    );
+    result.webhook = { url, ...(answer.status !== undefined ? { status: answer.status } : { error: answer.error }) };
+    return result;
+  }
+
+  /** Where and in which shape a message's statuses go; undefined when nowhere. */
+  function statusTarget(api: Api, value: Record<string, unknown>): { url: string; shape: string } | undefined {
+    if (api === 'gateway') return undefined;
+    if (api === 'vonage') {
+      const url = typeof value.webhook_url === 'string' && /^https?:\/\//.test(value.webhook_url) ? value.webhook_url : options.webhook;
+      return url ? { url, shape: value.webhook_version === 'v0.1' ? 'vonage-legacy' : 'vonage' } : undefined;
+    }
+    return options.webhook ? { url: options.webhook, shape: apis[api].provider } : undefined;
+  }
+
+  /** After accepting: remember the message, and post the statuses the real API would. */
+  function afterAccept(api: Api, path: string, id: string, to: string, freeForm: boolean, windowOpen: boolean, value: unknown): void {
+    const provider = apis[api].provider;
+    if (provider === 'gateway') return;
+    const v = (value ?? {}) as Record<string, unknown>;
+    const legacyFrom = (v.from ?? {}) as Record<string, unknown>;
+    const legacyTo = (v.to ?? {}) as Record<string, unknown>;
+    const business = api === 'vonage' ? String(v.from ?? '') : api === 'vonage-legacy' ? String(legacyFrom.number ?? legacyFrom.id ?? '') : SANDBOX_BUSINESS_NUMBER;
+    const channel = api === 'vonage' ? String(v.channel ?? '') : api === 'vonage-legacy' ? (legacyTo.type === 'viber_service_msg' ? 'viber_service' : String(legacyTo.type ?? '')) : 'whatsapp';
+    const phoneNumberId = api === 'whatsapp-meta' ? /^\/v[^/]+\/([^/]+)\/messages$/.exec(path)?.[1] : undefined;
+    const target = statusTarget(api, v);
+    const sent: SentMessage = { id, provider, api, to, business, phoneNumberId, channel, replyKind: replyKindOf(provider, value) };
+    if (target) Object.assign(sent, { webhookUrl: target.url, webhookVersion: target.shape });
+    conversations.sentMessage(sent);
+    const def = target ? webhookById(target.shape) : undefined;
+    if (!target || !def) return;
+    const statusTo = provider === 'whatsapp' || provider === 'whatsapp-onprem' ? normalizeNumber(to) : to;
+    const plan = plannedStatuses({ provider: provider as 'whatsapp' | 'whatsapp-onprem' | 'vonage' | 'vonage-legacy', freeForm, windowOpen, channel });
+    const specs: StatusSpec[] = plan.map((p) => ({ messageId: id, to: statusTo, from: business, at: 0, channel, phoneNumberId, clientRef: typeof v.client_ref === 'string' ? v.client_ref : undefined, ...p }));
+    reporter.report(target.url, def, specs, api !== 'whatsapp-360');
+  }
+
+  /** The sender a throughput limit counts against. */
+  function senderKey(api: Api, path: string, value: unknown): string {
+    const v = (value ?? {}) as Record<string, unknown>;
+    if (api === 'whatsapp-meta') return `${api}:${/^\/v[^/]+\/([^/]+)\/messages$/.exec(path)?.[1] ?? ''}`;
+    if (api === 'vonage') return `${api}:${String(v.from ?? '')}`;
+    if (api === 'vonage-legacy') return `${api}:${JSON.stringify(v.from ?? '')}`;
+    return api;
   }
 
   function record(api: Api, provider: ProviderId, m: Omit<SandboxMessage, 'provider' | 'api' | 'receivedAt'>): void {
     messages.add({ ...m, provider, api, receivedAt: new Date(now()).toISOString() });
   }
 
-  async function handleApi(req: http.IncomingMessage, r: Extract<Route, { kind: 'send' | 'read' }>): Promise<Reply> {
+  async function handleApi(req: http.IncomingMessage, r: Extract<Route, { kind: 'send' | 'read' }>, path: string): Promise<Reply> {
     const def = apis[r.api];
     const { dialect } = def;
     const body = await readBody(req, maxBody);
@@ -208,9 +346,19 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     }
     if (problems.length > 0) return dialect.invalid(problems);
     const to = facts.to as string;
-    if (facts.freeFormWhatsApp && !window.isOpen(to)) return dialect.windowClosed(to);
+    const windowOpen = window.isOpen(to);
+    // The gateway answers a closed window itself (seed 003); the real APIs accept the message and
+    // report the failure in a status webhook (131047, 470, 1340), so the sandbox does the same.
+    if (r.api === 'gateway' && !windowOpen) return dialect.windowClosed(to);
+    const at = now();
+    if (!throughput.take(senderKey(r.api, path, value), at)) return dialect.rateLimited('throughput', 1000 - (at % 1000));
+    if (r.api === 'whatsapp-meta' || r.api === 'whatsapp-360') {
+      const pair = pairs.take(`${senderKey(r.api, path, value)}>${normalizeNumber(to)}`, at);
+      if (!pair.ok) return dialect.rateLimited('pair', pair.retryAfterMs);
+    }
     const { id, reply } = dialect.accepted(to);
     record(r.api, def.provider, { id, kind: 'message', to: normalizeNumber(to), freeForm: facts.freeFormWhatsApp, body: value });
+    afterAccept(r.api, path, id, to, facts.freeFormWhatsApp, windowOpen, value);
     return reply;
   }
 
@@ -218,6 +366,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (!isMarkRead(value)) {
       return def.dialect.invalid([{ pointer: '/status', field: 'status', message: '`status` must be "read".', code: 'schema' }]);
     }
+    if (!conversations.isCustomerMessage(id)) return def.dialect.unknownMessage(id);
     record(api, def.provider, { id, kind: 'mark-read', freeForm: false, body: value });
     return def.dialect.markedRead(id);
   }
@@ -241,15 +390,34 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       };
     }
     if (name === 'messages') return { status: 200, body: { messages: messages.list() } };
+    if (name === 'webhooks') return { status: 200, body: { webhooks: reporter.list() } };
+    // A page in a browser can POST a form here, but not with a JSON content type without CORS's consent.
+    if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      return controlError(415, 'The sandbox\'s control endpoints take Content-Type: application/json.');
+    }
     const body = await readBody(req, maxBody);
     if (!body.ok) return controlError(413, `The body is larger than ${maxBody} bytes.`);
     const parsed = parseJson(body.text);
     if (!parsed.ok) return controlError(400, `The body is not valid JSON: ${parsed.detail}`);
-    const from = (parsed.value as { from?: unknown } | null)?.from;
-    if (typeof from !== 'string' || !isPhoneNumber(from)) {
+    const request = parseInbound(parsed.value);
+    if (!request.ok) return controlError(400, request.message);
+    if (!isPhoneNumber(request.value.from)) {
       return controlError(400, 'Send {"from": "<phone number>"}: the customer whose message opens the 24 h window, e.g. "447700900123".');
     }
-    return { status: 200, body: inbound(from) };
+    try {
+      return { status: 200, body: await inboundMessage(request.value) };
+    } catch (e) {
+      if (e instanceof SandboxInputError) return controlError(400, e.message);
+      throw e;
+    }
+  }
+
+  /** A control request must name a loopback host: a DNS-rebound page names its own domain, and is refused. */
+  function loopbackHost(req: http.IncomingMessage): boolean {
+    if (options.allowRemote) return true;
+    const host = (req.headers.host ?? '').toLowerCase();
+    const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d+$/, '');
+    return LOOPBACK_HOSTS.has(name);
   }
 
   async function handle(req: http.IncomingMessage): Promise<{ reply: Reply; label: string }> {
@@ -263,10 +431,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const r = route(method, path);
     switch (r.kind) {
       case 'control':
+        if (!loopbackHost(req)) return { reply: controlError(403, 'The sandbox\'s control endpoints answer only requests addressed to a loopback host (Host: 127.0.0.1:PORT or localhost:PORT).'), label: 'control' };
         return { reply: await handleControl(req, r.name), label: 'control' };
       case 'send':
       case 'read':
-        return { reply: await handleApi(req, r), label: r.api };
+        return { reply: await handleApi(req, r, path), label: r.api };
       case 'wrong-method':
         return { reply: { ...controlError(405, `${path} answers ${r.allow}, not ${method}.`), headers: { allow: r.allow } }, label: '-' };
       case 'none':
@@ -277,7 +446,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     }
   }
 
-  const server = http.createServer((req, res) => {
+  const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  const server = http.createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 10_000), connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) }, (req, res) => {
     const started = process.hrtime.bigint();
     handle(req)
       .catch(() => ({ reply: controlError(500, 'The sandbox failed to answer this request. This is a bug in the sandbox; please report it.'), label: 'error' }))
@@ -289,36 +459,23 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       })
       .catch(() => res.destroy());
   });
-  server.requestTimeout = 30_000;
   // Enough for any test or bench; a runaway client cannot exhaust the machine's sockets.
   server.maxConnections = 512;
-  server.headersTimeout = 10_000;
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  server.on('error', () => undefined);
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  // Slow clients are destroyed, never half-closed (they would hold the 512 slots for good).
+  destroyBrokenClients(server);
+  baseUrl = await listenLocal(server, options.port ?? 0, listenHost);
 
   return {
     url: baseUrl,
     inbound,
+    inboundMessage,
     messages: () => messages.list(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    webhooks: () => reporter.list(),
+    generatedSecrets,
+    close: () => {
+      reporter.close();
+      return closeServer(server);
+    },
   };
 }
 

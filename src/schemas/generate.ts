@@ -46,6 +46,12 @@ export function generateSchemas(root: string): GeneratedSchema[] {
       schema: { ...toJson(p.schema, `${p.label} payload (Message Workbench)`), ...(snippets.length ? { defaultSnippets: snippets } : {}) },
     };
   });
+  // What each provider posts to your webhooks: same generation, its own suffix.
+  for (const p of PROVIDERS) {
+    if (!p.webhooks) continue;
+    const snippets = defaultSnippets(readSnippets(root, `${p.id}-webhook`));
+    out.push({ file: `${p.id}-webhook.schema.json`, fileMatch: `*${p.webhooks.suffix}`, schema: { ...toJson(p.webhooks.schema, `${p.webhooks.label} (Message Workbench)`), ...(snippets.length ? { defaultSnippets: snippets } : {}) } });
+  }
   out.push({ file: 'templates.schema.json', fileMatch: `*${CATALOG_SUFFIX}`, schema: toJson(templateCatalogSchema, 'Message Workbench template catalog') });
   return out;
 }

@@ -83,19 +83,17 @@ describe('sending', function () {
     await config().update('activeProfile', 'Sandbox', vscode.ConfigurationTarget.Workspace);
   });
 
-  it('explains the 24 h window when a free-form WhatsApp text goes to a customer who has not written', async () => {
+  it('sends a free-form WhatsApp text to a customer who has not written: accepted with a wamid, as the real API accepts it (the failure, 131047, comes in a status webhook)', async () => {
     const outside = '15551230000';
     const editor = await openPayload(uniqueName('window', '.whatsapp.json'), JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: outside, type: 'text', text: { body: 'Are you still there?' } }, null, 2));
     const result = await send(editor.document.uri);
-    assert.equal(result.ok, false);
-    assert.match(result.problem ?? '', /131047|24.?h/i);
-    assert.match(result.problem ?? '', /template/i);
-
-    // Once the customer writes (simulated), the same message goes through.
-    await vscode.commands.executeCommand('messageWorkbench.sandboxInbound', outside);
-    const after = await send(editor.document.uri);
-    assert.equal(after.ok, true, after.problem ?? '');
-    assert.match(after.messageId ?? '', /^wamid\./);
+    assert.equal(result.ok, true, result.problem ?? '');
+    assert.equal(result.status, 200);
+    assert.match(result.messageId ?? '', /^wamid\./);
+    const url = await (await api()).sandboxUrl();
+    const logged = (await (await fetch(`${url}/_sandbox/messages`)).json()) as { messages: { id: string; to: string; freeForm: boolean }[] };
+    const sent = logged.messages.find((m) => m.id === result.messageId);
+    assert.deepEqual(sent && [sent.to, sent.freeForm], [outside, true], 'recorded as a free-form message to a closed window');
   });
 
   it('re-sends from the history to the recorded profile with the recorded body, after a confirmation', async () => {

@@ -9,6 +9,7 @@ import { renderPreview } from '../../preview/document';
 import { toPage } from '../../preview/page';
 import { locateProblems } from '../../preview/problems';
 import { toText } from '../../preview/text';
+import { renderWebhookPreview } from '../../preview/webhook';
 import { PROVIDER_IDS, providerById } from '../../providers/registry';
 import { loadTemplateCatalog } from '../template-catalog';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
@@ -33,6 +34,11 @@ export async function run(argv: string[]): Promise<number> {
   const result = validateText(read.text, { fileName: file, providerId: values.provider, templates });
   const problems = locateProblems(read.text, result.problems);
   const remote = values['remote-media'] === true;
+  if (result.webhook) {
+    const page = renderWebhookPreview({ fileName: path.basename(file), label: result.webhook.label, events: result.webhook.events, problems });
+    out(values.html ? toPage(page, { title: `Preview: ${path.basename(file)}`, css: previewCss(), remoteImages: false }) : toText(page));
+    return result.doc.empty ? EXIT_PROBLEMS : EXIT_OK;
+  }
   const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems }, { templates, loadRemoteMedia: remote, time: clockTime() });
   out(values.html ? toPage(tree, { title: `Preview: ${path.basename(file)}`, css: previewCss(), remoteImages: remote }) : toText(tree));
   return result.model ? EXIT_OK : EXIT_PROBLEMS;

@@ -56,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
     const check = (text: string) => validateText(text, { fileName: file, providerId: values.provider, templates });
     let text = read.text;
     let result = check(text);
-    const report: FileReport = { file, provider: result.provider?.id ?? null, problems: [] };
+    const report: FileReport = { file, provider: result.provider?.id ?? result.webhook?.providerId ?? null, problems: [] };
     if (values.fix) {
       const fixed = applyAutoFixes(text, (t) => check(t).problems, result.problems);
       report.fixed = fixed.applied;

@@ -9,6 +9,7 @@ import { buildRequest } from './request';
 import { VONAGE_API } from '../vonage/request';
 import { readResponse } from '../vonage/response';
 import { explainError, WINDOW_CLOSED_CODES } from '../vonage/errors';
+import { webhooks } from './webhooks';
 
 // Built on first use (see ../lazy.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -39,4 +40,5 @@ export const provider = defineProvider({
   readResponse,
   explainError: (code) => explainError(Number(code) || 0, code),
   windowClosedCodes: WINDOW_CLOSED_CODES,
+  webhooks,
 });

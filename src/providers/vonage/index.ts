@@ -8,6 +8,7 @@ import { VONAGE_RULES } from './rules';
 import { buildMarkRead, buildRequest, VONAGE_API } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
+import { webhooks } from './webhooks';
 
 // Built on first use (see ../lazy.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,4 +41,5 @@ export const provider = defineProvider({
   readResponse,
   explainError: (code) => explainError(Number(code) || 0, code),
   windowClosedCodes: WINDOW_CLOSED_CODES,
+  webhooks,
 });

@@ -9,6 +9,7 @@ import { RETIREMENT_NOTICE } from './retired';
 import { buildMarkRead, buildRequest, ONPREM_API, ONPREM_SANDBOX_BASE } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
+import { webhooks } from './webhooks';
 
 /** How much a value looks like an On-Premises body; 0 when it carries another API's marks. */
 function detect(value: unknown): number {
@@ -47,4 +48,5 @@ export const provider = defineProvider({
   readResponse,
   explainError,
   windowClosedCodes: WINDOW_CLOSED_CODES,
+  webhooks,
 });

@@ -8,6 +8,7 @@ import { WHATSAPP_RULES } from './rules';
 import { buildMarkRead, buildRequest, DEFAULT_GRAPH_VERSION, GRAPH_API, D360_CLOUD_API, D360_SANDBOX_BASE } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
+import { webhooks } from './webhooks';
 
 // Built on first use (see ../lazy.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,4 +39,5 @@ export const provider = defineProvider({
   readResponse,
   explainError,
   windowClosedCodes: WINDOW_CLOSED_CODES,
+  webhooks,
 });

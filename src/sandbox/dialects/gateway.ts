@@ -27,4 +27,6 @@ export const gatewayDialect: Dialect = {
     return { id, reply: { status: 200, body: { success: true, message_id: id, phone: to, status: 'queued' } } };
   },
   markedRead: () => ({ status: 200, body: { success: true } }),
+  unknownMessage: (id) => fail(404, 'not_found', `No received message ${id.slice(0, 80)}.`),
+  rateLimited: () => fail(429, 'rate_limited', 'Too many requests; retry after a pause.'),
 };

@@ -34,4 +34,6 @@ export const onpremDialect: Dialect = {
     return { id, reply: { status: 201, body: { messages: [{ id }], meta: ONPREM_META } } };
   },
   markedRead: () => ({ status: 200, body: {} }),
+  unknownMessage: (id) => errors(404, [{ code: 1006, title: 'Resource not found', details: `Message ${id.slice(0, 80)} was not received by this number: mark as read takes the id of a customer's message.` }]),
+  rateLimited: (_kind, retryAfterMs) => errors(429, [{ code: 429, title: 'Rate limit hit', details: `Too many messages in a short time; retry in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.` }]),
 };

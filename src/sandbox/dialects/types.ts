@@ -9,4 +9,8 @@ export interface Dialect {
   windowClosed(to: string): Reply;
   accepted(to: string): { reply: Reply; id: string };
   markedRead(id: string): Reply;
+  /** Mark-as-read with an id that is no customer's message (made up, or one of ours). */
+  unknownMessage(id: string): Reply;
+  /** Too many messages: from one sender this second (`throughput`), or to one customer (`pair`, WhatsApp Cloud). */
+  rateLimited(kind: 'throughput' | 'pair', retryAfterMs: number): Reply;
 }

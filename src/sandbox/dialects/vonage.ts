@@ -34,4 +34,6 @@ export const vonageDialect: Dialect = {
     return { id, reply: { status: 202, body: { message_uuid: id } } };
   },
   markedRead: () => ({ status: 200 }),
+  unknownMessage: (id) => problem(404, '#not-found', 'Not Found', `Message ${id.slice(0, 80)} was not found among the messages you received: only an inbound message can be marked as read.`),
+  rateLimited: () => problem(429, '#throttled', 'Too Many Requests', 'Please wait, then retry your request: you are sending faster than your account allows.'),
 };

@@ -4,6 +4,9 @@ import type { Profile } from '../../../src/core/profile';
 import { failureMessage } from '../../../src/extension/send-text';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { sandboxEndpoint } from '../../../src/sandbox/endpoints';
+import { metaDialect } from '../../../src/sandbox/dialects/meta';
+import { onpremDialect } from '../../../src/sandbox/dialects/onprem';
+import { recordingServer } from '../send/recording-server';
 
 const TOKEN = 'sandbox-token-for-send-text-tests';
 const OUTSIDE = '491701234567';
@@ -27,12 +30,24 @@ describe('send notifications (extension wording)', () => {
     sendPayload({ text: JSON.stringify(body), fileName, profile: profile(provider, auth), variables: {} }, { token, d360ApiKey: token });
 
   it('a closed 24 h window (Cloud API 131047, On-Premises 470) is one line: what happened and what to do, no support reference', async () => {
+    // The sandbox now accepts such a message and reports the failure in a status webhook, as the real
+    // APIs do; these servers answer with the APIs' synchronous form of the same errors.
+    const answering = async (reply: ReturnType<typeof metaDialect.windowClosed>) =>
+      recordingServer((_req, res) => {
+        res.writeHead(reply.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reply.body));
+      });
+    const meta = await answering(metaDialect.windowClosed(OUTSIDE));
+    const onprem = await answering(onpremDialect.windowClosed(OUTSIDE));
+    const at = (server: { url: string }, provider: Profile['provider'], auth: Profile['auth']): Profile => ({ ...profile(provider, auth), endpoint: server.url });
     const cases = [
-      await send('whatsapp', 'bearer', 'a.whatsapp.json', { messaging_product: 'whatsapp', to: OUTSIDE, type: 'text', text: { body: 'hi' } }),
-      await send('whatsapp-onprem', 'd360', 'a.whatsapp-onprem.json', { to: OUTSIDE, type: 'text', text: { body: 'hi' } }),
+      await sendPayload({ text: JSON.stringify({ messaging_product: 'whatsapp', to: OUTSIDE, type: 'text', text: { body: 'hi' } }), fileName: 'a.whatsapp.json', profile: at(meta, 'whatsapp', 'bearer'), variables: {} }, { token: TOKEN }),
+      await sendPayload({ text: JSON.stringify({ to: OUTSIDE, type: 'text', text: { body: 'hi' } }), fileName: 'a.whatsapp-onprem.json', profile: at(onprem, 'whatsapp-onprem', 'd360'), variables: {} }, { d360ApiKey: TOKEN }),
     ];
+    await meta.close();
+    await onprem.close();
     for (const result of cases) {
-      assert.equal(result.ok, false, 'the sandbox refuses a free-form message outside the window');
+      assert.equal(result.ok, false, 'the API refused a free-form message outside the window');
       assert.ok(result.problem!.includes('\n'), 'the full problem (for the log) has several lines');
       const text = failureMessage('Sandbox', result);
       assert.ok(!text.includes('\n'), text);

@@ -44,16 +44,17 @@ const top = (rel: string) => rel.split(path.sep)[0];
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   providers: ['core'],
-  pipeline: ['core', 'providers'],
+  webhooks: ['core', 'providers', 'preview'],
+  pipeline: ['core', 'providers', 'webhooks'],
   preview: ['core', 'shared'],
   shared: ['preview'],
   webview: ['shared', 'preview'],
-  sandbox: ['core', 'providers', 'pipeline'],
+  sandbox: ['core', 'providers', 'pipeline', 'webhooks'],
   schemas: ['core', 'providers', 'pipeline'],
   // Converting a retired API's payload validates the result: above the pipeline, below the adapters.
   convert: ['core', 'providers', 'pipeline'],
-  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert'],
-  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert'],
+  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert', 'webhooks'],
+  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert', 'webhooks'],
 };
 
 describe('project: boundaries', () => {

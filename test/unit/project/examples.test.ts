@@ -19,7 +19,7 @@ describe('examples/', () => {
     it(`${rel} is valid for its provider`, () => {
       const text = fs.readFileSync(file, 'utf8');
       const result = validateText(text, { fileName: file, templates: loadCatalogFromDisk(path.dirname(file)) });
-      assert.ok(result.provider, `${rel}: no provider from its name`);
+      assert.ok(result.provider ?? result.webhook, `${rel}: no provider from its name`);
       const errors = result.problems.filter((p) => p.severity === 'error');
       assert.deepEqual(errors.map((p) => `${p.pointer}: ${p.message}`), []);
     });

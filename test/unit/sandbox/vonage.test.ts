@@ -1,17 +1,28 @@
 import * as assert from 'node:assert/strict';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { APP_ID, BASIC, appKeys, assertNoSecrets, call, otherKeys, vonageJwt } from './helpers';
+import { SINK_SECRETS, sink, type Sink } from '../webhooks/sink';
 
 const OPEN = '447700900123'; // in the range that has "written recently"
 const CLOSED = '447911123456';
 
 describe('sandbox: Vonage Messages API', () => {
   let sandbox: Sandbox;
+  let hooks: Sink;
   let clock = Date.now();
   before(async () => {
-    sandbox = await createSandbox({ vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] }, now: () => clock });
+    hooks = await sink({ now: () => clock });
+    sandbox = await createSandbox({ vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] }, now: () => clock, webhook: hooks.url, statusDelayMs: 0, webhookSecrets: SINK_SECRETS });
   });
-  after(() => sandbox.close());
+  after(async () => {
+    await sandbox.close();
+    await hooks.close();
+  });
+  /** The first status webhook about a message: its status word and error code, and whether it verified. */
+  const firstStatus = async (id: string) => {
+    const [r] = await hooks.about(id, 1);
+    return { status: r.events[0].status, errorCode: r.events[0].errorCode, verified: r.verified, provider: r.provider };
+  };
   beforeEach(() => {
     clock = Date.now();
   });
@@ -131,12 +142,10 @@ describe('sandbox: Vonage Messages API', () => {
     assert.equal(r.status, 413);
   });
 
-  it('closes the WhatsApp window for a recipient who has not written: 422 naming error 1340', async () => {
+  it('accepts free-form WhatsApp to a recipient who has not written (202), then reports it rejected with 1340, as Vonage does', async () => {
     const r = await send(waText(CLOSED), await bearer());
-    assert.equal(r.status, 422);
-    assert.match(r.json.type, /1340/);
-    assert.equal(r.json.title, 'Outside of the allowed window');
-    assert.match(r.json.detail, /template/);
+    assert.equal(r.status, 202);
+    assert.deepEqual(await firstStatus(r.json.message_uuid), { status: 'rejected', errorCode: 1340, verified: true, provider: 'vonage' });
   });
 
   it('lets templates and SMS through a closed window', async () => {
@@ -147,15 +156,20 @@ describe('sandbox: Vonage Messages API', () => {
 
   it('opens the window on an inbound message, for 24 h by the injected clock', async () => {
     const to = '447911222333';
-    assert.equal((await send(waText(to), await bearer())).status, 422);
+    const outcome = async () => {
+      const r = await send(waText(to), await bearer());
+      assert.equal(r.status, 202, 'accepted whatever the window');
+      return (await firstStatus(r.json.message_uuid)).status;
+    };
+    assert.equal(await outcome(), 'rejected');
     const inbound = await call(sandbox.url + '/_sandbox/inbound', 'POST', { from: '+44 7911 222333' });
     assert.equal(inbound.status, 200);
     assert.equal(inbound.json.from, to);
-    assert.equal((await send(waText(to), await bearer())).status, 202);
+    assert.equal(await outcome(), 'submitted');
     clock += 23 * 3600 * 1000;
-    assert.equal((await send(waText(to), await bearer())).status, 202);
+    assert.equal(await outcome(), 'submitted');
     clock += 2 * 3600 * 1000;
-    assert.equal((await send(waText(to), await bearer())).status, 422);
+    assert.equal(await outcome(), 'rejected');
   });
 
   it('marks a message as read with PATCH /v1/messages/{uuid}', async () => {
@@ -178,8 +192,8 @@ describe('sandbox: Vonage Messages API', () => {
       assert.equal(typeof ok.json.message_uuid, 'string');
       assert.equal(sandbox.messages().at(-1)!.provider, 'vonage-legacy');
       const closed = await send(legacy(CLOSED), await bearer(), path);
-      assert.equal(closed.status, 422, path);
-      assert.match(closed.json.type, /1340/);
+      assert.equal(closed.status, 202, path);
+      assert.deepEqual(await firstStatus(closed.json.message_uuid), { status: 'rejected', errorCode: 1340, verified: true, provider: 'vonage-legacy' });
       assert.equal((await send(legacy(OPEN), undefined, path)).status, 401);
     }
   });

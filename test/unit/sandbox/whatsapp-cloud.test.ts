@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { sandboxEndpoint } from '../../../src/sandbox/endpoints';
 import { D360_KEY, WHATSAPP_TOKEN, assertNoSecrets, call } from './helpers';
+import { SINK_SECRETS, sink, type Sink } from '../webhooks/sink';
 
 const OPEN = '447700900555';
 const CLOSED = '15551234567';
@@ -11,12 +12,17 @@ describe('sandbox: WhatsApp Cloud API (Meta and 360dialog)', () => {
   let sandbox: Sandbox;
   let meta: string;
   let d360: string;
+  let hooks: Sink;
   before(async () => {
-    sandbox = await createSandbox({ whatsappTokens: [WHATSAPP_TOKEN], d360Keys: [D360_KEY] });
+    hooks = await sink();
+    sandbox = await createSandbox({ whatsappTokens: [WHATSAPP_TOKEN], d360Keys: [D360_KEY], webhook: hooks.url, statusDelayMs: 0, webhookSecrets: SINK_SECRETS });
     meta = `${sandboxEndpoint(sandbox.url, 'whatsapp', 'bearer')}/v21.0/106540352242922/messages`;
     d360 = `${sandboxEndpoint(sandbox.url, 'whatsapp', 'd360')}/messages`;
   });
-  after(() => sandbox.close());
+  after(async () => {
+    await sandbox.close();
+    await hooks.close();
+  });
   const asMeta = { authorization: `Bearer ${WHATSAPP_TOKEN}` };
   const as360 = { 'd360-api-key': D360_KEY };
 
@@ -80,19 +86,22 @@ describe('sandbox: WhatsApp Cloud API (Meta and 360dialog)', () => {
     assert.equal(huge.status, 413);
   });
 
-  it('refuses free-form text outside the window with 131047, allows templates, and inbound opens it', async () => {
+  it('accepts free-form text outside the window (200, a wamid), then reports it failed with 131047; templates and inbound-opened windows go through', async () => {
     for (const url of [meta, d360]) {
       const headers = url === meta ? asMeta : as360;
       const to = url === meta ? CLOSED : '15557654321';
-      const closed = await call(url, 'POST', text(to), headers);
-      assert.equal(closed.status, 400, url);
-      assert.equal(closed.json.error.code, 131047);
-      assert.match(closed.json.error.message, /Re-engagement message/);
+      const statuses = async (body: unknown, n: number) => {
+        const r = await call(url, 'POST', body, headers);
+        assert.equal(r.status, 200, url);
+        assert.match(r.json.messages[0].id, /^wamid\./);
+        return (await hooks.about(r.json.messages[0].id, n)).map((g) => `${g.events[0].status}${g.events[0].errorCode ? ` ${g.events[0].errorCode}` : ''}`);
+      };
+      assert.deepEqual(await statuses(text(to), 1), ['failed 131047'], url);
       const template = { messaging_product: 'whatsapp', to, type: 'template', template: { name: 'hello_world', language: { code: 'en_US' } } };
-      assert.equal((await call(url, 'POST', template, headers)).status, 200, url);
+      assert.deepEqual(await statuses(template, 3), ['sent', 'delivered', 'read'], url);
       const inbound = await call(sandbox.url + '/_sandbox/inbound', 'POST', { from: '+' + to });
       assert.equal(inbound.status, 200);
-      assert.equal((await call(url, 'POST', text(to), headers)).status, 200, url);
+      assert.deepEqual(await statuses(text(to), 3), ['sent', 'delivered', 'read'], url);
     }
   });
 
