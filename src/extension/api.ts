@@ -16,7 +16,7 @@ export interface TestHooks {
 }
 
 /** The test-only command: `executeCommand(TEST_SECRETS_COMMAND, 'get' | 'set' | 'clear', profile, field?, value?)`. */
-export const TEST_SECRETS_COMMAND = 'messageWorkbench.test.secrets';
+export const TEST_SECRETS_COMMAND = 'messageWorkbenchTest.secrets';
 
 /** The exports for a mode: hooks in tests, nothing otherwise (ExtensionMode.Test is 3). */
 export function exportsFor<T>(mode: number, hooks: T): T | undefined {

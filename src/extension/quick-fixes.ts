@@ -21,7 +21,8 @@ class QuickFixProvider implements vscode.CodeActionProvider {
       for (const fix of problem?.fixes ?? []) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
-        action.isPreferred = problem!.fixes!.length === 1;
+        // A fix with one right answer (the one `mwb validate --fix` applies) is the preferred one.
+        action.isPreferred = fix.auto === true || problem!.fixes!.length === 1;
         const edit = new vscode.WorkspaceEdit();
         for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
         action.edit = edit;

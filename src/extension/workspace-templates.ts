@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
 import { validation } from './lazy-domain';
 
+/** A catalog larger than this is not read (the CLI's readers use the same kind of cap). */
+const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
+
 export class WorkspaceTemplates implements vscode.Disposable {
   private readonly byFile = new Map<string, TemplateDefinition[]>();
   private catalog: TemplateCatalog | undefined;
@@ -47,6 +50,9 @@ export class WorkspaceTemplates implements vscode.Disposable {
 
   private async readFile(uri: vscode.Uri): Promise<void> {
     try {
+      // A FIFO or a device named *.templates.json would block the read, a huge file would fill memory.
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File || stat.size > MAX_CATALOG_BYTES) throw new Error('not a regular catalog file');
       const bytes = await vscode.workspace.fs.readFile(uri);
       this.byFile.set(uri.toString(), validation().parseCatalog(new TextDecoder().decode(bytes)));
     } catch {
