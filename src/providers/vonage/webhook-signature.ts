@@ -5,7 +5,7 @@
  * (https://developer.vonage.com/en/messages/concepts/signed-webhooks, "Verify the request" and
  * "Verify the payload has not been tampered with in transit").
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../../core/lazy-crypto';
 import type * as Jose from 'jose';
 import type { Verification, WebhookRequest, WebhookSecrets } from '../webhook-types';
 
@@ -23,7 +23,7 @@ const encoder = new TextEncoder();
 const jose = (): Promise<typeof Jose> => import('jose');
 
 export function payloadHash(body: Buffer | string): string {
-  return createHash('sha256').update(body).digest('hex');
+  return nodeCrypto().createHash('sha256').update(body).digest('hex');
 }
 
 function header(headers: WebhookRequest['headers'], name: string): string | undefined {
@@ -78,7 +78,7 @@ export async function vonageAuthorization(body: Buffer, secrets: WebhookSecrets,
   if (!secrets.vonageSignatureSecret) return undefined;
   const claims = {
     iat: Math.floor(now / 1000),
-    jti: randomUUID(),
+    jti: nodeCrypto().randomUUID(),
     iss: 'Vonage',
     payload_hash: payloadHash(body),
     api_key: secrets.vonageApiKey ?? 'sandbox',

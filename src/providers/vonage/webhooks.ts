@@ -3,7 +3,7 @@
  * verification and signing (webhook-signature.ts), and the bodies the sandbox posts. Statuses map
  * from neutral words: sent -> submitted, failed -> rejected (Vonage's words for them).
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../core/lazy-crypto';
 import { isoTime, type WebhookEvent } from '../../core/webhook-event';
 import { num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, WebhookDef } from '../webhook-types';
@@ -71,7 +71,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 export function vonageStatusBody(spec: StatusSpec): Record<string, unknown> {
   const body: Record<string, unknown> = { message_uuid: spec.messageId, to: spec.to, from: spec.from, timestamp: iso(spec.at), status: VONAGE_STATUS[spec.status], channel: spec.channel ?? 'whatsapp' };
-  if (spec.error) body.error = { type: `https://developer.vonage.com/api-errors/messages#${spec.error.code}`, title: spec.error.code, detail: spec.error.detail, instance: randomBytes(16).toString('hex') };
+  if (spec.error) body.error = { type: `https://developer.vonage.com/api-errors/messages#${spec.error.code}`, title: spec.error.code, detail: spec.error.detail, instance: nodeCrypto().randomBytes(16).toString('hex') };
   if (spec.usage) body.usage = spec.usage;
   if (spec.clientRef) body.client_ref = spec.clientRef;
   return body;

@@ -7,7 +7,7 @@
  * `User-Agent: facebookexternalua`, and verifies the endpoint with a GET carrying hub.mode,
  * hub.verify_token and hub.challenge (https://developers.facebook.com/docs/graph-api/webhooks/getting-started).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../../core/lazy-crypto';
 import { isoTime, type WebhookEvent } from '../../core/webhook-event';
 import { arr, num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, Verification, WebhookDef, WebhookRequest, WebhookSecrets } from '../webhook-types';
@@ -28,7 +28,7 @@ function header(headers: WebhookRequest['headers'], name: string): string | unde
   return Array.isArray(v) ? v[0] : v;
 }
 
-const hmac = (algorithm: 'sha256' | 'sha1', secret: string, data: Buffer | string) => createHmac(algorithm, secret).update(data).digest();
+const hmac = (algorithm: 'sha256' | 'sha1', secret: string, data: Buffer | string) => nodeCrypto().createHmac(algorithm, secret).update(data).digest();
 
 /** `sha256=` + hex HMAC-SHA256 of the exact bytes, as Meta sends it. */
 export function metaSignature(body: Buffer, appSecret: string): string {
@@ -51,7 +51,7 @@ export function verifyMetaSignature(request: WebhookRequest, appSecret: string |
   const m = /^sha256=([0-9a-fA-F]{64})$/.exec(given.trim());
   if (!m) return { verified: false, reason: `Malformed X-Hub-Signature-256 ${shown(given)}: expected "sha256=" followed by 64 hex digits.` };
   const givenBytes = Buffer.from(m[1], 'hex');
-  if (timingSafeEqual(givenBytes, hmac('sha256', appSecret, request.body))) return { verified: true };
+  if (nodeCrypto().timingSafeEqual(givenBytes, hmac('sha256', appSecret, request.body))) return { verified: true };
   // The classic mistake: the signer hashed JSON.stringify(JSON.parse(body)), not the bytes on the wire.
   // Meta's bytes escape non-ASCII (\u00e9) and slashes (\/), so a handler that hashes parsed JSON fails the same way.
   let reserialised: string | undefined;
@@ -60,7 +60,7 @@ export function verifyMetaSignature(request: WebhookRequest, appSecret: string |
   } catch {
     reserialised = undefined;
   }
-  if (reserialised !== undefined && reserialised !== request.body.toString('utf8') && timingSafeEqual(givenBytes, hmac('sha256', appSecret, reserialised))) {
+  if (reserialised !== undefined && reserialised !== request.body.toString('utf8') && nodeCrypto().timingSafeEqual(givenBytes, hmac('sha256', appSecret, reserialised))) {
     return {
       verified: false,
       reason:
