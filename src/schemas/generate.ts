@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { PROVIDERS } from '../providers/registry';
-import { templateCatalogSchema, CATALOG_SUFFIX } from '../core/template-catalog-file';
+import { CATALOG_SUFFIX } from '../core/template-catalog-file';
+import { templateCatalogSchema } from '../templates/catalog-schema';
+import { templateDefinitionSchema } from '../templates/definition-schema';
 import type { SnippetDef } from '../core/snippets';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -53,6 +55,7 @@ export function generateSchemas(root: string): GeneratedSchema[] {
     out.push({ file: `${p.id}-webhook.schema.json`, fileMatch: `*${p.webhooks.suffix}`, schema: { ...toJson(p.webhooks.schema, `${p.webhooks.label} (Message Workbench)`), ...(snippets.length ? { defaultSnippets: snippets } : {}) } });
   }
   out.push({ file: 'templates.schema.json', fileMatch: `*${CATALOG_SUFFIX}`, schema: toJson(templateCatalogSchema, 'Message Workbench template catalog') });
+  out.push({ file: 'whatsapp-template.schema.json', fileMatch: '*.template.json', schema: toJson(templateDefinitionSchema, 'WhatsApp message template (Meta format)') });
   return out;
 }
 

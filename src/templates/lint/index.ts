@@ -1,0 +1,43 @@
+/** Meta's template rules, in the order they run over a definition file. */
+import type { LintContext } from '../../core/lint/context';
+import { buttonCount, buttonFields, buttonOrder } from './buttons';
+import { examples } from './examples';
+import { authentication, carousel, limitedTimeOffer } from './kinds';
+import { locate } from './located';
+import type { DefinitionRule } from './rule';
+import { templateComponents, templateName } from './structure';
+import { textLengths } from './text';
+import { headerFooterVariables, urlVariable, variableDensity, variableFormat, variableKinds, variablePlacement, variableSequence } from './variables';
+
+export const DEFINITION_RULES: readonly DefinitionRule[] = [
+  templateName,
+  templateComponents,
+  textLengths,
+  variableFormat,
+  variableKinds,
+  variableSequence,
+  variablePlacement,
+  variableDensity,
+  headerFooterVariables,
+  examples,
+  buttonCount,
+  buttonOrder,
+  buttonFields,
+  urlVariable,
+  authentication,
+  limitedTimeOffer,
+  carousel,
+];
+
+export function lintDefinition(ctx: LintContext): void {
+  const def = locate(ctx.value);
+  if (!def) return;
+  for (const rule of DEFINITION_RULES) {
+    try {
+      rule(ctx, def);
+    } catch (e) {
+      // A rule must never take the others down on a half-written file (tests make it throw).
+      if (process.env.MWB_RULE_ERRORS === 'throw') throw e;
+    }
+  }
+}
