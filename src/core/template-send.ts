@@ -5,7 +5,7 @@
  * Vonage v1 `template` and the legacy shape send only a list of body values; `fromParameters`
  * reads those. Never throws.
  */
-import type { TextRef } from './model';
+import type { TemplateRef, TextRef } from './model';
 
 export interface SendParameter {
   /** text, currency, date_time, image, video, document, location, payload, coupon_code, action, ... */
@@ -129,6 +129,23 @@ export function readTemplateSend(value: unknown, pointer: string): TemplateSend 
 
 /** A plain list of body values (Vonage v1 `template.parameters`, legacy): all text, in order. */
 export function fromParameters(parameters: readonly TextRef[], pointer: string): TemplateSend {
-  const params = parameters.map((p) => ({ type: 'text', text: p.text, pointer: p.pointer, valuePointer: p.pointer }));
+  const params = parameters.map((p) => textParameter(p));
   return { pointer, hasComponents: false, body: { pointer: `${pointer}/parameters`, params }, buttons: [] };
+}
+
+function textParameter(p: TextRef): SendParameter {
+  return { type: 'text', text: p.text, pointer: p.pointer, valuePointer: p.pointer };
+}
+
+/** What a template reference sends: its `send` when the mapper read one, else what its plain fields say. */
+export function sendOf(t: TemplateRef): TemplateSend {
+  if (t.send) return t.send;
+  const send = fromParameters(t.parameters, t.pointer);
+  if (!t.headerParameters && !t.headerMedia && !t.buttonParameters) return send;
+  send.hasComponents = true;
+  const media = t.headerMedia;
+  const headerMedia: SendParameter[] = media ? [{ type: media.type === 'file' ? 'document' : media.type, media: { link: media.url, id: media.id }, pointer: media.pointer, valuePointer: media.pointer }] : [];
+  if (t.headerParameters || media) send.header = { pointer: t.pointer, params: [...headerMedia, ...(t.headerParameters ?? []).map(textParameter)] };
+  send.buttons = (t.buttonParameters ?? []).map((b) => ({ pointer: t.pointer, index: b.index, subType: b.subType, params: [textParameter(b.value)] }));
+  return send;
 }

@@ -5,7 +5,7 @@
  */
 import type { Media, MediaType, TemplateRef } from '../core/model';
 import { fillVariables } from '../core/template-variables';
-import { fromParameters, type SendComponent, type TemplateSend } from '../core/template-send';
+import { sendOf, type SendComponent, type TemplateSend } from '../core/template-send';
 import type { ButtonView, CardView, HeaderView, TemplateView, TextPart } from '../core/template-view';
 import { renderBody } from './message-text';
 import { h, type VElement, type VNode } from './vnode';
@@ -75,7 +75,7 @@ function partFromSend(s: Pick<TemplateSend, 'header' | 'body' | 'buttons'>, name
 
 /** A message's parameters as values for its template. */
 export function valuesFromMessage(view: TemplateView, t: TemplateRef): TemplateValues {
-  const send = t.send ?? fromParameters(t.parameters, t.pointer);
+  const send = sendOf(t);
   const cards: PartValues[] = view.cards.map(() => emptyPart());
   for (const card of send.carousel?.cards ?? []) if (card.index < cards.length) cards[card.index] = partFromSend({ header: card.header, body: card.body, buttons: card.buttons }, view.named);
   return { ...partFromSend(send, view.named), cards };
@@ -87,7 +87,16 @@ function filled(part: TextPart, values: Map<string, string>, missing: Set<string
   return r.text;
 }
 
-const BUTTON_ICON: Record<string, string> = { URL: '\u2197', PHONE_NUMBER: '\u260E', COPY_CODE: '\u2398', OTP: '\u2398', QUICK_REPLY: '\u21A9', FLOW: '\u2630', CATALOG: '\u2630', MPM: '\u2630' };
+/** The preview's button kinds (the same classes and icons as interactive buttons). */
+const BUTTON_KIND: Record<string, { kind: string; icon: string }> = {
+  URL: { kind: 'url', icon: '\u2197' },
+  PHONE_NUMBER: { kind: 'call', icon: '\u260E' },
+  COPY_CODE: { kind: 'copy', icon: '\u2398' },
+  OTP: { kind: 'copy', icon: '\u2398' },
+  FLOW: { kind: 'url', icon: '\u2630' },
+  CATALOG: { kind: 'url', icon: '\u2630' },
+  MPM: { kind: 'url', icon: '\u2630' },
+};
 
 function buttonTitle(b: ButtonView): string {
   if (b.text) return b.text;
@@ -104,7 +113,8 @@ function buttonsNode(buttons: readonly ButtonView[], values: Map<number, string>
     ...buttons.map((b, i) => {
       const value = values.get(i);
       const target = b.url !== undefined ? fillVariables(b.url, value !== undefined ? { '1': value } : {}).text : b.phone ?? (b.type === 'COPY_CODE' ? value : undefined);
-      return h('div', { class: `action action-${b.type.toLowerCase()}`, 'data-index': String(i), title: target }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, BUTTON_ICON[b.type] ?? '\u21A9'), h('span', { class: 'action-title' }, buttonTitle(b)));
+      const { kind, icon } = BUTTON_KIND[b.type] ?? { kind: 'reply', icon: '\u21A9' };
+      return h('div', { class: `action action-${kind}`, 'data-index': String(i), title: target }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon), h('span', { class: 'action-title' }, buttonTitle(b)));
     }),
   );
 }

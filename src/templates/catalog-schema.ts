@@ -59,7 +59,7 @@ const pulledCatalog = z
       .optional()
       .describe('Written by `mwb templates pull`: where and when the account\'s templates were read.'),
     data: z.array(templateDefinitionSchema).describe('The account\'s templates, as Meta\'s GET /message_templates returns them.'),
-    paging: z.unknown().optional(),
+    paging: z.unknown().optional().describe('Meta\'s paging cursors, when the file is one page as Meta returned it.'),
   })
   .describe('The account\'s templates as pulled (Meta\'s GET answer).');
 

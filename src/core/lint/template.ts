@@ -3,7 +3,7 @@
  * the parameters its definition takes (template-parts.ts), and the limits hold.
  */
 import { fillVariables } from '../template-variables';
-import { fromParameters } from '../template-send';
+import { sendOf } from '../template-send';
 import { viewTemplate } from '../template-view';
 import { setValueEdits } from '../edits';
 import { fromPointer } from '../pointer';
@@ -77,7 +77,7 @@ export const templateRules: LintRule = (ctx) => {
     const why = view.status === 'REJECTED' ? `was rejected${view.rejectedReason && view.rejectedReason !== 'NONE' ? ` (${view.rejectedReason})` : ''}` : `is ${view.status.toLowerCase()}`;
     ctx.report({ severity: 'warning', code: 'template-status', pointer: namePointer, message: `Template ${shown(t.name)} (${def.language ?? 'any language'}) ${why}; only an APPROVED template can be sent (WhatsApp answers 132001${view.status === 'PAUSED' ? ', 132015' : view.status === 'DISABLED' ? ', 132016' : ''}).` });
   }
-  checkTemplateParts(ctx, view, t.send ?? fromParameters(t.parameters, t.pointer), t, missingParameters(ctx, t));
+  checkTemplateParts(ctx, view, sendOf(t), t, missingParameters(ctx, t));
   if (!view.body) return;
   const values = new Map<string, string>();
   t.parameters.forEach((p, i) => values.set(String(i + 1), p.text));

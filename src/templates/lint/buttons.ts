@@ -63,17 +63,17 @@ function checkButton(ctx: Parameters<DefinitionRule>[0], b: LocatedButton): void
   if (typeof text === 'string' && text.length > MAX_BUTTON_TEXT) {
     const pointer = `${b.pointer}/text`;
     ctx.report({ severity: 'error', code: 'template-button-text', pointer, ...rangeInString(ctx, pointer, MAX_BUTTON_TEXT, text.length), message: `The button text is ${text.length} characters; Meta allows at most ${MAX_BUTTON_TEXT}. Shorten it by ${text.length - MAX_BUTTON_TEXT}.` });
-  } else if (NEEDS_TEXT.has(b.type) && (typeof text !== 'string' || text.trim() === '')) {
+  } else if (NEEDS_TEXT.has(b.type) && (text === undefined || (typeof text === 'string' && text.trim() === ''))) {
     ctx.report({ severity: 'error', code: 'template-button-text', pointer: `${b.pointer}/text`, message: `This ${b.type} button has no "text": add its label (at most ${MAX_BUTTON_TEXT} characters).` });
   }
   if (b.type === 'URL') {
-    if (typeof b.value.url !== 'string' || b.value.url === '') ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: 'A URL button needs "url": the address it opens (https://...).' });
-    else if (b.value.url.length > 2000) ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: `The URL is ${b.value.url.length} characters; Meta allows at most 2000.` });
+    if (b.value.url === undefined || b.value.url === '') ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: 'A URL button needs "url": the address it opens (https://...).' });
+    else if (typeof b.value.url === 'string' && b.value.url.length > 2000) ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: `The URL is ${b.value.url.length} characters; Meta allows at most 2000.` });
   }
   if (b.type === 'PHONE_NUMBER') {
     const phone = b.value.phone_number;
-    if (typeof phone !== 'string' || phone === '') ctx.report({ severity: 'error', code: 'template-button-phone', pointer: `${b.pointer}/phone_number`, message: 'A PHONE_NUMBER button needs "phone_number": the number to call, with its country code.' });
-    else if (phone.length > 20) ctx.report({ severity: 'error', code: 'template-button-phone', pointer: `${b.pointer}/phone_number`, message: `The phone number is ${phone.length} characters; Meta allows at most 20.` });
+    if (phone === undefined || phone === '') ctx.report({ severity: 'error', code: 'template-button-phone', pointer: `${b.pointer}/phone_number`, message: 'A PHONE_NUMBER button needs "phone_number": the number to call, with its country code.' });
+    else if (typeof phone === 'string' && phone.length > 20) ctx.report({ severity: 'error', code: 'template-button-phone', pointer: `${b.pointer}/phone_number`, message: `The phone number is ${phone.length} characters; Meta allows at most 20.` });
   }
 }
 

@@ -35,10 +35,13 @@ export const examples: DefinitionRule = (ctx, def) => {
     if (def.category === 'AUTHENTICATION' && !def.fromAccount) continue; // Meta's preset texts (template-auth-body)
     const vars = templateVariables(t.text).filter((v) => v.kind !== 'invalid');
     if (vars.length === 0 || !wellNumbered(vars)) continue;
+    const raw = t.component.value.example;
+    if (raw !== undefined && !rec(raw)) continue; // not an object: the schema's to report
     const { names, key } = given(t.component, t.role);
+    if (key !== undefined && !Array.isArray(rec(raw)![key])) continue; // likewise
     const lacking = vars.find((v) => !names.has(v.name));
     if (!lacking) continue;
-    const hasExample = rec(t.component.value.example) !== undefined;
+    const hasExample = raw !== undefined;
     const named = lacking.kind === 'named';
     const field = t.role === 'HEADER' ? (named ? 'header_text_named_params' : 'header_text') : named ? 'body_text_named_params' : 'body_text';
     const pointer = !hasExample ? `${t.component.pointer}/example` : `${t.component.pointer}/example/${key ?? field}`;
@@ -54,9 +57,12 @@ export const examples: DefinitionRule = (ctx, def) => {
   if (def.fromAccount) return; // Meta's answer keeps the media it was approved with
   const headers = [...def.components, ...def.cards.flatMap((c) => c.components)].filter((c) => c.type === 'HEADER' && MEDIA.has(upper(c.value.format)));
   for (const h of headers) {
-    const handle = arr(rec(h.value.example)?.header_handle)[0];
+    const raw = h.value.example;
+    if (raw !== undefined && (!rec(raw) || (rec(raw)!.header_handle !== undefined && !Array.isArray(rec(raw)!.header_handle)))) continue; // the schema's
+    const handle = arr(rec(raw)?.header_handle)[0];
+    if (handle !== undefined && typeof handle !== 'string') continue;
     if (typeof handle === 'string' && handle !== '') continue;
-    const hasExample = rec(h.value.example) !== undefined;
+    const hasExample = raw !== undefined;
     ctx.report({
       severity: 'error',
       code: 'template-example',
@@ -69,7 +75,9 @@ export const examples: DefinitionRule = (ctx, def) => {
   for (const b of buttonComponents.flatMap(buttonsOf)) {
     if (b.type !== 'URL' || typeof b.value.url !== 'string' || templateVariables(b.value.url).length === 0) continue;
     const ex = b.value.example;
+    if (ex !== undefined && typeof ex !== 'string' && !Array.isArray(ex)) continue; // the schema's
     const value = typeof ex === 'string' ? ex : arr(ex)[0];
+    if (value !== undefined && typeof value !== 'string') continue;
     if (typeof value === 'string' && value !== '') continue;
     const urlPointer = `${b.pointer}/url`;
     const v = templateVariables(b.value.url)[0];

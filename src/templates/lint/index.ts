@@ -29,12 +29,26 @@ export const DEFINITION_RULES: readonly DefinitionRule[] = [
   carousel,
 ];
 
+/**
+ * Run every rule. One fault, one report: where the schema already reported a value (wrong type, a
+ * value outside its enum), or an earlier rule reported a place, later reports at that place are
+ * consequences and are dropped.
+ */
 export function lintDefinition(ctx: LintContext): void {
   const def = locate(ctx.value);
   if (!def) return;
+  const taken = new Set<string>();
+  const once: LintContext = {
+    ...ctx,
+    report(r) {
+      if (taken.has(r.pointer) || ctx.reported(r.pointer, 'schema')) return;
+      taken.add(r.pointer);
+      ctx.report(r);
+    },
+  };
   for (const rule of DEFINITION_RULES) {
     try {
-      rule(ctx, def);
+      rule(once, def);
     } catch (e) {
       // A rule must never take the others down on a half-written file (tests make it throw).
       if (process.env.MWB_RULE_ERRORS === 'throw') throw e;

@@ -18,7 +18,7 @@ const pathOf = (pointer: string) => pointer.split('/').slice(1).map((s) => (/^\d
 export const authentication: DefinitionRule = (ctx, def) => {
   if (def.category !== 'AUTHENTICATION' || def.fromAccount) return;
   const body = def.components.find((c) => c.type === 'BODY');
-  if (body && body.value.text !== undefined) {
+  if (body && typeof body.value.text === 'string') {
     ctx.report({
       severity: 'error',
       code: 'template-auth-body',
@@ -57,7 +57,7 @@ export const authentication: DefinitionRule = (ctx, def) => {
   }
   const footer = def.components.find((c) => c.type === 'FOOTER');
   const minutes = footer?.value.code_expiration_minutes;
-  if (footer && minutes !== undefined && (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < EXPIRY.min || minutes > EXPIRY.max)) {
+  if (footer && typeof minutes === 'number' && (!Number.isInteger(minutes) || minutes < EXPIRY.min || minutes > EXPIRY.max)) {
     ctx.report({ severity: 'error', code: 'template-auth-expiry', pointer: `${footer.pointer}/code_expiration_minutes`, message: `"code_expiration_minutes" must be a whole number of minutes from ${EXPIRY.min} to ${EXPIRY.max} (found ${JSON.stringify(minutes)}).` });
   }
 };
@@ -100,6 +100,7 @@ export const carousel: DefinitionRule = (ctx, def) => {
   const component = def.components.find((c) => c.type === 'CAROUSEL');
   if (!component) return;
   const cards = def.cards;
+  if (component.value.cards !== undefined && !Array.isArray(component.value.cards)) return; // the schema's
   const n = arr(component.value.cards).length;
   if (n < MIN_CARDS) {
     ctx.report({ severity: 'error', code: 'template-carousel-cards', pointer: `${component.pointer}/cards`, onKey: component.value.cards === undefined, message: `A carousel has ${MIN_CARDS} to ${MAX_CARDS} cards; this one has ${n}. Add ${MIN_CARDS - n}.` });

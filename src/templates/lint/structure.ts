@@ -14,8 +14,12 @@ const NAME = /^[a-z0-9_]+$/;
  */
 export const templateName: DefinitionRule = (ctx, def) => {
   const name = def.value.name;
-  if (typeof name !== 'string' || name === '') return; // the schema's
+  if (typeof name !== 'string') return; // the schema's
   const r = ctx.range('/name');
+  if (name === '') {
+    ctx.report({ severity: 'error', code: 'template-name', pointer: '/name', message: 'The template name is empty: give it a name of lowercase letters, digits and underscores.' });
+    return;
+  }
   if (name.length > MAX_NAME) {
     ctx.report({ severity: 'error', code: 'template-name', pointer: '/name', message: `The template name is ${name.length} characters; Meta allows at most ${MAX_NAME}. Shorten it.` });
     return;
@@ -47,7 +51,7 @@ export const templateComponents: DefinitionRule = (ctx, def) => {
     }
     seen.set(c.type, c.pointer);
     const needsText = (c.type === 'HEADER' && (c.value.format === undefined || upper(c.value.format) === 'TEXT')) || (!auth && (c.type === 'BODY' || c.type === 'FOOTER'));
-    if (needsText && typeof c.value.text !== 'string') {
+    if (needsText && c.value.text === undefined) {
       ctx.report({ severity: 'error', code: 'template-components', pointer: `${c.pointer}/text`, message: `This ${c.type}${c.type === 'HEADER' ? ' (format TEXT)' : ''} has no "text": add the text it shows.` });
     }
   }
