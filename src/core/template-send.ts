@@ -5,7 +5,21 @@
  * Vonage v1 `template` and the legacy shape send only a list of body values; `fromParameters`
  * reads those. Never throws.
  */
-import type { TemplateRef, TextRef } from './model';
+/** A text and where it stands (the model's TextRef; declared here so the model can import this file). */
+interface TextAt {
+  text: string;
+  pointer: string;
+}
+
+/** What sendOf reads of the model's TemplateRef. */
+export interface TemplateRefFields {
+  send?: TemplateSend;
+  parameters: readonly TextAt[];
+  headerParameters?: readonly TextAt[];
+  headerMedia?: { type: string; url?: string; id?: string; pointer: string };
+  buttonParameters?: readonly { index: number; subType: string; value: TextAt }[];
+  pointer: string;
+}
 
 export interface SendParameter {
   /** text, currency, date_time, image, video, document, location, payload, coupon_code, action, ... */
@@ -128,17 +142,17 @@ export function readTemplateSend(value: unknown, pointer: string): TemplateSend 
 }
 
 /** A plain list of body values (Vonage v1 `template.parameters`, legacy): all text, in order. */
-export function fromParameters(parameters: readonly TextRef[], pointer: string): TemplateSend {
+export function fromParameters(parameters: readonly TextAt[], pointer: string): TemplateSend {
   const params = parameters.map((p) => textParameter(p));
   return { pointer, hasComponents: false, body: { pointer: `${pointer}/parameters`, params }, buttons: [] };
 }
 
-function textParameter(p: TextRef): SendParameter {
+function textParameter(p: TextAt): SendParameter {
   return { type: 'text', text: p.text, pointer: p.pointer, valuePointer: p.pointer };
 }
 
 /** What a template reference sends: its `send` when the mapper read one, else what its plain fields say. */
-export function sendOf(t: TemplateRef): TemplateSend {
+export function sendOf(t: TemplateRefFields): TemplateSend {
   if (t.send) return t.send;
   const send = fromParameters(t.parameters, t.pointer);
   if (!t.headerParameters && !t.headerMedia && !t.buttonParameters) return send;

@@ -76,7 +76,7 @@ function check(text: string, options: ValidateOptions): ValidationResult {
   // Template definitions and catalogs are Meta's template format, not messages (src/templates/).
   const templateFile = templateFileKind(options.fileName, options.providerId, doc.value, !!options.fileName && !!providerForFile(options.fileName));
   if (templateFile) {
-    templateFileProblems(doc, templateFile, options.schema !== false, problems);
+    templateFileProblems(doc, templateFile, options.schema !== false, problems, options.onRuleError);
     problems.sort((a, b) => a.start - b.start || a.end - b.end);
     return { doc, provider: undefined, model: undefined, problems, templateFile };
   }

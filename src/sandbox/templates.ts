@@ -14,7 +14,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomInt } from 'node:crypto';
 import type { TemplateDefinition } from '../core/templates';
 import { createCatalog } from '../core/templates';
-import { validateText } from '../core/validate';
+import { validateText } from '../pipeline/validate';
 import { templateStatusWebhook, type TemplateStatusChange } from '../templates/status-webhook';
 import { readBody, parseJson } from './body';
 import type { AuthResult } from './credentials';

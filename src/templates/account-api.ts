@@ -11,7 +11,10 @@
 import { authorize, AuthError, redact } from '../core/auth/apply';
 import { sendHttp, type HttpOptions } from '../core/http/client';
 import { joinUrl, jsonRequest, type HttpReply } from '../core/http/types';
-import { DEFAULT_GRAPH_VERSION, ProfileError, type Profile, type Secrets } from '../core/profile';
+import { ProfileError, type Profile, type Secrets } from '../core/profile';
+import type { AuthDef } from '../core/auth/kinds';
+import { authDefOf } from '../providers/registry';
+import { DEFAULT_GRAPH_VERSION } from '../providers/whatsapp/request';
 import type { TemplateDefinition } from '../core/templates';
 import { explainError } from '../providers/whatsapp/errors';
 
@@ -22,19 +25,22 @@ export interface TemplateApiTarget {
   /** The list and create URL. */
   url: string;
   profile: Profile;
+  auth: AuthDef;
 }
 
 /** Where a profile's templates live. Throws ProfileError with what to set when it cannot tell. */
 export function templateApiTarget(profile: Profile): TemplateApiTarget {
   if (profile.provider !== 'whatsapp') throw new ProfileError(`Profile "${profile.name}" is for ${profile.provider}; templates are managed through the WhatsApp Cloud API (Meta or 360dialog). Use a whatsapp profile.`);
-  if (profile.auth === 'd360') return { kind: '360dialog', url: joinUrl(profile.endpoint, '/v1/configs/templates'), profile };
+  const auth = authDefOf(profile.provider, profile.auth);
+  if (!auth) throw new ProfileError(`Profile "${profile.name}" uses auth "${profile.auth}", which ${profile.provider} does not take.`);
+  if (profile.auth === 'd360') return { kind: '360dialog', url: joinUrl(profile.endpoint, '/v1/configs/templates'), profile, auth };
   if (!profile.wabaId) {
     throw new ProfileError(`Profile "${profile.name}" has no WhatsApp Business Account id: templates live at /{version}/{WABA-ID}/message_templates. Set WHATSAPP_WABA_ID (or "wabaId" in the profile); WhatsApp Manager shows it under Account tools.`);
   }
   const version = profile.graphVersion ?? DEFAULT_GRAPH_VERSION;
   // An endpoint that already ends with a version (https://graph.facebook.com/v21.0) is used as it is.
   const base = /\/v\d+(\.\d+)?\/?$/.test(profile.endpoint) ? profile.endpoint : joinUrl(profile.endpoint, `/${encodeURIComponent(version)}`);
-  return { kind: 'meta', url: joinUrl(base, `/${encodeURIComponent(profile.wabaId)}/message_templates`), profile };
+  return { kind: 'meta', url: joinUrl(base, `/${encodeURIComponent(profile.wabaId)}/message_templates`), profile, auth };
 }
 
 /** Something went wrong talking to the API; `exit` is the CLI's code for it. */
@@ -74,7 +80,7 @@ const SUBCODES: Record<string, string> = {
 async function request(method: 'GET' | 'POST', url: string, body: unknown, target: TemplateApiTarget, secrets: Secrets, http: HttpOptions): Promise<{ reply?: HttpReply; failure?: string; used: string[] }> {
   let authorized;
   try {
-    authorized = await authorize(jsonRequest(method, url, body), target.profile, secrets);
+    authorized = await authorize(jsonRequest(method, url, body), target.profile, target.auth, secrets);
   } catch (e) {
     if (e instanceof AuthError || e instanceof ProfileError) throw new TemplateApiError(e.message, 'auth');
     throw e;

@@ -46,7 +46,7 @@ export function templateFileKind(fileName: string | undefined, providerId: strin
 }
 
 /** Problems of a template file: its schema (when `schema`), then, for a definition, Meta's rules. */
-export function templateFileProblems(doc: ParsedDocument, kind: TemplateFileKind, schema: boolean, sink: Problem[]): void {
+export function templateFileProblems(doc: ParsedDocument, kind: TemplateFileKind, schema: boolean, sink: Problem[], onRuleError?: (error: unknown, where: string) => void): void {
   if (schema) sink.push(...schemaProblems(doc, kind === 'catalog' ? templateCatalogSchema : templateDefinitionSchema));
-  if (kind === 'definition') lintDefinition(createContext(doc, 'whatsapp', undefined, createCatalog(), sink));
+  if (kind === 'definition') lintDefinition(createContext(doc, 'whatsapp', undefined, createCatalog(), sink), onRuleError);
 }

@@ -8,10 +8,13 @@ import * as path from 'node:path';
 import { redact } from '../../core/auth/apply';
 import { envSecretValues, EnvSecretError, secretsFromEnv } from '../../core/auth/env-secrets';
 import { LineIndex } from '../../core/position';
-import { defaultProfile, findSettingsFile, ProfileError, profilesFromSettings, safeUrl, type Profile } from '../../core/profile';
+import { ProfileError, safeUrl, type Profile } from '../../core/profile';
+import { defaultProfile } from '../../pipeline/profiles';
+import { providerById } from '../../providers/registry';
+import { CliFailure as Failure, namedProfile } from '../load-payload';
 import { readPayloadFile } from '../../core/read-file';
 import { readCatalog } from '../../core/template-catalog-file';
-import { validateText } from '../../core/validate';
+import { validateText } from '../../pipeline/validate';
 import { pullTemplates, pushTemplate, templateApiTarget, TemplateApiError, type TemplateApiTarget } from '../../templates/account-api';
 import { DEFINITION_KIND } from '../../templates/template-file';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, printJson } from '../output';
@@ -21,14 +24,7 @@ export const usage = 'mwb templates pull [--profile NAME | --endpoint URL] [--ou
 /** Where `pull` writes when --out is not given: the current folder, where the lint and preview find it for every file below. */
 export const DEFAULT_OUT = 'whatsapp.templates.json';
 
-class Failure extends Error {
-  constructor(
-    message: string,
-    readonly exit: number,
-  ) {
-    super(message);
-  }
-}
+const WHATSAPP = providerById('whatsapp')!;
 
 /** The profile: `--profile` from the nearest .vscode/settings.json, else the WhatsApp default from the environment. */
 function profileFor(options: { profile?: string; endpoint?: string }, near: string): Profile {
@@ -36,27 +32,17 @@ function profileFor(options: { profile?: string; endpoint?: string }, near: stri
     const url = safeUrl(options.endpoint);
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new UsageError(`--endpoint must be an http(s) URL such as https://graph.facebook.com (got "${options.endpoint}").`);
   }
-  if (!options.profile) {
-    try {
-      return defaultProfile('whatsapp', { endpoint: options.endpoint, env: process.env });
-    } catch (e) {
-      if (e instanceof ProfileError) throw new Failure(e.message, EXIT_USAGE);
-      throw e;
-    }
+  if (options.profile) {
+    const found = namedProfile(near, options.profile, options.endpoint);
+    // Outside VS Code the WABA id may come from the environment, like the other non-secret facts.
+    return { ...found, wabaId: found.wabaId ?? (process.env.WHATSAPP_WABA_ID || undefined) };
   }
-  const settings = findSettingsFile(near) ?? findSettingsFile(process.cwd());
-  if (!settings) throw new Failure(`No profile "${options.profile}": no .vscode/settings.json found above ${near}. Add "messageWorkbench.profiles" there, or pass --endpoint.`, EXIT_USAGE);
-  let text: string;
   try {
-    text = fs.readFileSync(settings, 'utf8');
-  } catch {
-    throw new Failure(`Cannot read ${settings}.`, EXIT_USAGE);
+    return defaultProfile(WHATSAPP, { endpoint: options.endpoint, env: process.env });
+  } catch (e) {
+    if (e instanceof ProfileError) throw new Failure(e.message, EXIT_USAGE);
+    throw e;
   }
-  const { profiles, problems } = profilesFromSettings(text, settings);
-  const found = profiles.find((p) => p.name === options.profile);
-  if (!found) throw new Failure(`No profile "${options.profile}" in ${settings}.${problems.length ? `\n${problems.join('\n')}` : ''}`, EXIT_USAGE);
-  // Outside VS Code the WABA id may come from the environment, like the other non-secret facts.
-  return { ...found, ...(options.endpoint ? { endpoint: options.endpoint } : {}), wabaId: found.wabaId ?? (process.env.WHATSAPP_WABA_ID || undefined) };
 }
 
 function target(profile: Profile): TemplateApiTarget {
@@ -68,9 +54,9 @@ function target(profile: Profile): TemplateApiTarget {
   }
 }
 
-function secretsOf(profile: Profile) {
+function secretsOf(t: TemplateApiTarget) {
   try {
-    return secretsFromEnv(profile);
+    return secretsFromEnv(t.auth);
   } catch (e) {
     if (e instanceof EnvSecretError) throw new Failure(e.message, EXIT_USAGE);
     throw e;
@@ -100,9 +86,9 @@ async function pull(argv: string[]): Promise<number> {
     }
     if (previous.trim() && !readCatalog(previous).pulled) throw new Failure(`${out} exists and was not written by a pull; it is not overwritten. Choose another --out, or move it away.`, EXIT_USAGE);
   }
-  const profile = profileFor(values, process.cwd());
+  const profile = profileFor(values, out);
   const t = target(profile);
-  const result = await pullTemplates(t, secretsOf(profile)).catch(apiFailure);
+  const result = await pullTemplates(t, secretsOf(t)).catch(apiFailure);
   const catalog = { pulled: { from: shown(t.url), at: new Date().toISOString() }, data: result.templates };
   try {
     fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -148,9 +134,9 @@ async function push(argv: string[]): Promise<number> {
     err(`Not submitted: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'} Meta would reject it for.`);
     return EXIT_PROBLEMS;
   }
-  const profile = profileFor(values, path.dirname(path.resolve(file)));
+  const profile = profileFor(values, file);
   const t = target(profile);
-  const outcome = await pushTemplate(t, result.doc.value as Record<string, unknown>, secretsOf(profile)).catch(apiFailure);
+  const outcome = await pushTemplate(t, result.doc.value as Record<string, unknown>, secretsOf(t)).catch(apiFailure);
   printJson({ ok: outcome.outcome === 'created', file, url: shown(t.url), ...outcome });
   err(outcome.message);
   return outcome.outcome === 'created' ? EXIT_OK : EXIT_PROBLEMS;
@@ -158,7 +144,7 @@ async function push(argv: string[]): Promise<number> {
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  const secrets = envSecretValues();
+  const secrets = envSecretValues(WHATSAPP.auth);
   try {
     if (sub === 'pull') return await pull(rest);
     if (sub === 'push') return await push(rest);

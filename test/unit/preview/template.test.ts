@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateText } from '../../../src/core/validate';
+import { validateText } from '../../../src/pipeline/validate';
 import { createCatalog } from '../../../src/core/templates';
 import { renderPreview } from '../../../src/preview/document';
 import { locateProblems } from '../../../src/preview/problems';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../../../src/core/edits';
 import { createCatalog, type TemplateDefinition } from '../../../../src/core/templates';
-import { validateText } from '../../../../src/core/validate';
+import { validateText } from '../../../../src/pipeline/validate';
 import { projectRoot } from '../../helpers';
 const templates = createCatalog([{ name: 'order_update', language: 'en_US', body: 'Hi {{1}}, order {{2}} arrives {{3}}.' }]);
 

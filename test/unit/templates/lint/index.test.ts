@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../../../src/core/edits';
-import { validateText } from '../../../../src/core/validate';
+import { validateText } from '../../../../src/pipeline/validate';
 import { listFiles, projectRoot } from '../../helpers';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
