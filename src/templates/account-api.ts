@@ -189,3 +189,22 @@ export async function pushTemplate(target: TemplateApiTarget, definition: Record
   if (category && submittedCategory && category !== submittedCategory) lines.push(`Meta changed its category from ${submittedCategory} to ${category}: it is charged and reviewed as ${category}.`);
   return { outcome: 'created', id, status, category, submittedCategory, http: r.status, message: lines.join('\n') };
 }
+
+/** Where a pull writes when not told: beside everything it serves, at the workspace (or current) folder. */
+export const PULLED_CATALOG_FILE = 'whatsapp.templates.json';
+
+/** The catalog file a pull writes: Meta's GET answer (every page's `data`), and where and when it came from. */
+export function pulledCatalogText(from: string, templates: readonly TemplateDefinition[], at: Date): string {
+  // Never the query: it may carry a token.
+  return JSON.stringify({ pulled: { from: from.split('?')[0], at: at.toISOString() }, data: templates }, null, 2) + '\n';
+}
+
+/** How many templates have each status, e.g. {APPROVED: 5, REJECTED: 1}. */
+export function statusCounts(templates: readonly TemplateDefinition[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of templates) {
+    const s = String(d.status ?? 'UNKNOWN');
+    counts[s] = (counts[s] ?? 0) + 1;
+  }
+  return counts;
+}

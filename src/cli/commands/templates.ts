@@ -15,14 +15,13 @@ import { CliFailure as Failure, namedProfile } from '../load-payload';
 import { readPayloadFile } from '../../core/read-file';
 import { readCatalog } from '../../core/template-catalog-file';
 import { validateText } from '../../pipeline/validate';
-import { pullTemplates, pushTemplate, templateApiTarget, TemplateApiError, type TemplateApiTarget } from '../../templates/account-api';
+import { PULLED_CATALOG_FILE, pulledCatalogText, pullTemplates, pushTemplate, statusCounts, templateApiTarget, TemplateApiError, type TemplateApiTarget } from '../../templates/account-api';
 import { DEFINITION_KIND } from '../../templates/template-file';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, printJson } from '../output';
 
+// pull writes whatsapp.templates.json in the current folder unless --out says otherwise.
 export const usage = 'mwb templates pull [--profile NAME | --endpoint URL] [--out FILE] | mwb templates push [--profile NAME | --endpoint URL] FILE';
 
-/** Where `pull` writes when --out is not given: the current folder, where the lint and preview find it for every file below. */
-export const DEFAULT_OUT = 'whatsapp.templates.json';
 
 const WHATSAPP = providerById('whatsapp')!;
 
@@ -74,7 +73,7 @@ const shown = (url: string) => url.split('?')[0];
 async function pull(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { profile: { type: 'string' }, endpoint: { type: 'string' }, out: { type: 'string' } } });
   if (positionals.length > 0) throw new UsageError(`pull takes no FILE (found "${positionals[0]}"); use --out FILE.`);
-  const out = path.resolve(values.out ?? DEFAULT_OUT);
+  const out = path.resolve(values.out ?? PULLED_CATALOG_FILE);
   if (!out.endsWith('.templates.json')) throw new UsageError(`--out must end with .templates.json, so the lint and the editor find it (got "${values.out}").`);
   // Overwrite only a catalog pulled before: a hand-written one holds work that is not in the account.
   if (fs.existsSync(out)) {
@@ -89,17 +88,15 @@ async function pull(argv: string[]): Promise<number> {
   const profile = profileFor(values, out);
   const t = target(profile);
   const result = await pullTemplates(t, secretsOf(t)).catch(apiFailure);
-  const catalog = { pulled: { from: shown(t.url), at: new Date().toISOString() }, data: result.templates };
   try {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const tmp = `${out}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(catalog, null, 2) + '\n');
+    fs.writeFileSync(tmp, pulledCatalogText(t.url, result.templates, new Date()));
     fs.renameSync(tmp, out);
   } catch (e) {
     throw new Failure(`Cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, EXIT_USAGE);
   }
-  const byStatus: Record<string, number> = {};
-  for (const d of result.templates) byStatus[String(d.status ?? 'UNKNOWN')] = (byStatus[String(d.status ?? 'UNKNOWN')] ?? 0) + 1;
+  const byStatus = statusCounts(result.templates);
   printJson({
     file: out,
     source: shown(t.url),
