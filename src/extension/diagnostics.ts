@@ -1,8 +1,7 @@
 /** Our lint problems as editor diagnostics, refreshed as you type. */
 import * as vscode from 'vscode';
 import type { Problem } from '../core/problem';
-import { isPayloadDocument } from './payload-files';
-import { isDefinitionDocument } from './template-files';
+import { isDefinitionDocument, isPayloadDocument } from './payload-files';
 import type { Validations } from './validation';
 import type { WorkspaceTemplates } from './workspace-templates';
 

@@ -9,8 +9,7 @@ import type { ValidationResult } from '../pipeline/validate';
 import type { PreviewProblem } from '../preview/problems';
 import type { HostMessage } from '../shared/protocol';
 import { validation } from './lazy-domain';
-import { isPayloadDocument as isMessageDocument } from './payload-files';
-import { isDefinitionDocument } from './template-files';
+import { isDefinitionDocument, isPayloadDocument as isMessageDocument } from './payload-files';
 
 /** The preview shows messages and template definitions. */
 const isPayloadDocument = (doc: vscode.TextDocument) => isMessageDocument(doc) || isDefinitionDocument(doc);

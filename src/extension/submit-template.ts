@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { domain, validation } from './lazy-domain';
 import type { Profiles } from './profiles';
+import { isDefinitionDocument } from './payload-files';
 import { pullTemplates, type PullDeps } from './pull-templates';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
-import { isDefinitionDocument } from './template-files';
 import { requireTrust } from './trust';
 import { COMMANDS, SECTION, SETTINGS } from './ids';
 
