@@ -231,10 +231,12 @@ export class SandboxTemplates {
     if (found.def.status === 'DISABLED') return graphError(400, 132016, 'Template is Disabled', `template name (${name}) is disabled`);
     if (found.def.status !== 'APPROVED') return missing(`template name (${name}) is ${String(found.def.status).toLowerCase()} in ${language}, not approved`);
     const result = validateText(JSON.stringify(value), { providerId: 'whatsapp', schema: false, templates: createCatalog([found.def]) });
-    const fault = result.problems.find((x) => x.severity === 'error' && x.code.startsWith('template-'));
+    const faults = result.problems.filter((x) => x.severity === 'error' && x.code.startsWith('template-'));
+    // A wrong count is named first (132000), then a parameter of the wrong kind (132012).
+    const isCount = (code: string) => ['template-parameters', 'template-parameter-names', 'template-header-parameters', 'template-carousel'].includes(code);
+    const fault = faults.find((x) => isCount(x.code)) ?? faults[0];
     if (!fault) return undefined;
-    const count = ['template-parameters', 'template-parameter-names', 'template-header-parameters', 'template-carousel'].includes(fault.code);
-    return count
+    return isCount(fault.code)
       ? graphError(400, 132000, 'Number of parameters does not match the expected number of params', fault.message)
       : graphError(400, 132012, 'Parameter format does not match format in the created template', fault.message);
   }

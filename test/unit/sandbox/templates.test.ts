@@ -8,11 +8,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import type { TemplateStatusUpdate } from '../../../src/sandbox/templates';
+import { createHmac } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { projectRoot } from '../helpers';
 import { D360_KEY, WHATSAPP_TOKEN, call } from './helpers';
 
 const META = { authorization: `Bearer ${WHATSAPP_TOKEN}` };
 const D360 = { 'd360-api-key': D360_KEY };
+async function waitUntil<T>(get: () => T | undefined): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const v = get();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('timed out');
+}
 const example = (f: string) => JSON.parse(fs.readFileSync(path.join(projectRoot(), 'examples', 'templates', f), 'utf8'));
 
 describe('sandbox: template API', () => {
@@ -108,6 +119,33 @@ describe('sandbox: template API', () => {
     assert.equal(r.json.total, r.json.waba_templates.length);
     assert.ok(r.json.waba_templates.every((t: { status: string }) => t.status === t.status.toLowerCase()));
     assert.equal((await call(`${sandbox.url}/360/v1/configs/templates`, 'GET', undefined, META)).status, 401);
+  });
+
+  it('posts the review to --webhook as Meta does, signed with the app secret', async () => {
+    const received: { body: string; signature?: string }[] = [];
+    const hook = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push({ body, signature: req.headers['x-hub-signature-256'] as string | undefined });
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const secret = 'app-secret-for-template-webhooks';
+    const withHook = await createSandbox({ whatsappTokens: [WHATSAPP_TOKEN], templateReviewDelayMs: 10, webhook: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`, webhookSecrets: { whatsappAppSecret: secret } });
+    try {
+      const def = { ...example('order-update.template.json'), name: 'webhook_review' };
+      assert.equal((await call(`${withHook.url}/v21.0/42/message_templates`, 'POST', def, META)).status, 200);
+      const got = await waitUntil(() => received.find((r) => r.body.includes('message_template_status_update')));
+      const body = JSON.parse(got.body);
+      assert.equal(body.entry[0].changes[0].value.message_template_name, 'webhook_review');
+      assert.equal(body.entry[0].changes[0].value.event, 'APPROVED');
+      assert.equal(got.signature, `sha256=${createHmac('sha256', secret).update(got.body).digest('hex')}`);
+    } finally {
+      await withHook.close();
+      await new Promise<void>((r) => hook.close(() => r()));
+    }
   });
 
   describe('template sends', () => {
