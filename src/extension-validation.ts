@@ -5,7 +5,7 @@
  */
 export { validateText, resolveProvider, type ValidationResult } from './pipeline/validate';
 export { createCatalog } from './core/templates';
-export { parseCatalog } from './core/template-catalog-file';
+export { parseCatalog, readCatalog } from './core/template-catalog-file';
 export { renderPreview } from './preview/document';
 export { clockTime } from './preview/clock';
 export { locateProblems, type PreviewProblem } from './preview/problems';

@@ -9,7 +9,14 @@ export function loadTemplateCatalog(dir: string): TemplateCatalog {
   if (!c) {
     let loaded: TemplateCatalog | undefined;
     const catalog = () => (loaded ??= loadCatalogFromDisk(dir));
-    c = { find: (name, language) => catalog().find(name, language), all: () => catalog().all() };
+    c = {
+      find: (name, language) => catalog().find(name, language),
+      lookup: (name, language) => catalog().lookup(name, language),
+      all: () => catalog().all(),
+      get pulled() {
+        return catalog().pulled;
+      },
+    };
     cache.set(dir, c);
   }
   return c;

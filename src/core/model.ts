@@ -3,6 +3,8 @@
  * wire shape. Every provider maps its payload to this; the preview and the provider-neutral
  * lint rules read only this. Pointers say where each piece stands in the file.
  */
+import type { TemplateSend } from './template-send';
+
 /** A provider's id. Core knows no provider: the list is providers/registry.ts (its `ProviderId` is the union). */
 export type ProviderId = string;
 
@@ -105,6 +107,8 @@ export interface TemplateRef {
   headerMedia?: Media;
   /** Button parameters by button index. */
   buttonParameters?: { index: number; subType: string; value: TextRef }[];
+  /** Every component and parameter as sent (names, types, carousel cards), when the payload has components. */
+  send?: TemplateSend;
   pointer: string;
 }
 

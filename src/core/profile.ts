@@ -21,6 +21,8 @@ export interface Profile {
   phoneNumberId?: string;
   /** Meta Graph API version, e.g. `v21.0`. */
   graphVersion?: string;
+  /** Meta WhatsApp Business Account id: where its message templates live. */
+  wabaId?: string;
 }
 
 /** A profile's secrets, by the field names of core/auth/kinds.ts. */

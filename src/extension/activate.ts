@@ -18,6 +18,9 @@ import * as sandboxCommands from './sandbox-commands';
 import { SandboxHost } from './sandbox-host';
 import * as send from './send';
 import * as historyCommands from './history-commands';
+import * as pullTemplates from './pull-templates';
+import * as submitTemplate from './submit-template';
+import * as newMessageFromTemplate from './new-message-from-template';
 import { WorkspaceTemplates } from './workspace-templates';
 import { Validations } from './validation';
 
@@ -47,6 +50,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     ...jwtCommands.register(profiles),
     ...sandboxCommands.register(sandbox),
     ...environmentCommands.register(environments),
+    ...pullTemplates.register({ profiles, templates, log }),
+    ...submitTemplate.register({ profiles, templates, log, sandbox }),
+    ...newMessageFromTemplate.register(templates),
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) context.subscriptions.push(registerTestSecrets(credentials));
   return exportsFor(context.extensionMode, {

@@ -75,9 +75,13 @@ export async function deliver({ prepared, resolved, file, title }: Delivery, dep
     const recipient = prepared.validation.model?.to?.text;
     // Not for a {{PLACEHOLDER}} recipient: its value may be a secret, and the simulation would show it.
     const offerSimulate = resolved.sandbox && recipient !== undefined && !recipient.includes('{{') && !!result.windowClosed;
+    // A closed window on WhatsApp (answered at once, as some APIs do): an approved template may go instead.
+    const template = 'Send a Template Instead';
+    const offerTemplate = !!result.windowClosed && ['whatsapp', 'vonage', 'vonage-legacy'].includes(profile.provider);
     const setCredentials = 'Set Credentials';
     const offerCredentials = !resolved.sandbox && (result.stage === 'auth' || result.status === 401);
-    void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : [])).then((a) => {
+    void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerTemplate ? [template] : []), ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : [])).then((a) => {
+      if (a === template) void vscode.commands.executeCommand(COMMANDS.newMessageFromTemplate, { to: recipient?.includes('{{') ? undefined : recipient, provider: profile.provider });
       if (a === details) deps.log.show(true);
       if (a === setCredentials) void vscode.commands.executeCommand(COMMANDS.setCredentials);
       if (a === simulate) void vscode.commands.executeCommand(COMMANDS.sandboxInbound, recipient);

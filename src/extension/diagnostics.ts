@@ -1,7 +1,7 @@
 /** Our lint problems as editor diagnostics, refreshed as you type. */
 import * as vscode from 'vscode';
 import type { Problem } from '../core/problem';
-import { isPayloadDocument } from './payload-files';
+import { isDefinitionDocument, isPayloadDocument } from './payload-files';
 import type { Validations } from './validation';
 import type { WorkspaceTemplates } from './workspace-templates';
 
@@ -27,7 +27,7 @@ export function register(validations: Validations, templates: WorkspaceTemplates
   const timers = new Map<string, NodeJS.Timeout>();
 
   const refresh = (doc: vscode.TextDocument) => {
-    if (!isPayloadDocument(doc)) return;
+    if (!isPayloadDocument(doc) && !isDefinitionDocument(doc)) return;
     // Syntax errors are the JSON service's to report; we add only what it cannot know.
     const problems = validations.get(doc).problems.filter((p) => p.source === 'lint');
     collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p)));

@@ -21,6 +21,9 @@ export const COMMANDS = {
   stopSandbox: 'messageWorkbench.stopSandbox',
   copyAsCurl: 'messageWorkbench.copyAsCurl',
   convertPayload: 'messageWorkbench.convertPayload',
+  pullTemplates: 'messageWorkbench.pullTemplates',
+  submitTemplate: 'messageWorkbench.submitTemplate',
+  newMessageFromTemplate: 'messageWorkbench.newMessageFromTemplate',
 } as const;
 
 /** The settings section; every key below lives under it. */

@@ -1,14 +1,23 @@
-/** Which documents are payload files: decided by suffix alone, so no domain load is needed. */
+/** Which documents are payload files, or template definitions: decided by suffix alone, so no domain load is needed. */
 import * as vscode from 'vscode';
-import { PAYLOAD_SUFFIXES } from './payload-suffixes';
+import { DEFINITION_FILE_SUFFIXES, PAYLOAD_SUFFIXES } from './payload-suffixes';
 
 export const PAYLOAD_SELECTOR: vscode.DocumentSelector = PAYLOAD_SUFFIXES.map((s) => ({ pattern: `**/*${s}` }));
 
-export function isPayloadUri(uri: vscode.Uri): boolean {
+function endsWithOne(uri: vscode.Uri, suffixes: readonly string[]): boolean {
   const name = uri.path.toLowerCase();
-  return PAYLOAD_SUFFIXES.some((s) => name.endsWith(s));
+  return suffixes.some((s) => name.endsWith(s));
+}
+
+export function isPayloadUri(uri: vscode.Uri): boolean {
+  return endsWithOne(uri, PAYLOAD_SUFFIXES);
 }
 
 export function isPayloadDocument(doc: vscode.TextDocument): boolean {
   return isPayloadUri(doc.uri);
+}
+
+/** A WhatsApp template definition in Meta's format (`*.template.json`, `*.whatsapp-template.json`). */
+export function isDefinitionDocument(doc: vscode.TextDocument): boolean {
+  return endsWithOne(doc.uri, DEFINITION_FILE_SUFFIXES);
 }

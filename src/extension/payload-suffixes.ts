@@ -4,5 +4,8 @@
  */
 export const PAYLOAD_SUFFIXES = ['.vonage.json', '.vonage-legacy.json', '.whatsapp.json', '.whatsapp-onprem.json', '.gateway.json'] as const;
 
+/** Template definition files (Meta's format); a unit test holds this equal to src/templates/template-file.ts. */
+export const DEFINITION_FILE_SUFFIXES = ['.whatsapp-template.json', '.template.json'] as const;
+
 /** For messages: "*.vonage.json, *.vonage-legacy.json, ...". */
 export const PAYLOAD_PATTERNS = PAYLOAD_SUFFIXES.map((s) => `*${s}`).join(', ');

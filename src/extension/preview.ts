@@ -9,7 +9,10 @@ import type { ValidationResult } from '../pipeline/validate';
 import type { PreviewProblem } from '../preview/problems';
 import type { HostMessage } from '../shared/protocol';
 import { validation } from './lazy-domain';
-import { isPayloadDocument } from './payload-files';
+import { isDefinitionDocument, isPayloadDocument as isMessageDocument } from './payload-files';
+
+/** The preview shows messages and template definitions. */
+const isPayloadDocument = (doc: vscode.TextDocument) => isMessageDocument(doc) || isDefinitionDocument(doc);
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { WorkspaceTemplates } from './workspace-templates';
 import type { Validations } from './validation';
@@ -33,6 +36,8 @@ export interface PreviewStats {
   lastTotalMs?: number;
   lastDomMs?: number;
   totals: number[];
+  /** What the last update drew: a message kind, or `template` for a template definition. */
+  lastKind?: string;
 }
 const stats: PreviewStats = { updates: 0, totals: [] };
 export function previewStats(): PreviewStats {
@@ -49,7 +54,7 @@ export function register(context: vscode.ExtensionContext, deps: PreviewDeps = {
     vscode.commands.registerCommand(COMMANDS.openPreviewToSide, async (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || !isPayloadDocument(doc)) {
-        void vscode.window.showInformationMessage(`Open a payload file (${PAYLOAD_PATTERNS}) to preview it.`);
+        void vscode.window.showInformationMessage(`Open a payload file (${PAYLOAD_PATTERNS}) or a template (*.template.json) to preview it.`);
         return;
       }
       if (preview) {
@@ -161,7 +166,9 @@ class PreviewPanel {
     const result = this.validate(doc);
     const ours = d.locateProblems(doc.getText(), result.problems);
     const problems = [...ours, ...this.otherDiagnostics(doc, ours.some((p) => p.code === 'json-syntax'))];
-    const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: d.clockTime() });
+    const definition = result.templateFile === 'definition' ? result.doc.value : undefined;
+    stats.lastKind = definition !== undefined ? 'template' : result.model?.kind;
+    const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems, definition }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: d.clockTime() });
     this.post({ type: 'state', seq: ++this.seq, uri: doc.uri.toString(), fileName: basename(doc.uri), tree, editedAt });
   }
 

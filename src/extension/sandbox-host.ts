@@ -6,6 +6,7 @@ import { generateKeyPair, randomBytes, randomUUID, createPublicKey } from 'node:
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { Sandbox } from '../sandbox/server';
+import type { TemplateStatusUpdate } from '../sandbox/templates';
 import type { Secrets } from '../core/profile';
 import type { SecretStore } from './secret-store';
 import { domain } from './lazy-domain';
@@ -21,6 +22,9 @@ export interface SandboxCredentials {
 
 export class SandboxHost implements vscode.Disposable {
   private running: Promise<{ sandbox: Sandbox; credentials: SandboxCredentials }> | undefined;
+  private readonly templateStatus = new vscode.EventEmitter<TemplateStatusUpdate>();
+  /** A template submitted to the sandbox was reviewed (approved or rejected). */
+  readonly onTemplateStatus = this.templateStatus.event;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -76,6 +80,7 @@ export class SandboxHost implements vscode.Disposable {
       d360Keys: [credentials.secrets.d360ApiKey],
       gatewayTokens: [credentials.secrets.token],
       log: (line) => this.log.debug(`sandbox: ${line}`),
+      onTemplateStatus: (update) => this.templateStatus.fire(update),
     });
     this.log.info(`Sandbox listening at ${sandbox.url}`);
     return { sandbox, credentials };
@@ -88,6 +93,7 @@ export class SandboxHost implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.templateStatus.dispose();
     void this.stop();
   }
 }

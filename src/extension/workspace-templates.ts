@@ -8,6 +8,8 @@ const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 
 export class WorkspaceTemplates implements vscode.Disposable {
   private readonly byFile = new Map<string, TemplateDefinition[]>();
+  /** Catalog files pulled from the account (Meta's GET answer): the lint then knows every template the account has. */
+  private readonly pulled = new Set<string>();
   private catalog: TemplateCatalog | undefined;
   private loading: Promise<void> | undefined;
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*.templates.json');
@@ -21,6 +23,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
     this.watcher.onDidChange(reload);
     this.watcher.onDidDelete((uri) => {
       this.byFile.delete(uri.toString());
+      this.pulled.delete(uri.toString());
       this.invalidate();
     });
   }
@@ -28,7 +31,7 @@ export class WorkspaceTemplates implements vscode.Disposable {
   /** The catalog as known now (built-in templates until the workspace files are read). */
   current(): TemplateCatalog {
     if (!this.loading) this.loading = this.loadAll().then(() => this.invalidate());
-    return (this.catalog ??= validation().createCatalog([...this.byFile.values()].flat()));
+    return (this.catalog ??= validation().createCatalog([...this.byFile.values()].flat(), { pulled: this.pulled.size > 0 }));
   }
 
   /** The catalog once the workspace's files have been read. */
@@ -36,6 +39,12 @@ export class WorkspaceTemplates implements vscode.Disposable {
     this.current();
     await this.loading;
     return this.current();
+  }
+
+  /** Read one catalog file again now (after a pull wrote it), without waiting for the watcher. */
+  async reload(uri: vscode.Uri): Promise<void> {
+    await this.readFile(uri);
+    this.invalidate();
   }
 
   private invalidate(): void {
@@ -54,9 +63,13 @@ export class WorkspaceTemplates implements vscode.Disposable {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type !== vscode.FileType.File || stat.size > MAX_CATALOG_BYTES) throw new Error('not a regular catalog file');
       const bytes = await vscode.workspace.fs.readFile(uri);
-      this.byFile.set(uri.toString(), validation().parseCatalog(new TextDecoder().decode(bytes)));
+      const content = validation().readCatalog(new TextDecoder().decode(bytes));
+      this.byFile.set(uri.toString(), content.definitions);
+      if (content.pulled) this.pulled.add(uri.toString());
+      else this.pulled.delete(uri.toString());
     } catch {
       this.byFile.delete(uri.toString());
+      this.pulled.delete(uri.toString());
     }
   }
 

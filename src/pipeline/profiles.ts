@@ -51,7 +51,7 @@ export function checkProfile(value: unknown, where: string): Profile | string {
   const url = safeUrl(endpoint);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return `${where}: profile "${name}" has endpoint ${JSON.stringify(endpoint)}, which is not an http(s) URL.`;
   const opt = (k: string) => (typeof v[k] === 'string' && v[k] ? (v[k] as string) : undefined);
-  return { name, provider: provider.id, endpoint, auth, applicationId: opt('applicationId'), apiKey: opt('apiKey'), sender: opt('sender'), phoneNumberId: opt('phoneNumberId'), graphVersion: opt('graphVersion') };
+  return { name, provider: provider.id, endpoint, auth, applicationId: opt('applicationId'), apiKey: opt('apiKey'), sender: opt('sender'), phoneNumberId: opt('phoneNumberId'), graphVersion: opt('graphVersion'), wabaId: opt('wabaId') };
 }
 
 /**

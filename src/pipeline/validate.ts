@@ -11,7 +11,7 @@ import { schemaProblems } from '../core/schema-check';
 import { capProblems } from '../core/problem-cap';
 import { createContext, type LintRule } from '../core/lint/context';
 import { createCatalog, type TemplateCatalog } from '../core/templates';
-import { CATALOG_SUFFIX, templateCatalogSchema } from '../core/template-catalog-file';
+import { templateFileKind, templateFileProblems, type TemplateFileKind } from '../templates/template-file';
 import type { ProviderDef } from '../providers/types';
 import { detectProvider, providerById, providerForFile, suffixList } from '../providers/registry';
 import { COMMON_RULES } from './rules';
@@ -39,6 +39,8 @@ export interface ValidationResult {
   problems: Problem[];
   /** Set for a webhook payload file (what a provider posts to you): its provider and events. */
   webhook?: WebhookCheck;
+  /** Set when the file is a template definition or catalog (Meta's format) rather than a message. */
+  templateFile?: TemplateFileKind;
 }
 
 const defaultCatalog = createCatalog();
@@ -71,10 +73,12 @@ function check(text: string, options: ValidateOptions): ValidationResult {
   const problems: Problem[] = [...doc.problems];
   if (doc.empty) return { doc, provider: undefined, model: undefined, problems };
 
-  // A template catalog is checked against its own schema; it is not a message.
-  if (!options.providerId && options.fileName?.toLowerCase().endsWith(CATALOG_SUFFIX)) {
-    if (options.schema !== false) problems.push(...schemaProblems(doc, templateCatalogSchema));
-    return { doc, provider: undefined, model: undefined, problems };
+  // Template definitions and catalogs are Meta's template format, not messages (src/templates/).
+  const templateFile = templateFileKind(options.fileName, options.providerId, doc.value, !!options.fileName && !!providerForFile(options.fileName));
+  if (templateFile) {
+    templateFileProblems(doc, templateFile, options.schema !== false, problems, options.onRuleError);
+    problems.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { doc, provider: undefined, model: undefined, problems, templateFile };
   }
 
   // A webhook body is what a provider posts to you, not a message to send: its own schema and events.

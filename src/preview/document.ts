@@ -2,16 +2,21 @@
 import type { MessageModel } from '../core/model';
 import { MAX_ITEMS, clipModel } from './limits';
 import { renderProblems, type PreviewProblem } from './problems';
-import { renderPhone, type RenderOptions } from './render';
+import { phoneFrame, renderMedia, renderPhone, type RenderOptions } from './render';
+import { definitionSummary, renderTemplateBubbles, valuesFromExamples } from './template';
+import { viewTemplate } from '../core/template-view';
 import { h, type VElement } from './vnode';
 
 export interface PreviewInput {
   fileName: string;
   model: MessageModel | undefined;
   problems: readonly PreviewProblem[];
+  /** The parsed file, when it is a template definition (Meta's format) rather than a message. */
+  definition?: unknown;
 }
 
 export function renderPreview(input: PreviewInput, options: RenderOptions = {}): VElement {
+  if (input.definition !== undefined) return renderDefinitionPreview(input, options);
   // "whatsapp · buttons" rather than "whatsapp · whatsapp · buttons" when the API is named for its channel.
   const kind = input.model ? [...new Set([input.model.provider, input.model.channel, input.model.kind])].join(' \u00B7 ') : 'no message';
   return h(
@@ -50,4 +55,19 @@ function syntaxNotice(problems: readonly PreviewProblem[]): VElement | undefined
   const first = problems.find((p) => p.code === 'json-syntax');
   if (!first) return undefined;
   return h('div', { class: 'preview-notice' }, `The file is not valid JSON yet (line ${first.line}, column ${first.column}): the preview shows what could be read.`);
+}
+
+/** A template definition file: the template filled with its example values, then its problems. */
+function renderDefinitionPreview(input: PreviewInput, options: RenderOptions): VElement {
+  let phone: VElement;
+  let kind = 'whatsapp-template';
+  try {
+    const view = viewTemplate((input.definition ?? {}) as Record<string, unknown>);
+    kind = ['whatsapp-template', view.category.toLowerCase(), view.cards.length ? 'carousel' : undefined].filter(Boolean).join(' \u00B7 ');
+    const bubbles = renderTemplateBubbles(view, valuesFromExamples(view), { time: options.time ?? '12:00', renderMedia: (m) => renderMedia(m, options) });
+    phone = phoneFrame({ channel: 'whatsapp', kind: 'template', sub: `WhatsApp \u00B7 template ${view.name || '(no name)'}` }, [...bubbles, definitionSummary(view)]);
+  } catch {
+    phone = h('div', { class: 'phone phone-empty' }, h('div', { class: 'empty-state' }, 'The preview cannot draw this template yet: finish the fields listed below and it will update.'));
+  }
+  return h('div', { class: 'preview' }, h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)), syntaxNotice(input.problems), phone, renderProblems(input.problems));
 }

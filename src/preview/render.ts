@@ -3,11 +3,12 @@
  * DOM, no vscode, no I/O. Remote media is named, never fetched, unless `loadRemoteMedia` is set.
  */
 import type { Button, Contact, Header, ListMessage, Location, Media, MessageModel, TemplateRef } from '../core/model';
-import type { TemplateCatalog, TemplateDefinition } from '../core/templates';
+import type { TemplateCatalog } from '../core/templates';
+import { viewTemplate } from '../core/template-view';
 import { plainLines, renderBody } from './message-text';
 import { renderSms } from './sms';
 import { renderCards } from './carousel';
-import { fillTemplate } from './template-fill';
+import { renderTemplateBubbles, valuesFromMessage } from './template';
 import { h, type VElement, type VNode } from './vnode';
 import { icon, type IconName } from './icons';
 
@@ -53,13 +54,18 @@ export function renderPhone(model: MessageModel | undefined, options: RenderOpti
     return h('div', { class: 'phone phone-empty' }, h('div', { class: 'empty-state' }, 'Nothing to preview yet: the payload has no message the preview can read. Fix the problems listed below.'));
   }
   const channel = model.channel;
+  return phoneFrame({ channel, kind: model.kind, from: model.from?.text, sub: `${CHANNEL_LABEL[channel]} \u00B7 ${model.provider}${model.to ? ` \u00B7 to ${model.to.text}` : ''}` }, renderMessage(model, options));
+}
+
+/** The phone around some bubbles: the top bar with the sender, and the chat. */
+export function phoneFrame(frame: { channel: MessageModel['channel']; kind: string; from?: string; sub: string }, bubbles: VNode[]): VElement {
   const top = h(
     'div',
     { class: 'phone-top' },
-    h('div', { class: 'avatar', 'aria-hidden': 'true' }, initial(model.from?.text)),
-    h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, model.from?.text || 'Your business'), h('small', { class: 'contact-sub' }, `${CHANNEL_LABEL[channel]} \u00B7 ${model.provider}${model.to ? ` \u00B7 to ${model.to.text}` : ''}`)),
+    h('div', { class: 'avatar', 'aria-hidden': 'true' }, initial(frame.from)),
+    h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, frame.from || 'Your business'), h('small', { class: 'contact-sub' }, frame.sub)),
   );
-  return h('div', { class: `phone channel-${channel}`, 'data-kind': model.kind }, top, h('div', { class: 'chat' }, h('div', { class: 'day' }, 'Today'), ...renderMessage(model, options)));
+  return h('div', { class: `phone channel-${frame.channel}`, 'data-kind': frame.kind }, top, h('div', { class: 'chat' }, h('div', { class: 'day' }, 'Today'), ...bubbles));
 }
 
 function initial(name: string | undefined): string {
@@ -206,7 +212,8 @@ function renderTemplate(model: MessageModel, options: RenderOptions): VNode[] {
   if (!t) return [bubble(model, [h('div', { class: 'notice' }, 'A template message without a template name.')], options)];
   const def = options.templates?.find(t.name, t.language);
   if (!def) return [bubble(model, [unknownTemplate(t)], options)];
-  return renderKnownTemplate(model, t, def, options);
+  const view = viewTemplate(def);
+  return renderTemplateBubbles(view, valuesFromMessage(view, t), { time: options.time ?? '12:00', renderMedia: (m) => renderMedia(m, options) });
 }
 
 function unknownTemplate(t: TemplateRef): VElement {
@@ -221,30 +228,4 @@ function unknownTemplate(t: TemplateRef): VElement {
     ...(t.headerParameters ?? []).map((p, i) => h('div', { class: 'param-extra' }, `header {{${i + 1}}} = ${p.text}`)),
     ...(t.buttonParameters ?? []).map((b) => h('div', { class: 'param-extra' }, `button ${b.index} (${b.subType}) = ${b.value.text}`)),
   );
-}
-
-function renderKnownTemplate(model: MessageModel, t: TemplateRef, def: TemplateDefinition, options: RenderOptions): VNode[] {
-  const parts: (VNode | undefined)[] = [];
-  if (def.header?.type === 'text') {
-    parts.push(h('header', { class: 'bubble-header' }, fillTemplate(def.header.text, (t.headerParameters ?? []).map((p) => p.text)).text));
-  } else if (def.header) {
-    const type = def.header.type;
-    if (type === 'location') parts.push(h('div', { class: 'location' }, h('div', { class: 'map', 'aria-hidden': 'true' }, h('span', { class: 'pin' }, '\u{1F4CD}'))));
-    else parts.push(renderMedia(t.headerMedia ?? { type: type === 'document' ? 'file' : type, pointer: t.pointer }, options));
-  }
-  const body = fillTemplate(def.body, t.parameters.map((p) => p.text));
-  parts.push(bodyNode(body.text, model.channel));
-  if (body.missing.length > 0) parts.push(h('div', { class: 'notice' }, `No value sent for ${body.missing.map((n) => `{{${n}}}`).join(', ')}.`));
-  if (def.footer) parts.push(h('footer', { class: 'bubble-footer' }, def.footer));
-  let buttonsNode: VElement | undefined;
-  if (def.buttons && def.buttons.length > 0) {
-    const buttons: Button[] = def.buttons.map((b, index) => {
-      const param = t.buttonParameters?.find((p) => p.index === index)?.value.text;
-      const kind: Button['kind'] = b.type === 'url' ? 'url' : b.type === 'phone_number' ? 'call' : b.type === 'copy_code' ? 'copy' : 'reply';
-      const url = b.url !== undefined ? fillTemplate(b.url, param !== undefined ? [param] : []).text : undefined;
-      return { kind, title: { text: b.text, pointer: t.pointer }, url, phone: b.phone_number };
-    });
-    buttonsNode = renderButtons(buttons);
-  }
-  return [h('div', { class: 'message' }, bubble(model, parts, options), buttonsNode)];
 }

@@ -43,9 +43,9 @@ export interface ProviderDef<Id extends string = string> {
   /** Where this provider lives inside a running sandbox whose origin is `base`. */
   sandboxEndpoint(base: string, auth: AuthKind): string;
   /** Non-secret profile fields the CLI reads from the environment when no profile is named. */
-  profileEnv?: Partial<Record<'phoneNumberId' | 'graphVersion', string>>;
+  profileEnv?: Partial<Record<'phoneNumberId' | 'graphVersion' | 'wabaId', string>>;
   /** Values a sandbox profile for this provider needs besides its endpoint and credentials. */
-  sandboxProfile?: Partial<Pick<Profile, 'phoneNumberId' | 'graphVersion'>>;
+  sandboxProfile?: Partial<Pick<Profile, 'phoneNumberId' | 'graphVersion' | 'wabaId'>>;
 
   // ---- on the wire ----
   buildRequest(payload: unknown, profile: Profile, context?: BuildContext): HttpRequest;

@@ -32,6 +32,8 @@ export const SANDBOX_ROUTES: readonly string[] = [
   `POST ${SANDBOX_BASES.d360Cloud}/messages (whatsapp, 360dialog Cloud; also mark as read)`,
   `POST ${SANDBOX_BASES.onprem}/messages and PUT ${SANDBOX_BASES.onprem}/messages/{id} (whatsapp-onprem)`,
   `POST ${SANDBOX_BASES.gateway} (gateway)`,
+  'GET, POST and DELETE /{graphVersion}/{wabaId}/message_templates (WhatsApp templates, Meta)',
+  `GET and POST ${SANDBOX_BASES.d360Cloud}/v1/configs/templates, DELETE ${SANDBOX_BASES.d360Cloud}/v1/configs/templates/{name} (WhatsApp templates, 360dialog)`,
   `POST ${CONTROL_PATHS.inbound} {"from": "<number>", "text": "..."} or {"from", "reply": {"id", "title"}, "context": "<message id>"}`,
   `GET ${CONTROL_PATHS.messages}`,
   `GET ${CONTROL_PATHS.health}`,

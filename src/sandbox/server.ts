@@ -27,6 +27,7 @@ import { plannedStatuses } from './statuses';
 import { parseInbound, type InboundRequest } from './inbound';
 import { WebhookReporter, withGeneratedSecrets, type PostedWebhook } from './webhook-reporter';
 import { META_PAIR_LIMIT, PairLimiter, Throughput, type RateLimits } from './rate-limit';
+import { SandboxTemplates, templateRoute, type TemplateStatusUpdate } from './templates';
 
 export interface SandboxOptions extends SandboxCredentials {
   /** Interface to listen on; loopback unless the caller asks otherwise. */
@@ -57,6 +58,9 @@ export interface SandboxOptions extends SandboxCredentials {
   allowRemote?: boolean;
   /** A client must send its whole request within this time, or its connection is destroyed. */
   requestTimeoutMs?: number;
+  /** Template review: how long it takes, and who hears the outcome (src/sandbox/templates.ts). */
+  templateReviewDelayMs?: number;
+  onTemplateStatus?: (update: TemplateStatusUpdate) => void;
 }
 
 export interface InboundRecord {
@@ -191,6 +195,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const whatsappTokens = options.whatsappTokens ?? [];
   const d360Keys = options.d360Keys ?? [];
   const gatewayTokens = options.gatewayTokens ?? [];
+  // A template's review goes to the caller, and to the webhook as Meta posts message_template_status_update.
+  const templateStatus = (update: TemplateStatusUpdate) => {
+    options.onTemplateStatus?.(update);
+    const meta = webhookById('whatsapp');
+    if (options.webhook && meta) void reporter.post(options.webhook, meta, update.body, { kind: 'status', messageId: `template ${update.change.name}`, status: update.change.event });
+  };
+  const templates = new SandboxTemplates({ now, reviewDelayMs: options.templateReviewDelayMs, onTemplateStatus: templateStatus, maxBodyBytes: maxBody });
   let baseUrl = '';
 
   const d360Auth = (req: http.IncomingMessage) =>
@@ -345,6 +356,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       problems.unshift({ pointer: facts.toPointer, field: fieldName(facts.toPointer), message: `\`${fieldName(facts.toPointer)}\` is required.`, code: 'schema' });
     }
     if (problems.length > 0) return dialect.invalid(problems);
+    const refused = r.api === 'whatsapp-meta' || r.api === 'whatsapp-360' ? templates.refuseSend(value) : undefined;
+    if (refused) return refused;
     const to = facts.to as string;
     const windowOpen = window.isOpen(to);
     // The gateway answers a closed window itself (seed 003); the real APIs accept the message and
@@ -428,6 +441,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     } catch {
       path = '/';
     }
+    const t = templateRoute(method, path);
+    if (t) {
+      const def = apis[t.api === 'meta' ? 'whatsapp-meta' : 'whatsapp-360'];
+      return { reply: await templates.handle(req, t, new URL(req.url ?? '/', baseUrl), baseUrl, { check: () => def.headerAuth!(req), unauthorized: def.dialect.unauthorized }), label: `templates-${t.api}` };
+    }
     const r = route(method, path);
     switch (r.kind) {
       case 'control':
@@ -474,6 +492,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     generatedSecrets,
     close: () => {
       reporter.close();
+      templates.close();
       return closeServer(server);
     },
   };

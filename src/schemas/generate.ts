@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { PROVIDERS } from '../providers/registry';
-import { templateCatalogSchema, CATALOG_SUFFIX } from '../core/template-catalog-file';
+import { CATALOG_SUFFIX } from '../core/template-catalog-file';
+import { templateCatalogSchema } from '../templates/catalog-schema';
+import { templateDefinitionSchema } from '../templates/definition-schema';
+import { DEFINITION_KIND, DEFINITION_SUFFIXES } from '../templates/template-file';
 import type { SnippetDef } from '../core/snippets';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,8 +16,8 @@ import * as path from 'node:path';
 export interface GeneratedSchema {
   /** File name under schemas/. */
   file: string;
-  /** The glob VS Code matches payload files with. */
-  fileMatch: string;
+  /** The glob (or globs) VS Code matches payload files with. */
+  fileMatch: string | string[];
   schema: Record<string, unknown>;
 }
 
@@ -53,6 +56,8 @@ export function generateSchemas(root: string): GeneratedSchema[] {
     out.push({ file: `${p.id}-webhook.schema.json`, fileMatch: `*${p.webhooks.suffix}`, schema: { ...toJson(p.webhooks.schema, `${p.webhooks.label} (Message Workbench)`), ...(snippets.length ? { defaultSnippets: snippets } : {}) } });
   }
   out.push({ file: 'templates.schema.json', fileMatch: `*${CATALOG_SUFFIX}`, schema: toJson(templateCatalogSchema, 'Message Workbench template catalog') });
+  const templateSnippets = defaultSnippets(readSnippets(root, DEFINITION_KIND));
+  out.push({ file: 'whatsapp-template.schema.json', fileMatch: DEFINITION_SUFFIXES.map((s) => `*${s}`), schema: { ...toJson(templateDefinitionSchema, 'WhatsApp message template (Meta format)'), ...(templateSnippets.length ? { defaultSnippets: templateSnippets } : {}) } });
   return out;
 }
 

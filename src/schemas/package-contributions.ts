@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROVIDERS, ALL_AUTH } from '../providers/registry';
 import { generateSchemas } from './generate';
+import { DEFINITION_KIND } from '../templates/template-file';
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +25,8 @@ export function providerContributions(root: string) {
   return {
     activationEvents: PROVIDERS.map((p) => `workspaceContains:**/*${p.suffix}`),
     jsonValidation: generateSchemas(root).map((s) => ({ fileMatch: s.fileMatch, url: `./schemas/${s.file}` })),
-    snippets: PROVIDERS.filter((p) => fs.existsSync(path.join(root, 'snippets', `${p.id}.json`))).map((p) => ({ language: 'json', path: `./snippets/${p.id}.json` })),
+    // Each provider's, and the template definitions' (snippets/whatsapp-template.json).
+    snippets: [...PROVIDERS.map((p) => p.id), DEFINITION_KIND].filter((id) => fs.existsSync(path.join(root, 'snippets', `${id}.json`))).map((id) => ({ language: 'json', path: `./snippets/${id}.json` })),
     when: payloadWhen(),
     providerEnum: PROVIDERS.map((p) => p.id),
     authEnum: [...new Set(ALL_AUTH.map((a) => a.kind))],

@@ -11,6 +11,7 @@ import { locateProblems } from '../../preview/problems';
 import { toText } from '../../preview/text';
 import { renderWebhookPreview } from '../../preview/webhook';
 import { PROVIDER_IDS, providerById } from '../../providers/registry';
+import { DEFINITION_KIND } from '../../templates/template-file';
 import { loadTemplateCatalog } from '../template-catalog';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
@@ -23,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     options: { html: { type: 'boolean' }, provider: { type: 'string' }, 'remote-media': { type: 'boolean' } },
   });
   if (positionals.length !== 1) throw new UsageError('preview needs exactly one FILE.');
-  if (values.provider && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${PROVIDER_IDS.join(', ')}.`);
+  if (values.provider && values.provider !== DEFINITION_KIND && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${[...PROVIDER_IDS, DEFINITION_KIND].join(', ')}.`);
   const file = positionals[0];
   const read = readPayloadFile(file);
   if (!read.ok) {
@@ -39,7 +40,8 @@ export async function run(argv: string[]): Promise<number> {
     out(values.html ? toPage(page, { title: `Preview: ${path.basename(file)}`, css: previewCss(), remoteImages: false }) : toText(page));
     return result.doc.empty ? EXIT_PROBLEMS : EXIT_OK;
   }
-  const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems }, { templates, loadRemoteMedia: remote, time: clockTime() });
+  const definition = result.templateFile === 'definition' ? result.doc.value : undefined;
+  const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems, definition }, { templates, loadRemoteMedia: remote, time: clockTime() });
   out(values.html ? toPage(tree, { title: `Preview: ${path.basename(file)}`, css: previewCss(), remoteImages: remote }) : toText(tree));
-  return result.model ? EXIT_OK : EXIT_PROBLEMS;
+  return result.model || definition !== undefined ? EXIT_OK : EXIT_PROBLEMS;
 }

@@ -8,6 +8,7 @@ import { applyAutoFixes, type AppliedFix } from '../../core/apply-fixes';
 import { replaceFileIfUnchanged } from '../../core/atomic-write';
 import { loadTemplateCatalog } from '../template-catalog';
 import { PROVIDER_IDS, providerById } from '../../providers/registry';
+import { DEFINITION_KIND } from '../../templates/template-file';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out, printJson } from '../output';
 
 export const usage = 'mwb validate [--json] [--fix] [--provider ID] FILE...';
@@ -34,7 +35,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, fix: { type: 'boolean' }, provider: { type: 'string' } } });
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE.');
-  if (values.provider && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${PROVIDER_IDS.join(', ')}.`);
+  if (values.provider && values.provider !== DEFINITION_KIND && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${[...PROVIDER_IDS, DEFINITION_KIND].join(', ')}.`);
 
   let exit = EXIT_OK;
   const files: FileReport[] = [];
@@ -56,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
     const check = (text: string) => validateText(text, { fileName: file, providerId: values.provider, templates });
     let text = read.text;
     let result = check(text);
-    const report: FileReport = { file, provider: result.provider?.id ?? result.webhook?.providerId ?? null, problems: [] };
+    const report: FileReport = { file, provider: result.provider?.id ?? result.webhook?.providerId ?? (result.templateFile === 'definition' ? DEFINITION_KIND : null), problems: [] };
     if (values.fix) {
       const fixed = applyAutoFixes(text, (t) => check(t).problems, result.problems);
       report.fixed = fixed.applied;

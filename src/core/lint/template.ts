@@ -1,15 +1,21 @@
-/** Template sends: the name exists in the catalog, the parameters fit its text, the limits hold. */
-import { parameterCount } from '../templates';
-import type { TemplateRef } from '../model';
+/**
+ * Template sends: the template exists in the catalog (in that language, approved), its parts get
+ * the parameters its definition takes (template-parts.ts), and the limits hold.
+ */
+import { fillVariables } from '../template-variables';
+import { sendOf } from '../template-send';
+import { viewTemplate } from '../template-view';
+import { setValueEdits } from '../edits';
 import { fromPointer } from '../pointer';
+import type { TemplateRef } from '../model';
 import { shown, type LintContext, type LintRule } from './context';
+import { checkTemplateParts } from './template-parts';
 
 export const MAX_TEMPLATE_NAME = 512;
 export const MAX_TEMPLATE_BODY = 1024;
 
-export function fillTemplate(body: string, params: readonly string[]): string {
-  return body.replace(/\{\{\s*(\d+)\s*\}\}/g, (whole, n: string) => params[Number(n) - 1] ?? whole);
-}
+/** Statuses a template can be sent in (Meta answers 132001, 132015 or 132016 otherwise). */
+const SENDABLE = new Set(['APPROVED']);
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v = root;
@@ -43,23 +49,40 @@ export const templateRules: LintRule = (ctx) => {
   if (t.name.length > MAX_TEMPLATE_NAME) {
     ctx.report({ severity: 'error', code: 'template-name-length', pointer: namePointer, message: `The template name is ${t.name.length} characters; WhatsApp allows at most ${MAX_TEMPLATE_NAME}.` });
   }
-  const def = ctx.templates.find(t.name, t.language);
+  const found = ctx.templates.lookup(t.name, t.language);
+  const def = found.definition;
   if (!def) {
-    ctx.report({ severity: 'info', code: 'unknown-template', pointer: namePointer, message: `Template ${shown(t.name)} is not in the workspace's template catalog, so its parameters can't be checked and the preview can't show its text. Add it to a *.templates.json file.` });
+    // A pulled catalog is the account's whole list: a name it lacks would be refused (132001).
+    ctx.report(
+      ctx.templates.pulled
+        ? { severity: 'warning', code: 'unknown-template', pointer: namePointer, message: `Template ${shown(t.name)} is not among the account's templates in the pulled catalog, so WhatsApp would refuse it (error 132001). Check the name, or pull again (\`mwb templates pull\`) if it was created since.` }
+        : { severity: 'info', code: 'unknown-template', pointer: namePointer, message: `Template ${shown(t.name)} is not in the workspace's template catalog, so its parameters can't be checked and the preview can't show its text. Pull your templates (\`mwb templates pull\`) or add it to a *.templates.json file.` },
+    );
     return;
   }
-  const expected = parameterCount(def.body);
-  const given = t.parameters.length;
-  if (expected !== given) {
+  if (!found.exact && t.language) {
+    const languagePointer = t.send ? `${t.pointer}/language/code` : t.pointer;
+    const only = found.languages.length === 1 ? found.languages[0] : undefined;
     ctx.report({
-      severity: 'error',
-      code: 'template-parameters',
-      // Too many: underline the first extra one; too few: where they belong.
-      ...(given > expected ? { pointer: t.parameters[expected].pointer } : missingParameters(ctx, t)),
-      message: `Template "${def.name}" takes ${expected} body parameter${expected === 1 ? '' : 's'} (${def.body}); this payload gives ${given}. ${given < expected ? `Add ${expected - given}.` : `Remove ${given - expected}.`}`,
+      severity: ctx.templates.pulled ? 'error' : 'warning',
+      code: 'template-language',
+      pointer: languagePointer,
+      message: `Template ${shown(t.name)} has no ${t.language} translation${found.languages.length ? `; it exists in ${found.languages.join(', ')}` : ''}. WhatsApp matches the language exactly (error 132001 otherwise).`,
+      fixes: only && t.send ? [{ title: `Use "${only}"`, edits: setValueEdits(ctx.doc.text, fromPointer(languagePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), only) }] : undefined,
     });
+    return;
   }
-  const filled = fillTemplate(def.body, t.parameters.map((p) => p.text));
+  const view = viewTemplate(def);
+  if (view.status && !SENDABLE.has(view.status)) {
+    const why = view.status === 'REJECTED' ? `was rejected${view.rejectedReason && view.rejectedReason !== 'NONE' ? ` (${view.rejectedReason})` : ''}` : `is ${view.status.toLowerCase()}`;
+    ctx.report({ severity: 'warning', code: 'template-status', pointer: namePointer, message: `Template ${shown(t.name)} (${def.language ?? 'any language'}) ${why}; only an APPROVED template can be sent (WhatsApp answers 132001${view.status === 'PAUSED' ? ', 132015' : view.status === 'DISABLED' ? ', 132016' : ''}).` });
+  }
+  checkTemplateParts(ctx, view, sendOf(t), t, missingParameters(ctx, t));
+  if (!view.body) return;
+  const values = new Map<string, string>();
+  t.parameters.forEach((p, i) => values.set(String(i + 1), p.text));
+  for (const p of t.send?.body?.params ?? []) if (p.name !== undefined && p.text !== undefined) values.set(p.name, p.text);
+  const filled = fillVariables(view.body.text, values).text;
   // A parameter the schema already finds too long is its own fault: not reported twice.
   const oversized = t.parameters.some((p) => p.text.length > MAX_TEMPLATE_BODY && ctx.reported(p.pointer, 'schema'));
   if (filled.length > MAX_TEMPLATE_BODY && !oversized) {

@@ -4,6 +4,7 @@
  * see interactive messages and templates sent this way too. Defensive: never throws.
  */
 import type { Button, Header, ListMessage, Media, MediaType, MessageModel, TemplateRef, TextRef } from '../../core/model';
+import { readTemplateSend } from '../../core/template-send';
 import { arr, num, rec, str, textRef } from '../common/fields';
 
 type Content = Pick<MessageModel, 'kind' | 'text' | 'header' | 'footer' | 'buttons' | 'list' | 'media' | 'template' | 'location'>;
@@ -71,7 +72,7 @@ function template(v: unknown, base: string): TemplateRef | undefined {
   const t = rec(v);
   const name = str(t?.name);
   if (!t || name === undefined) return undefined;
-  const ref: TemplateRef = { name, language: str(rec(t.language)?.code), parameters: [], pointer: base };
+  const ref: TemplateRef = { name, language: str(rec(t.language)?.code), parameters: [], send: readTemplateSend(t, base), pointer: base };
   arr(t.components).forEach((c, ci) => {
     const comp = rec(c);
     const type = str(comp?.type)?.toLowerCase();

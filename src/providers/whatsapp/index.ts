@@ -32,8 +32,9 @@ export const provider = defineProvider({
   auth: [META_BEARER, D360_KEY],
   endpoint: (auth) => (auth === 'd360' ? D360_CLOUD_API : GRAPH_API),
   sandboxEndpoint: (base, auth) => (auth === 'd360' ? base + D360_SANDBOX_BASE : base),
-  profileEnv: { phoneNumberId: 'WHATSAPP_PHONE_NUMBER_ID', graphVersion: 'WHATSAPP_GRAPH_VERSION' },
-  sandboxProfile: { phoneNumberId: '100000000000001', graphVersion: DEFAULT_GRAPH_VERSION },
+  // The WABA id is where the account's message templates live (src/templates/account-api.ts).
+  profileEnv: { phoneNumberId: 'WHATSAPP_PHONE_NUMBER_ID', graphVersion: 'WHATSAPP_GRAPH_VERSION', wabaId: 'WHATSAPP_WABA_ID' },
+  sandboxProfile: { phoneNumberId: '100000000000001', graphVersion: DEFAULT_GRAPH_VERSION, wabaId: '102290129340398' },
   buildRequest,
   buildMarkRead,
   readResponse,

@@ -3,6 +3,7 @@
  * defensive: a half-written file yields a partial model, never an exception.
  */
 import type { Button, Contact, Header, ListSection, Location, MessageKind, MessageModel, TemplateRef, TextRef } from '../../core/model';
+import { readTemplateSend } from '../../core/template-send';
 import { arr, num, rec, str, textRef } from '../common/fields';
 import { newerInteractive } from './model-interactive';
 import { MEDIA_KINDS, mapMedia } from './model-media';
@@ -124,7 +125,7 @@ function parameterText(p: Record<string, unknown>, pointer: string): TextRef | u
 export function mapTemplate(value: unknown, pointer: string): TemplateRef | undefined {
   const t = rec(value);
   if (!t) return undefined;
-  const ref: TemplateRef = { name: str(t.name) ?? '', namespace: str(t.namespace), language: str(rec(t.language)?.code), parameters: [], pointer };
+  const ref: TemplateRef = { name: str(t.name) ?? '', namespace: str(t.namespace), language: str(rec(t.language)?.code), parameters: [], send: readTemplateSend(t, pointer), pointer };
   arr(t.components).forEach((c, n) => {
     const comp = rec(c);
     if (!comp) return;

@@ -4,7 +4,7 @@ import { normalizeNumber } from '../customer-window';
 import type { FieldProblem, Reply } from '../reply';
 import type { Dialect } from './types';
 
-function graphError(status: number, code: number, message: string, details?: string, type = 'OAuthException'): Reply {
+export function graphError(status: number, code: number, message: string, details?: string, type = 'OAuthException'): Reply {
   return {
     status,
     body: {

@@ -45,16 +45,18 @@ const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   providers: ['core'],
   webhooks: ['core', 'providers', 'preview'],
-  pipeline: ['core', 'providers', 'webhooks'],
+  // Meta's template format: definitions, their rules, the template API (below the pipeline, which checks template files).
+  templates: ['core', 'providers'],
+  pipeline: ['core', 'providers', 'webhooks', 'templates'],
   preview: ['core', 'shared'],
   shared: ['preview'],
   webview: ['shared', 'preview'],
-  sandbox: ['core', 'providers', 'pipeline', 'webhooks'],
-  schemas: ['core', 'providers', 'pipeline'],
+  sandbox: ['core', 'providers', 'pipeline', 'webhooks', 'templates'],
+  schemas: ['core', 'providers', 'pipeline', 'templates'],
   // Converting a retired API's payload validates the result: above the pipeline, below the adapters.
   convert: ['core', 'providers', 'pipeline'],
-  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert', 'webhooks'],
-  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert', 'webhooks'],
+  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert', 'webhooks', 'templates'],
+  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert', 'webhooks', 'templates'],
 };
 
 describe('project: boundaries', () => {

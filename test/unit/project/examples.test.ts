@@ -4,10 +4,12 @@ import * as path from 'node:path';
 import { validateText } from '../../../src/pipeline/validate';
 import { loadCatalogFromDisk } from '../../../src/core/template-catalog-file';
 import { PROVIDERS } from '../../../src/providers/registry';
+import { isDefinitionFileName } from '../../../src/templates/template-file';
 import { listFiles, projectRoot } from '../helpers';
 
 const root = projectRoot();
-const examples = listFiles(path.join(root, 'examples'), (f) => f.endsWith('.json') && !f.endsWith('.templates.json'));
+// Template definitions and catalogs are not payloads: test/unit/templates/examples.test.ts checks them.
+const examples = listFiles(path.join(root, 'examples'), (f) => f.endsWith('.json') && !f.endsWith('.templates.json') && !isDefinitionFileName(f));
 
 describe('examples/', () => {
   it('has at least one example per provider', () => {

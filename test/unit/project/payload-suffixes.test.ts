@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PAYLOAD_SUFFIXES } from '../../../src/extension/payload-suffixes';
+import { DEFINITION_FILE_SUFFIXES, PAYLOAD_SUFFIXES } from '../../../src/extension/payload-suffixes';
+import { DEFINITION_SUFFIXES } from '../../../src/templates/template-file';
 import { PROVIDERS } from '../../../src/providers/registry';
 import { checkProfile } from '../../../src/pipeline/profiles';
 import { payloadWhen, serializePackage, withProviderContributions } from '../../../src/schemas/package-contributions';
@@ -15,6 +16,10 @@ const pkg = JSON.parse(text);
 describe('project: package.json and the provider registry agree', () => {
   it('the extension knows exactly the suffixes of the registered providers', () => {
     assert.deepEqual([...PAYLOAD_SUFFIXES].sort(), PROVIDERS.map((p) => p.suffix).sort());
+  });
+
+  it('the extension knows the template definition suffixes the domain knows', () => {
+    assert.deepEqual([...DEFINITION_FILE_SUFFIXES], [...DEFINITION_SUFFIXES]);
   });
 
   it('package.json holds the provider parts the registry gives (run `npm run build` to regenerate)', () => {

@@ -15,7 +15,7 @@ describe('schemas/ (generated from the zod schemas)', () => {
       assert.equal(fs.readFileSync(file, 'utf8'), serialize(s.schema), `${s.file} is stale`);
     });
     it(`${s.file} is wired through contributes.jsonValidation for ${s.fileMatch}`, () => {
-      const entry = (pkg.contributes.jsonValidation as { fileMatch: string; url: string }[]).find((j) => j.fileMatch === s.fileMatch);
+      const entry = (pkg.contributes.jsonValidation as { fileMatch: string | string[]; url: string }[]).find((j) => JSON.stringify(j.fileMatch) === JSON.stringify(s.fileMatch));
       assert.equal(entry?.url, `./schemas/${s.file}`);
     });
   }

@@ -45,3 +45,18 @@ describe('expandSnippet', () => {
     assert.equal(expandSnippet(['{"a": "${1:x}", "b": "${2|p,q|}", "c": "$3", "d": "\\$5", "e": "${4:${5:in}er}"}$0']), '{"a": "x", "b": "p", "c": "", "d": "$5", "e": "iner"}');
   });
 });
+
+describe('snippets/whatsapp-template.json (template definitions)', () => {
+  const snippets: Record<string, SnippetDef> = JSON.parse(fs.readFileSync(path.join(root, 'snippets', 'whatsapp-template.json'), 'utf8'));
+  it('is contributed for JSON', () => {
+    assert.ok((pkg.contributes.snippets as { path: string }[]).some((s) => s.path === './snippets/whatsapp-template.json'));
+  });
+  for (const [name, s] of Object.entries(snippets)) {
+    it(`"${name}" filled with its defaults is a definition with no problems`, () => {
+      const text = expandSnippet(s.body);
+      const result = validateText(text, { fileName: 'snippet.template.json' });
+      assert.equal(result.templateFile, 'definition');
+      assert.deepEqual(result.problems.map((x) => `${x.code} ${x.pointer}: ${x.message}`), [], text);
+    });
+  }
+});

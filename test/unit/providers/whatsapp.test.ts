@@ -235,7 +235,8 @@ describe('whatsapp (Cloud API) newer interactive types', () => {
 });
 
 describe('whatsapp (Cloud API) template and interactive rules', () => {
-  const template = (components: unknown[]) => ({ messaging_product: 'whatsapp', to: '447700900000', type: 'template', template: { name: 'order_update', language: { code: 'en_US' }, components } });
+  // Not in the catalog: these rules hold whatever the template's definition says.
+  const template = (components: unknown[]) => ({ messaging_product: 'whatsapp', to: '447700900000', type: 'template', template: { name: 'uncatalogued', language: { code: 'en_US' }, components } });
   const body3 = (texts: string[]) => ({ type: 'body', parameters: texts.map((text) => ({ type: 'text', text })) });
   it('a button parameter of the wrong type for its sub_type', () => {
     const p = template([body3(['a', 'b', 'c']), { type: 'button', sub_type: 'quick_reply', index: 0, parameters: [{ type: 'text', text: 'YES' }] }]);
