@@ -80,8 +80,8 @@ describe('WhatsApp templates', function () {
     // The sandbox reviews it and the catalog is pulled again: the template shows as APPROVED.
     await waitFor(async () => (await readCatalog())?.data.some((t) => t.name === name && t.status === 'APPROVED'), 30000, `${name} approved in ${CATALOG}`);
 
-    const uri = (await vscode.commands.executeCommand('messageWorkbench.newMessageFromTemplate', { template: name, provider: 'whatsapp' })) as vscode.Uri | undefined;
-    assert.ok(uri, 'no message was written');
+    // The catalog file is rewritten on disk first; the workspace catalog follows when its watcher fires.
+    const uri = await waitFor(async () => (await vscode.commands.executeCommand('messageWorkbench.newMessageFromTemplate', { template: name, provider: 'whatsapp' })) as vscode.Uri | undefined, 15000, 'a message written from the approved template');
     created.push(uri);
     const payload = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     assert.equal(payload.template.name, name);
