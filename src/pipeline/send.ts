@@ -13,8 +13,8 @@ import { ProfileError, type Profile, type Secrets } from '../core/profile';
 import { AuthError, authorize, redact, redactRequest } from '../core/auth/apply';
 import type { AuthDef } from '../core/auth/kinds';
 import { sendHttp, type HttpOptions } from '../core/http/client';
-import type { SendProblem } from '../core/http/outcome';
-import { RequestError, type HttpRequest } from '../core/http/types';
+import { MAY_HAVE_BEEN_SENT, type SendProblem } from '../core/http/outcome';
+import { RequestError, type HttpRequest, type SendOutcome } from '../core/http/types';
 import { authDefOf, providerById } from '../providers/registry';
 import type { ProviderDef } from '../providers/types';
 import { validateText, type ValidationResult } from './validate';
@@ -36,6 +36,12 @@ export type Prepared =
 
 export interface SendResult {
   ok: boolean;
+  /** sent, not-sent, or unknown (the request left and no complete answer came: never re-send blindly). */
+  outcome: SendOutcome;
+  /** Sending again is safe: the request never left, or the provider said "not now" (429, 503). */
+  retryable?: boolean;
+  /** The provider's Retry-After, in ms, when it asked to wait. */
+  retryAfterMs?: number;
   status: number | null;
   messageId: string | null;
   durationMs: number;
@@ -54,7 +60,7 @@ export interface SendResult {
 
 /** A result for a failure before any HTTP attempt. */
 function notSent(problem: string, stage?: SendResult['stage']): SendResult {
-  return { ok: false, status: null, messageId: null, durationMs: 0, attempts: 0, notes: [], problem, ...(stage ? { stage } : {}) };
+  return { ok: false, outcome: 'not-sent', status: null, messageId: null, durationMs: 0, attempts: 0, notes: [], problem, ...(stage ? { stage } : {}) };
 }
 
 /** Fill placeholders inside every string value (keys stay as written); returns the names left unfilled. */
@@ -165,13 +171,27 @@ async function exchange(provider: ProviderDef, auth: AuthDef, request: HttpReque
   const used = [...authorized.secrets, ...Object.values(secrets).filter((s): s is string => typeof s === 'string'), ...(options.redact ?? [])];
   const scrub = (t: string) => redact(t, used);
   const outcome = await sendHttp(authorized.request, options.http);
-  const base = { durationMs: Math.round(outcome.durationMs), attempts: outcome.attempts, notes: outcome.notes.map(scrub), request: redactRequest(authorized.request, used) };
+  const base = {
+    outcome: outcome.outcome,
+    ...(outcome.retryable ? { retryable: true } : {}),
+    ...(outcome.retryAfterMs !== undefined ? { retryAfterMs: outcome.retryAfterMs } : {}),
+    durationMs: Math.round(outcome.durationMs),
+    attempts: outcome.attempts,
+    notes: outcome.notes.map(scrub),
+    request: redactRequest(authorized.request, used),
+  };
   const status = outcome.reply?.status ?? null;
-  if (outcome.failure) return { ok: false, status: outcome.failure.kind === 'redirect' ? status : null, messageId: null, problem: scrub(outcome.failure.message), stage: 'http', ...base };
+  if (outcome.failure) return { ok: false, status: outcome.failure.kind === 'redirect' || outcome.reply?.cut ? status : null, messageId: null, problem: scrub(outcome.failure.message), stage: 'http', ...base };
   const read = provider.readResponse(outcome.reply!);
   if (read.ok) return { ok: true, status, messageId: read.messageId ?? null, problem: null, ...base };
+  if (outcome.outcome === 'sent') {
+    // A 2xx is the provider taking the message, whatever its body says: never "not sent" (issue 9, item 21).
+    const why = read.problem ? scrub(read.problem.title) : `HTTP ${status}`;
+    return { ok: true, status, messageId: null, problem: null, ...base, notes: [...base.notes, `Sent, but the answer could not be read, so there is no message id: ${why}`] };
+  }
   const explained = read.problem ? (JSON.parse(scrub(JSON.stringify(read.problem))) as SendProblem) : undefined;
-  return { ok: false, status, messageId: null, problem: explained ? formatProblem(explained) : `HTTP ${status}`, explained, windowClosed: isWindowClosed(provider, explained), stage: 'response', ...base };
+  const unknown = outcome.outcome === 'unknown' ? `\nThe message ${MAY_HAVE_BEEN_SENT} (HTTP ${status} comes after the server had the request).` : '';
+  return { ok: false, status, messageId: null, problem: (explained ? formatProblem(explained) : `HTTP ${status}`) + unknown, explained, windowClosed: isWindowClosed(provider, explained), stage: 'response', ...base };
 }
 
 /** Send a prepared request with the profile's secrets. */

@@ -12,7 +12,7 @@ import { loadTemplateCatalog } from '../template-catalog';
 import { cliVariables, VariableError } from '../../core/variables';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 
-export const usage = 'mwb send [--json] [--profile NAME] [--endpoint URL] [--dry-run] [--var NAME=VALUE]... [--vars-file FILE] FILE';
+export const usage = 'mwb send [--json] [--profile NAME] [--endpoint URL] [--timeout SECONDS] [--dry-run] [--var NAME=VALUE]... [--vars-file FILE] FILE';
 
 function showRequest(req: HttpRequest): string {
   const lines = [`${req.method} ${req.url}`, ...Object.entries(req.headers).map(([k, v]) => `${k}: ${v}`)];
@@ -36,22 +36,31 @@ function parsedOr(body: string | undefined): unknown {
   }
 }
 
-function jsonResult(r: Pick<SendResult, 'ok' | 'status' | 'messageId' | 'durationMs' | 'attempts' | 'problem'>) {
-  return { ok: r.ok, status: r.status, messageId: r.messageId, durationMs: r.durationMs, attempts: r.attempts, problem: r.problem };
+function jsonResult(r: Pick<SendResult, 'ok' | 'outcome' | 'status' | 'messageId' | 'durationMs' | 'attempts' | 'problem'>) {
+  return { ok: r.ok, outcome: r.outcome, status: r.status, messageId: r.messageId, durationMs: r.durationMs, attempts: r.attempts, problem: r.problem };
+}
+
+/** `--timeout SECONDS`: the deadline of the whole send (default 30 s). */
+export function timeoutMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(seconds > 0) || seconds > 3600) throw new UsageError(`--timeout must be a number of seconds between 0 and 3600 (got "${value}").`);
+  return Math.round(seconds * 1000);
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, profile: { type: 'string' }, endpoint: { type: 'string' }, 'dry-run': { type: 'boolean' }, var: { type: 'string', multiple: true }, 'vars-file': { type: 'string' } },
+    options: { json: { type: 'boolean' }, profile: { type: 'string' }, endpoint: { type: 'string' }, timeout: { type: 'string' }, 'dry-run': { type: 'boolean' }, var: { type: 'string', multiple: true }, 'vars-file': { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('send needs exactly one FILE.');
+  const timeout = timeoutMs(values.timeout);
   const secretsSeen = envSecretValues(ALL_AUTH);
   const say = (text: string) => out(redact(text, secretsSeen));
   const complain = (text: string) => err(redact(text, secretsSeen));
   const fail = (problem: string, exit: number): number => {
-    if (values.json) say(JSON.stringify(jsonResult({ ok: false, status: null, messageId: null, durationMs: 0, attempts: 0, problem }), null, 2));
+    if (values.json) say(JSON.stringify(jsonResult({ ok: false, outcome: 'not-sent', status: null, messageId: null, durationMs: 0, attempts: 0, problem }), null, 2));
     complain(`mwb send: ${problem}`);
     return exit;
   };
@@ -99,7 +108,7 @@ export async function run(argv: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   let result: SendResult;
   try {
-    result = await sendPrepared(prepared, profile, secrets, { http: { signal: controller.signal } });
+    result = await sendPrepared(prepared, profile, secrets, { http: { signal: controller.signal, timeoutMs: timeout } });
   } finally {
     process.removeListener('SIGINT', onSignal);
   }
@@ -112,6 +121,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const timing = `${result.durationMs} ms, ${result.attempts} attempt${result.attempts === 1 ? '' : 's'}`;
   if (result.ok) say(`Sent with profile "${profile.name}": HTTP ${result.status}, message id ${result.messageId ?? '(none returned)'} (${timing}).`);
+  else if (result.outcome === 'unknown') complain(`mwb send: outcome unknown${result.status ? ` (HTTP ${result.status})` : ''}, ${timing}.\n${result.problem}`);
   else complain(`mwb send: not sent${result.status ? ` (HTTP ${result.status})` : ''}${result.attempts ? `, ${timing}` : ''}.\n${result.problem}`);
   return exit;
 }

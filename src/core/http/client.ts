@@ -1,15 +1,25 @@
 /**
- * The one HTTP client: timeouts, cancellation, careful retries, same-origin redirects only, and a
- * cap on what is read. Clock, sleep and randomness are injectable so tests run in milliseconds.
+ * The one HTTP client: a deadline, cancellation, same-origin redirects only, a cap on what is read,
+ * and retries only where the provider cannot have taken the message (the request never reached the
+ * socket, or the answer was 429 / 503). Everything else after the request left is an unknown
+ * outcome, never re-sent. Clock, sleep and randomness are injectable so tests run in milliseconds.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { CONNECT_TIMEOUT_MS, dispatcherFor } from './agent';
+import { attempt, type AttemptResult } from './attempt';
+import { outcomeOf, MAY_HAVE_BEEN_SENT } from './outcome';
 import { backoffMs, isRetryableStatus, parseRetryAfter, RETRYABLE_CONNECT_CODES } from './retry';
 import type { FailureKind, HttpOutcome, HttpReply, HttpRequest } from './types';
 import { describeMs } from './words';
 
 export interface HttpOptions {
   connectTimeoutMs?: number;
-  /** Time allowed for the response headers, and for each pause while reading the body. */
+  /**
+   * The deadline of the whole send, retries and waits included: headers and body must have
+   * arrived by then (`mwb send --timeout`, the messageWorkbench.http.timeoutSeconds setting).
+   */
+  timeoutMs?: number;
+  /** The former name of `timeoutMs`. */
   responseTimeoutMs?: number;
   /** Total tries, the first included. */
   maxAttempts?: number;
@@ -19,23 +29,26 @@ export interface HttpOptions {
   maxRetryAfterMs?: number;
   maxBodyBytes?: number;
   maxRedirects?: number;
+  /** False: never wait and try again, even for 429/503 (a bulk run reschedules the row itself). */
+  retryStatuses?: boolean;
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   random?: () => number;
-  /** Reuse connections across calls (benchmarks, the sandbox); otherwise one agent per call. */
+  /** Instead of the shared keep-alive pool (agent.ts). */
   dispatcher?: Dispatcher;
 }
 
 export const DEFAULTS = {
-  connectTimeoutMs: 10_000,
-  responseTimeoutMs: 30_000,
+  connectTimeoutMs: CONNECT_TIMEOUT_MS,
+  timeoutMs: 30_000,
   maxAttempts: 4,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
   maxRetryAfterMs: 30_000,
   maxBodyBytes: 1024 * 1024,
   maxRedirects: 3,
+  retryStatuses: true,
 };
 
 export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -53,14 +66,13 @@ export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-class Failure extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
+interface Failure {
+  kind: FailureKind;
+  message: string;
+  /** Nothing reached the provider (or it said "not now"): safe to try again. */
+  retryable: boolean;
+  /** The request had left: the provider may have the message. */
+  unknown?: boolean;
 }
 
 function where(url: URL): string {
@@ -68,57 +80,44 @@ function where(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-function classify(error: unknown, url: URL, options: Required<Pick<HttpOptions, 'connectTimeoutMs' | 'responseTimeoutMs'>>, signal?: AbortSignal): Failure {
-  const e = error as { code?: string; name?: string; errors?: { code?: string }[] };
+/** Why an attempt that sent nothing failed, and whether trying again could help. */
+function unsentFailure(error: unknown, url: URL, connectTimeoutMs: number): Failure {
+  const e = error as { code?: string; name?: string; message?: string; errors?: { code?: string }[] };
   const code = e?.code ?? e?.errors?.find((x) => x?.code)?.code;
   const host = url.host;
-  if (signal?.aborted || e?.name === 'AbortError' || code === 'UND_ERR_ABORTED') return new Failure('cancelled', 'The send was cancelled.', false);
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new Failure('connect-timeout', `Could not connect to ${host} within ${describeMs(options.connectTimeoutMs)}. Check the endpoint and your network (VPN, proxy, firewall).`, true);
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-    // Not retried: the server may have accepted the message, and a retry could send it twice.
-    return new Failure('response-timeout', `${host} accepted the connection but did not answer within ${describeMs(options.responseTimeoutMs)}. The message may or may not have been sent: check before sending again.`, false);
+  // undici's ProxyAgent rejects a refused CONNECT as "Proxy response (407) !== 200 when HTTP Tunneling".
+  const proxy = /^Proxy response \((\d+)\)/.exec(e?.message ?? '');
+  if (proxy) return { kind: 'proxy', message: `The proxy refused to connect to ${host} (HTTP ${proxy[1]}). Check HTTPS_PROXY / NO_PROXY (in VS Code: http.proxy, http.noProxy) and the proxy's credentials.`, retryable: false };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'connect-timeout', message: `Could not connect to ${host} within ${describeMs(connectTimeoutMs)}. Check the endpoint and your network (VPN, proxy, firewall).`, retryable: true };
+  if (code === 'ENOTFOUND') return { kind: 'dns', message: `The host ${url.hostname} was not found (DNS). Check the spelling of the endpoint.`, retryable: false };
+  if (code === 'ECONNREFUSED') return { kind: 'connect', message: `${host} refused the connection: nothing is listening there. Check the endpoint's host and port (is the sandbox running?).`, retryable: true };
+  if (code && /CERT|SSL|TLS|SELF_SIGNED/.test(code)) return { kind: 'connect', message: `The TLS certificate of ${host} was not accepted (${code}). Check the endpoint; a corporate proxy may be intercepting HTTPS.`, retryable: false };
+  if (code && RETRYABLE_CONNECT_CODES.has(code)) return { kind: 'connect', message: `The connection to ${host} failed (${code}) before the request was sent. Check your network and the endpoint.`, retryable: true };
+  return { kind: 'other', message: `The request to ${host} failed before it was sent${code ? ` (${code})` : ''}. Check the endpoint and your network.`, retryable: false };
+}
+
+/** Why an attempt whose request had left ended without a complete answer. */
+function writtenFailure(r: AttemptResult, url: URL, timeoutMs: number): Failure {
+  const e = r.error as { code?: string } | undefined;
+  const host = url.host;
+  const answered = r.status !== undefined ? `answered HTTP ${r.status} but ` : '';
+  if (r.stoppedBy === 'deadline') {
+    return { kind: 'deadline', message: `${host} ${answered}did not finish answering within ${describeMs(timeoutMs)}. The message ${MAY_HAVE_BEEN_SENT}.`, retryable: false, unknown: true };
   }
-  if (code === 'ENOTFOUND') return new Failure('dns', `The host ${url.hostname} was not found (DNS). Check the spelling of the endpoint.`, false);
-  if (code === 'ECONNREFUSED') return new Failure('connect', `${host} refused the connection: nothing is listening there. Check the endpoint's host and port (is the sandbox running?).`, true);
-  if (code && RETRYABLE_CONNECT_CODES.has(code)) return new Failure('connect', `The connection to ${host} failed (${code}). Check your network and the endpoint.`, true);
-  if (code && /CERT|SSL|TLS|SELF_SIGNED/.test(code)) return new Failure('connect', `The TLS certificate of ${host} was not accepted (${code}). Check the endpoint; a corporate proxy may be intercepting HTTPS.`, false);
-  return new Failure('other', `The request to ${host} failed${code ? ` (${code})` : ''}. Check the endpoint and your network.`, false);
+  return { kind: 'reset', message: `The connection to ${host} broke after the request was sent${r.status !== undefined ? ` (HTTP ${r.status}, answer cut off)` : ''}${e?.code ? ` (${e.code})` : ''}. The message ${MAY_HAVE_BEEN_SENT}.`, retryable: false, unknown: true };
 }
 
-function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-async function readCapped(body: Dispatcher.ResponseData['body'], cap: number): Promise<{ bytes: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    if (size + buf.length > cap) {
-      chunks.push(buf.subarray(0, cap - size));
-      size = cap;
-      // Leaving the loop destroys the stream: the rest is never downloaded.
-      return { bytes: Buffer.concat(chunks), truncated: true };
-    }
-    chunks.push(buf);
-    size += buf.length;
-  }
-  return { bytes: Buffer.concat(chunks), truncated: false };
-}
-
-function toReply(status: number, headers: Record<string, string>, bytes: Buffer, truncated: boolean): HttpReply {
+function toReply(status: number, headers: Record<string, string>, bytes: Buffer, truncated: boolean, cut: boolean): HttpReply {
   const text = bytes.toString('utf8');
   let json: unknown;
-  if (!truncated && text.trim()) {
+  if (!truncated && !cut && text.trim()) {
     try {
       json = JSON.parse(text);
     } catch {
       json = undefined;
     }
   }
-  return { status, statusText: STATUS_TEXT[status] ?? '', headers, contentType: (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(), text, json, truncated };
+  return { status, statusText: STATUS_TEXT[status] ?? '', headers, contentType: (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(), text, json, truncated, ...(cut ? { cut } : {}) };
 }
 
 const STATUS_TEXT: Record<number, string> = {
@@ -128,80 +127,96 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 export async function sendHttp(req: HttpRequest, options: HttpOptions = {}): Promise<HttpOutcome> {
-  const o = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & HttpOptions;
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as HttpOptions;
+  const o = { ...DEFAULTS, ...given, timeoutMs: given.timeoutMs ?? given.responseTimeoutMs ?? DEFAULTS.timeoutMs };
   const now = o.now ?? Date.now;
   const sleep = o.sleep ?? defaultSleep;
   const random = o.random ?? Math.random;
   const started = now();
+  const deadlineAt = started + o.timeoutMs;
   const notes: string[] = [];
-  const ownAgent = o.dispatcher ? undefined : new Agent({ connect: { timeout: o.connectTimeoutMs }, headersTimeout: o.responseTimeoutMs, bodyTimeout: o.responseTimeoutMs });
-  const dispatcher = o.dispatcher ?? ownAgent!;
   const origin = new URL(req.url).origin;
   let attempts = 0;
   let reply: HttpReply | undefined;
-  const finish = (failure?: HttpOutcome['failure']): HttpOutcome => ({ reply, failure, attempts, durationMs: Math.max(0, now() - started), notes });
+  let retryAfterMs: number | undefined;
+  const finish = (failure?: Failure, retryable = false): HttpOutcome => {
+    const f = failure ? { kind: failure.kind, message: failure.message + (attempts > 1 ? ` (after ${attempts} attempts)` : '') } : undefined;
+    return { reply, failure: f, outcome: outcomeOf(reply, failure), retryable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), attempts, durationMs: Math.max(0, now() - started), notes };
+  };
 
-  try {
-    for (;;) {
-      attempts++;
-      let url = new URL(req.url);
-      let failure: Failure | undefined;
-      let retryAfterMs: number | undefined;
-      try {
-        for (let redirects = 0; ; redirects++) {
-          const res = await request(url, { method: req.method, headers: req.headers, body: req.body, signal: o.signal, dispatcher, headersTimeout: o.responseTimeoutMs, bodyTimeout: o.responseTimeoutMs });
-          const headers = flatHeaders(res.headers);
-          if (res.statusCode >= 300 && res.statusCode < 400 && headers.location) {
-            await res.body.dump().catch(() => undefined);
-            reply = toReply(res.statusCode, headers, Buffer.alloc(0), false);
-            const target = new URL(headers.location, url);
-            const preserving = res.statusCode === 307 || res.statusCode === 308;
-            if (target.origin !== origin) {
-              return finish({ kind: 'redirect', message: `The server answered ${res.statusCode} and redirected to ${where(target)}, another host. Not followed, so your credentials were not sent there: if that is the right API, change the endpoint to it.` });
-            }
-            if (!preserving) {
-              return finish({ kind: 'redirect', message: `The server answered ${res.statusCode} and redirected to ${where(target)}. Not followed: a ${res.statusCode} would turn the send into a GET. Change the endpoint to the new address.` });
-            }
-            if (redirects >= o.maxRedirects) {
-              return finish({ kind: 'redirect', message: `The server redirected more than ${o.maxRedirects} times (last to ${where(target)}); stopped. Change the endpoint to the final address.` });
-            }
-            notes.push(`Followed a ${res.statusCode} redirect to ${where(target)}.`);
-            url = target;
-            continue;
-          }
-          const { bytes, truncated } = await readCapped(res.body, o.maxBodyBytes);
-          if (truncated) notes.push(`The response was larger than ${Math.round(o.maxBodyBytes / 1024)} KB; only the first ${Math.round(o.maxBodyBytes / 1024)} KB were read.`);
-          reply = toReply(res.statusCode, headers, bytes, truncated);
-          if (isRetryableStatus(res.statusCode)) retryAfterMs = parseRetryAfter(headers['retry-after'], now());
+  for (;;) {
+    attempts++;
+    let url = new URL(req.url);
+    let failure: Failure | undefined;
+    reply = undefined;
+    retryAfterMs = undefined;
+    for (let redirects = 0; ; redirects++) {
+      const dispatcher = o.dispatcher ?? dispatcherFor(url, o.connectTimeoutMs);
+      const r = await attempt(url, req, { dispatcher, deadlineAt, maxBodyBytes: o.maxBodyBytes, signal: o.signal, now });
+      if (r.stoppedBy === 'cancelled') {
+        if (r.status !== undefined) reply = toReply(r.status, r.headers ?? {}, r.bytes ?? Buffer.alloc(0), r.truncated, true);
+        failure = { kind: 'cancelled', message: r.written ? `The send was cancelled after the request left. The message ${MAY_HAVE_BEEN_SENT}.` : 'The send was cancelled before the request left: not sent.', retryable: false, unknown: r.written };
+        return finish(failure);
+      }
+      if (r.error !== undefined && !r.written) {
+        failure = r.stoppedBy === 'deadline' ? { kind: 'connect-timeout', message: `Could not reach ${url.host} within ${describeMs(o.timeoutMs)}: not sent. Check the endpoint and your network.`, retryable: false } : unsentFailure(r.error, url, o.connectTimeoutMs);
+        break;
+      }
+      const status = r.status!;
+      const cut = r.error !== undefined;
+      if (r.status !== undefined) reply = toReply(status, r.headers ?? {}, r.bytes ?? Buffer.alloc(0), r.truncated, cut);
+      if (cut) {
+        // The status line came and says "not taken" (4xx other than 408, 429, 503): that stands.
+        if (reply && outcomeOf(reply, undefined) === 'not-sent') {
+          if (isRetryableStatus(status)) failure = { ...writtenFailure(r, url, o.timeoutMs), retryable: true, unknown: false };
+          else return finish();
           break;
         }
-      } catch (error) {
-        failure = classify(error, url, o, o.signal);
+        return finish(writtenFailure(r, url, o.timeoutMs));
       }
-
-      const retryable = failure ? failure.retryable : reply !== undefined && isRetryableStatus(reply.status);
-      if (!retryable || attempts >= o.maxAttempts) {
-        if (failure) {
-          // A response from an earlier attempt is not the answer to this one.
-          reply = undefined;
-          return finish({ kind: failure.kind, message: failure.message + (attempts > 1 ? ` (after ${attempts} attempts)` : '') });
+      if (r.truncated) notes.push(`The response was larger than ${Math.round(o.maxBodyBytes / 1024)} KB; only the first ${Math.round(o.maxBodyBytes / 1024)} KB were read.`);
+      const headers = reply!.headers;
+      if (status >= 300 && status < 400 && headers.location) {
+        const target = new URL(headers.location, url);
+        const preserving = status === 307 || status === 308;
+        if (target.origin !== origin) {
+          return finish({ kind: 'redirect', message: `The server answered ${status} and redirected to ${where(target)}, another host. Not followed, so your credentials were not sent there: if that is the right API, change the endpoint to it.`, retryable: false });
         }
-        if (retryable) notes.push(`Still HTTP ${reply!.status} after ${attempts} attempts; gave up.`);
-        return finish();
+        if (!preserving) {
+          return finish({ kind: 'redirect', message: `The server answered ${status} and redirected to ${where(target)}. Not followed: a ${status} would turn the send into a GET. Change the endpoint to the new address.`, retryable: false });
+        }
+        if (redirects >= o.maxRedirects) {
+          return finish({ kind: 'redirect', message: `The server redirected more than ${o.maxRedirects} times (last to ${where(target)}); stopped. Change the endpoint to the final address.`, retryable: false });
+        }
+        notes.push(`Followed a ${status} redirect to ${where(target)}.`);
+        url = target;
+        continue;
       }
-      let wait = backoffMs(attempts, o.baseDelayMs, o.maxDelayMs, random);
-      if (retryAfterMs !== undefined) {
-        wait = Math.min(retryAfterMs, o.maxRetryAfterMs);
-        if (retryAfterMs > o.maxRetryAfterMs) notes.push(`The server asked to wait ${describeMs(retryAfterMs)} (Retry-After); waited ${describeMs(o.maxRetryAfterMs)}, the most this tool waits.`);
-      }
-      notes.push(`Attempt ${attempts} ${failure ? `failed (${failure.kind === 'connect' ? 'connection error' : failure.kind})` : `got HTTP ${reply!.status}`}; retrying in ${describeMs(wait)}.`);
-      try {
-        await sleep(wait, o.signal);
-      } catch {
-        return finish({ kind: 'cancelled', message: 'The send was cancelled while waiting to retry.' });
-      }
+      if (isRetryableStatus(status)) retryAfterMs = parseRetryAfter(headers['retry-after'], now());
+      break;
     }
-  } finally {
-    if (ownAgent) void ownAgent.close().catch(() => undefined);
+
+    const retryable = failure ? failure.retryable : reply !== undefined && isRetryableStatus(reply.status);
+    if (!retryable) return finish(failure);
+    const statusRetry = !failure;
+    if ((statusRetry && !o.retryStatuses) || attempts >= o.maxAttempts) {
+      if (statusRetry && o.retryStatuses) notes.push(`Still HTTP ${reply!.status} after ${attempts} attempts; gave up.`);
+      return finish(failure, true);
+    }
+    let wait = backoffMs(attempts, o.baseDelayMs, o.maxDelayMs, random);
+    if (retryAfterMs !== undefined) {
+      wait = Math.min(retryAfterMs, o.maxRetryAfterMs);
+      if (retryAfterMs > o.maxRetryAfterMs) notes.push(`The server asked to wait ${describeMs(retryAfterMs)} (Retry-After); waited ${describeMs(o.maxRetryAfterMs)}, the most this tool waits.`);
+    }
+    if (now() + wait >= deadlineAt) {
+      notes.push(`Attempt ${attempts} ${failure ? `failed (${failure.kind === 'connect' ? 'connection error' : failure.kind})` : `got HTTP ${reply!.status}`}; not retried: waiting ${describeMs(wait)} would pass the ${describeMs(o.timeoutMs)} deadline. Nothing was sent.`);
+      return finish(failure, true);
+    }
+    notes.push(`Attempt ${attempts} ${failure ? `failed (${failure.kind === 'connect' ? 'connection error' : failure.kind}) before the request was sent` : `got HTTP ${reply!.status}`}; retrying in ${describeMs(wait)}.`);
+    try {
+      await sleep(wait, o.signal);
+    } catch {
+      return finish({ kind: 'cancelled', message: 'The send was cancelled while waiting to retry: not sent.', retryable: false });
+    }
   }
 }

@@ -1,5 +1,5 @@
 /** What a provider made of a response: sent (with an id), or a problem a person can act on. */
-import type { HttpReply } from './types';
+import type { HttpReply, SendOutcome } from './types';
 
 export interface SendProblem {
   /** One line: what went wrong, in the provider's own words where it gave them. */
@@ -74,4 +74,24 @@ export function str(v: unknown): string | undefined {
 
 export function rec(v: unknown): Record<string, unknown> | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** The words for an unknown outcome, the same everywhere. */
+export const MAY_HAVE_BEEN_SENT = 'may have been sent: check its status before sending again';
+
+/**
+ * What an HTTP exchange means for the message. 2xx: taken, even when the answer cannot be read.
+ * 408 and 5xx (but 501, 503, 505): the server got the request and its answer does not say it
+ * dropped it, so nobody can tell. 429, 503 and the other 4xx: the provider says it did not take it.
+ * A failure that happened after the request left is unknown; one before it, not sent.
+ */
+export function outcomeOf(reply: HttpReply | undefined, failure: { unknown?: boolean } | undefined): SendOutcome {
+  if (failure?.unknown) return 'unknown';
+  if (failure) return 'not-sent';
+  if (!reply) return 'unknown';
+  const s = reply.status;
+  if (s >= 200 && s < 300) return 'sent';
+  if (s === 408 || (s >= 500 && s !== 501 && s !== 503 && s !== 505)) return 'unknown';
+  if (s >= 300) return 'not-sent';
+  return 'unknown';
 }

@@ -1,9 +1,14 @@
 /** When to try again, and how long to wait first. */
+
+/** Connection errors that, before the request reached the socket, say "try again later". */
 export const RETRYABLE_CONNECT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
-/** 408, 429 and 5xx: the server says "not now". Any other 4xx means the request itself is wrong. */
+/**
+ * 429 and 503 only: the provider says "not now" and did not take the message. 408, 500, 502 and
+ * 504 come after the server had the request, and re-sending could deliver the message twice.
+ */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+  return status === 429 || status === 503;
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date. Undefined when absent or unreadable. */

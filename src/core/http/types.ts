@@ -28,15 +28,29 @@ export interface HttpReply {
   json: unknown;
   /** True when the body was larger than the cap and reading stopped. */
   truncated: boolean;
+  /** True when the connection broke (or the deadline came) before the body was complete. */
+  cut?: boolean;
 }
 
-export type FailureKind = 'cancelled' | 'connect' | 'dns' | 'connect-timeout' | 'response-timeout' | 'redirect' | 'insecure' | 'other';
+export type FailureKind = 'cancelled' | 'connect' | 'dns' | 'connect-timeout' | 'response-timeout' | 'deadline' | 'proxy' | 'reset' | 'redirect' | 'insecure' | 'other';
+
+/**
+ * What became of a message: the provider took it, it certainly did not, or nobody can tell (the
+ * request left and no complete answer came back). Only `not-sent` may ever be sent again.
+ */
+export type SendOutcome = 'sent' | 'not-sent' | 'unknown';
 
 export interface HttpOutcome {
   /** The last response, when there was one. */
   reply?: HttpReply;
-  /** Why no usable response arrived (with `reply` also set for a refused redirect). */
+  /** Why no usable response arrived (with `reply` also set for a refused redirect or a cut-off body). */
   failure?: { kind: FailureKind; message: string };
+  /** Whether the provider has, has not, or may have the request (see outcome.ts `outcomeOf`). */
+  outcome: SendOutcome;
+  /** The provider said "not now" (429, 503) or the request never left: sending again is safe. */
+  retryable: boolean;
+  /** Retry-After of the last reply, in ms, when it had one. */
+  retryAfterMs?: number;
   attempts: number;
   durationMs: number;
   /** Things the user should know: retries, waits capped, truncation. */

@@ -74,7 +74,7 @@ describe('send notifications (extension wording)', () => {
   });
 
   it('a failure with no explanation keeps the first line of the problem', () => {
-    const text = failureMessage('Prod', { ok: false, status: null, messageId: null, durationMs: 0, attempts: 3, problem: 'Could not connect to api.example.com (ECONNREFUSED).\nTried 3 times.', notes: [] });
+    const text = failureMessage('Prod', { ok: false, outcome: 'not-sent', status: null, messageId: null, durationMs: 0, attempts: 3, problem: 'Could not connect to api.example.com (ECONNREFUSED).\nTried 3 times.', notes: [] });
     assert.equal(text, 'Not delivered (Prod): Could not connect to api.example.com (ECONNREFUSED).');
   });
 });

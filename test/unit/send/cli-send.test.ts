@@ -125,8 +125,9 @@ describe('mwb jwt / send / curl', function () {
     const r = await mwb(['send', '--json', '--endpoint', server.url, payload()], env);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(out).sort(), ['attempts', 'durationMs', 'messageId', 'ok', 'problem', 'status']);
+    assert.deepEqual(Object.keys(out).sort(), ['attempts', 'durationMs', 'messageId', 'ok', 'outcome', 'problem', 'status']);
     assert.equal(out.ok, true);
+    assert.equal(out.outcome, 'sent');
     assert.equal(out.status, 202);
     assert.equal(out.messageId, '11111111-2222-4333-8444-555555555555');
     assert.equal(out.attempts, 1);

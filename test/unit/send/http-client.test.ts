@@ -81,9 +81,10 @@ describe('send: HTTP client', () => {
   it('times out a server that never answers, and does not resend (it may have been accepted)', async () => {
     server = await recordingServer(silent);
     const t = fakeTime();
-    const r = await sendHttp(post(), { ...t.options, responseTimeoutMs: 200 });
-    assert.equal(r.failure?.kind, 'response-timeout');
-    assert.match(r.failure!.message, /did not answer within 200 ms.*may or may not have been sent/);
+    const r = await sendHttp(post(), { ...t.options, timeoutMs: 200 });
+    assert.equal(r.failure?.kind, 'deadline');
+    assert.equal(r.outcome, 'unknown');
+    assert.match(r.failure!.message, /did not finish answering within 200 ms.*may have been sent: check its status before sending again/);
     assert.equal(server.requests.length, 1);
   });
 
