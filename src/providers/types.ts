@@ -59,6 +59,20 @@ export interface ProviderDef<Id extends string = string> {
 
   /** The webhooks this API posts (schema, events, signatures); undefined when it posts none we know. */
   webhooks?: WebhookDef;
+  /** How fast a bulk run may send by default, and the error codes by which the API says "slow down". */
+  pace?: ProviderPace;
+}
+
+export interface ProviderPace {
+  /** Messages per second by default (what the provider documents for one number or key). */
+  perSecond: number;
+  /** Where that number comes from. */
+  source: string;
+  /** Codes besides HTTP 429 that mean "too fast, not taken": slow the whole run and send again. */
+  throttledCodes?: readonly string[];
+  /** Codes that mean "too fast for this one recipient": wait `pairWaitMs`, then send that row again. */
+  pairCodes?: readonly string[];
+  pairWaitMs?: number;
 }
 
 /** Keeps a provider's literal id in its type, so the registry can derive the `ProviderId` union. */

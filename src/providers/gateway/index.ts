@@ -8,6 +8,7 @@ import { GATEWAY_RULES } from './rules';
 import { buildRequest, GATEWAY_SANDBOX_PATH } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
+import { PACE } from './rate';
 
 // Built on first use (see ../lazy.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,4 +36,5 @@ export const provider = defineProvider({
   readResponse,
   explainError,
   windowClosedCodes: WINDOW_CLOSED_CODES,
+  pace: PACE,
 });

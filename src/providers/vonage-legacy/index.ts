@@ -10,6 +10,7 @@ import { VONAGE_API } from '../vonage/request';
 import { readResponse } from '../vonage/response';
 import { explainError, WINDOW_CLOSED_CODES } from '../vonage/errors';
 import { webhooks } from './webhooks';
+import { PACE } from './rate';
 
 // Built on first use (see ../lazy.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,4 +42,5 @@ export const provider = defineProvider({
   explainError: (code) => explainError(Number(code) || 0, code),
   windowClosedCodes: WINDOW_CLOSED_CODES,
   webhooks,
+  pace: PACE,
 });

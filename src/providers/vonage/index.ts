@@ -9,6 +9,7 @@ import { buildMarkRead, buildRequest, VONAGE_API } from './request';
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
 import { webhooks } from './webhooks';
+import { PACE } from './rate';
 
 // Built on first use (see ../lazy.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,4 +43,5 @@ export const provider = defineProvider({
   explainError: (code) => explainError(Number(code) || 0, code),
   windowClosedCodes: WINDOW_CLOSED_CODES,
   webhooks,
+  pace: PACE,
 });

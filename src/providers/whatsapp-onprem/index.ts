@@ -10,6 +10,7 @@ import { buildMarkRead, buildRequest, ONPREM_API, ONPREM_SANDBOX_BASE } from './
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
 import { webhooks } from './webhooks';
+import { PACE } from './rate';
 
 /** How much a value looks like an On-Premises body; 0 when it carries another API's marks. */
 function detect(value: unknown): number {
@@ -49,4 +50,5 @@ export const provider = defineProvider({
   explainError,
   windowClosedCodes: WINDOW_CLOSED_CODES,
   webhooks,
+  pace: PACE,
 });

@@ -9,6 +9,7 @@ import { buildMarkRead, buildRequest, DEFAULT_GRAPH_VERSION, GRAPH_API, D360_CLO
 import { readResponse } from './response';
 import { explainError, WINDOW_CLOSED_CODES } from './errors';
 import { webhooks } from './webhooks';
+import { PACE } from './rate';
 
 // Built on first use (see ../lazy.ts).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,4 +42,5 @@ export const provider = defineProvider({
   explainError,
   windowClosedCodes: WINDOW_CLOSED_CODES,
   webhooks,
+  pace: PACE,
 });
