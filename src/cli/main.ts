@@ -13,7 +13,7 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS = ['validate', 'sms', 'preview', 'sandbox', 'jwt', 'send', 'curl', 'convert', 'listen', 'trigger', 'templates'] as const;
+const COMMANDS = ['validate', 'sms', 'preview', 'sandbox', 'jwt', 'send', 'curl', 'convert', 'listen', 'trigger', 'templates', 'bulk'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 function isCommand(name: string): name is CommandName {

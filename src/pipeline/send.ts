@@ -12,6 +12,7 @@ import type { TemplateCatalog } from '../core/templates';
 import { ProfileError, type Profile, type Secrets } from '../core/profile';
 import { AuthError, authorize, redact, redactRequest } from '../core/auth/apply';
 import type { AuthDef } from '../core/auth/kinds';
+import type { JwtCache } from '../core/auth/jwt-cache';
 import { sendHttp, type HttpOptions } from '../core/http/client';
 import { MAY_HAVE_BEEN_SENT, type SendProblem } from '../core/http/outcome';
 import { RequestError, type HttpRequest, type SendOutcome } from '../core/http/types';
@@ -145,6 +146,8 @@ export interface SendOptions {
   now?: number;
   /** More values to keep out of everything returned, e.g. secret environment values used by placeholders. */
   redact?: readonly string[];
+  /** Reuse one Vonage JWT within its lifetime instead of signing one per request (bulk sends). */
+  jwts?: JwtCache;
 }
 
 /** Words by which an API says the window is closed when its code is not one we know. */
@@ -163,7 +166,7 @@ export function isWindowClosed(provider: ProviderDef, problem: SendProblem | und
 async function exchange(provider: ProviderDef, auth: AuthDef, request: HttpRequest, profile: Profile, secrets: Secrets, options: SendOptions): Promise<SendResult> {
   let authorized;
   try {
-    authorized = await authorize(request, profile, auth, secrets, options.now);
+    authorized = await authorize(request, profile, auth, secrets, options.now, options.jwts);
   } catch (e) {
     if (e instanceof AuthError) return notSent(e.message, 'auth');
     throw e;

@@ -7,6 +7,7 @@ import { secretTransportProblem, type Profile, type Secrets } from '../profile';
 import type { AuthDef } from './kinds';
 import { applicationIdProblem, signVonageJwt, JwtError } from './jwt';
 import { redactSecrets } from '../redact';
+import type { JwtCache } from './jwt-cache';
 
 export class AuthError extends Error {}
 
@@ -27,7 +28,7 @@ export interface Authorized {
 }
 
 /** Put the credentials of `auth` (the profile's method, as its provider defines it) on a request. */
-export async function authorize(req: HttpRequest, profile: Profile, auth: AuthDef, secrets: Secrets, now?: number): Promise<Authorized> {
+export async function authorize(req: HttpRequest, profile: Profile, auth: AuthDef, secrets: Secrets, now?: number, jwts?: JwtCache): Promise<Authorized> {
   const url = new URL(req.url);
   const insecure = secretTransportProblem(url);
   if (insecure) throw new AuthError(insecure);
@@ -40,7 +41,7 @@ export async function authorize(req: HttpRequest, profile: Profile, auth: AuthDe
       if (idProblem) throw new AuthError(`Profile "${profile.name}": ${idProblem}`);
       let jwt: string;
       try {
-        jwt = await signVonageJwt({ applicationId: profile.applicationId!, privateKey: secret, now });
+        jwt = jwts ? await jwts.get(profile.applicationId!, secret, now) : await signVonageJwt({ applicationId: profile.applicationId!, privateKey: secret, now });
       } catch (e) {
         throw new AuthError(e instanceof JwtError ? e.message : 'Could not sign the JWT.');
       }
