@@ -102,12 +102,19 @@ export async function readJournal(file: string): Promise<ReadJournal | undefined
   let pendingBad: number | undefined;
   for await (const text of lines) {
     n++;
-    if (pendingBad !== undefined) throw new JournalError(`The journal ${file} is damaged at line ${pendingBad}: it is not JSON. It was not written by mwb bulk, or was edited.`, 'corrupt');
     if (!text.trim()) continue;
     let rec: unknown;
     try {
       rec = JSON.parse(text);
     } catch {
+      rec = undefined;
+    }
+    if (pendingBad !== undefined) {
+      // A line cut off by a crash is followed only by the next run's marker (written on a fresh line).
+      if ((rec as { t?: string } | undefined)?.t !== 'run') throw new JournalError(`The journal ${file} is damaged at line ${pendingBad}: it is not JSON. It was not written by mwb bulk, or was edited.`, 'corrupt');
+      pendingBad = undefined;
+    }
+    if (rec === undefined) {
       pendingBad = n;
       continue;
     }

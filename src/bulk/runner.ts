@@ -216,7 +216,9 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
       wake = resolve;
       if (ms < Infinity) void clock.sleep(ms).then(() => notify());
     });
-  const stopping = () => !!input.stop?.aborted || !!journal?.failed;
+  /** Set when going on cannot help: the provider refused the credentials. */
+  let halt: string | undefined;
+  const stopping = () => !!input.stop?.aborted || !!journal?.failed || halt !== undefined;
   const done = () => s.sent + s.rejected + s.invalid + s.unknown + s.skipped;
   const progress = () => {
     const elapsedMs = clock.now() - started;
@@ -319,6 +321,7 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
     const r = await sendPrepared(item.prepared, profile, input.secrets, { http: { timeoutMs: input.timeoutMs, retryStatuses: false, maxAttempts: 1, signal: input.abort }, jwts, redact: input.redact });
     if (r.outcome === 'sent') return final(item, 'sent', r, r.notes.find((n) => n.startsWith('Sent, but')) ?? null);
     if (r.outcome === 'unknown') return final(item, 'unknown', r);
+    if (r.status === 401 || r.stage === 'auth') halt ??= `Stopped: the provider refused the credentials (line ${item.row.line}); every other row would be refused too. Fix them and run again with the same --journal.`;
     const code = r.explained?.code ?? '';
     const throttled = r.status === 429 || r.status === 503 || !!pace.throttledCodes?.includes(code);
     const pair = !!pace.pairCodes?.includes(code);
@@ -388,7 +391,8 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
   }
 
   s.ioError = !!journal?.failed || s.stopReason !== null;
-  if (journal?.failed) s.stopReason = `${journal.failed.message} The run stopped; the journal is intact: free space and run again with the same --journal to continue.`;
+  if (halt) s.stopReason = halt;
+  else if (journal?.failed) s.stopReason = `${journal.failed.message} The run stopped; the journal is intact: free space and run again with the same --journal to continue.`;
   else if (input.stop?.aborted) s.stopReason = 'Stopped (Ctrl-C): the requests in flight finished. Run again with the same --journal to continue.';
   s.stopped = s.stopReason !== null || done() < scan.rows;
   if (s.stopped && !s.stopReason) s.stopReason = 'Stopped before every row was considered.';

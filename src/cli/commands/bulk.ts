@@ -29,6 +29,7 @@ function positive(name: string, value: string | undefined, max: number, integer:
 }
 
 function duration(ms: number): string {
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
   if (s < 90) return `${s} s`;
   if (s < 5400) return `${Math.round(s / 60)} min`;
