@@ -83,7 +83,14 @@ function csvProblem(file: string, e: { code?: string; message: string; lines?: n
 }
 
 async function* csvRows(file: string, onBytes?: (chunk: Buffer) => void, onHeader?: (columns: string[]) => void): AsyncGenerator<RecipientRow> {
-  const parser = parse({ bom: true, skip_empty_lines: true, info: true, relax_column_count: false, trim: false });
+  // on_record keeps only the two counters we need, not csv-parse's whole info object per row.
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: false,
+    trim: false,
+    on_record: (record: string[], ctx: { lines: number; empty_lines: number }) => ({ record, info: { lines: ctx.lines, empty_lines: ctx.empty_lines } }),
+  } as unknown as Parameters<typeof parse>[0]);
   const source = Readable.from(bytes(file, onBytes));
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);

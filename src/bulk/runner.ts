@@ -4,6 +4,7 @@
  * the report says what became of every row. Nothing here prints or reads the environment.
  */
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { PLACEHOLDER } from '../core/placeholders';
 import type { Profile, Secrets } from '../core/profile';
 import type { TemplateCatalog } from '../core/templates';
@@ -17,6 +18,7 @@ import { JournalWriter, mismatch, readJournal, JOURNAL_KIND, JournalError, type 
 import { readRecipients, type RecipientRow } from './recipients';
 import { ReportWriter, type ReportRow } from './report';
 import { scanRecipients } from './scan';
+import { memoryKeeper } from './memory';
 import { REAL_CLOCK, TokenBucket, type Clock } from './token-bucket';
 
 export interface BulkInput {
@@ -201,8 +203,11 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
     journal: input.dryRun ? null : input.journalFile, report: input.reportFile ?? null, unknownRows: [], invalidRows: [],
   };
   const bucket = new TokenBucket(rate, clock);
+  // Every request in flight listens to the abort signal.
+  if (input.abort) setMaxListeners(input.concurrency + 16, input.abort);
   const jwts = new JwtCache();
-  const seen = new Map<string, { line: number; body: string }>();
+  const seenRecipients = new Map<string, number>();
+  const seenMessages = new Map<string, number>();
   const retries: Item[] = [];
   let inFlight = 0;
   let wake: (() => void) | undefined;
@@ -225,7 +230,9 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
     input.onProgress?.({ total: scan.rows, done: done(), sent: s.sent, errors: s.rejected + s.invalid + s.unknown, requests: s.requests, ratePerSecond: elapsedMs > 0 ? (s.requests / elapsedMs) * 1000 : 0, elapsedMs });
   };
 
+  const memory = memoryKeeper(1000, 250);
   const record = (r: ReportRow, carried = false) => {
+    memory.tick();
     s[r.outcome]++;
     if (carried) s.fromEarlierRuns++;
     if (r.outcome === 'unknown') s.unknownRows.push({ line: r.line, recipient: r.recipient });
@@ -279,10 +286,13 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
       const why = errors.length ? errors.slice(0, 3).map((p) => `${p.message}${p.pointer ? ` (at ${p.pointer})` : ''}`).join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '') : prepared.message.replace(/^Not sent: /, '');
       return invalid(why, recipient);
     }
-    const body = createHash('sha1').update(prepared.request.body ?? '').digest('base64').slice(0, 16);
-    const first = seen.get(recipient);
-    if (first && first.body === body) {
-      const r: ReportRow = { line: row.line, recipient, outcome: 'skipped', messageId: null, status: null, problem: `the same message to the same recipient as line ${first.line}: not sent twice.` };
+    // Short hashes, not the strings: V8 keeps a whole parsed payload alive behind a substring.
+    const who = createHash('sha1').update(recipient).digest('base64').slice(0, 12);
+    const what = createHash('sha1').update(recipient).update('\0').update(prepared.request.body ?? '').digest('base64').slice(0, 12);
+    const firstLine = seenRecipients.get(who);
+    const sameAs = seenMessages.get(what);
+    if (sameAs !== undefined) {
+      const r: ReportRow = { line: row.line, recipient, outcome: 'skipped', messageId: null, status: null, problem: `the same message to the same recipient as line ${sameAs}: not sent twice.` };
       try {
         journal?.outcome({ line: r.line, outcome: 'skipped', to: recipient, problem: r.problem });
       } catch {
@@ -291,8 +301,9 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
       record(r);
       return undefined;
     }
-    if (first) s.duplicateRecipients++;
-    else seen.set(recipient, { line: row.line, body });
+    if (firstLine !== undefined) s.duplicateRecipients++;
+    else seenRecipients.set(who, row.line);
+    seenMessages.set(what, row.line);
     return { row, prepared, recipient, tries: 0, notBefore: 0 };
   };
 
@@ -369,16 +380,18 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
           retries.push(item);
           break;
         }
-        try {
-          await journal!.intent({ line: item.row.line, to: item.recipient });
-        } catch {
-          // The intent is not on disk, so the request must not leave.
-          break;
-        }
         inFlight++;
-        s.requests++;
-        void send(item)
-          .catch((e) => final(item, 'unknown', {}, `internal error after the request was prepared: ${(e as Error).message}`))
+        // Intents of rows started together share one fsync (group commit); each request waits for its own.
+        void journal!
+          .intent({ line: item.row.line, to: item.recipient })
+          .then(
+            () => {
+              s.requests++;
+              return send(item).catch((e) => final(item, 'unknown', {}, `internal error after the request was prepared: ${(e as Error).message}`));
+            },
+            // The intent is not on disk, so the request must not leave; the run stops (journal.failed).
+            () => record({ line: item.row.line, recipient: item.recipient, outcome: 'skipped', messageId: null, status: null, problem: 'not sent: the journal could not record it first.' }),
+          )
           .finally(() => {
             inFlight--;
             notify();

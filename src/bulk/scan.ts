@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readRecipients, RecipientsError, type ListFormat } from './recipients';
+import { memoryKeeper } from './memory';
 
 export interface ListScan {
   format: ListFormat;
@@ -20,9 +21,11 @@ export async function scanRecipients(file: string): Promise<ListScan> {
   let columns: string[] = [];
   const { format, rows } = readRecipients(file, { onBytes: (c) => hash.update(c), onHeader: (h) => (columns = h) });
   let count = 0;
+  const memory = memoryKeeper(5_000, 0);
   for await (const row of rows) {
     if (count === 0 && format === 'jsonl') columns = Object.keys(row.values);
     count++;
+    memory.tick();
   }
   if (count === 0) throw new RecipientsError(format === 'csv' ? `${file} has a header but no rows: nothing to send.` : `${file} has no rows: nothing to send.`);
   return { format, sha256: hash.digest('hex'), rows: count, columns };

@@ -55,8 +55,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   schemas: ['core', 'providers', 'pipeline', 'templates'],
   // Converting a retired API's payload validates the result: above the pipeline, below the adapters.
   convert: ['core', 'providers', 'pipeline'],
-  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert', 'webhooks', 'templates'],
-  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert', 'webhooks', 'templates'],
+  // Bulk sends fill, validate and send each row through the pipeline.
+  bulk: ['core', 'providers', 'pipeline'],
+  cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert', 'webhooks', 'templates', 'bulk'],
+  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert', 'webhooks', 'templates', 'bulk'],
 };
 
 describe('project: boundaries', () => {
