@@ -70,6 +70,8 @@ export interface BulkSummary {
   skipped: number;
   /** Rows whose outcome came from an earlier run's journal (included in the counts above). */
   fromEarlierRuns: number;
+  /** Dry run: rows that are valid and would be sent (reported as skipped: nothing was). */
+  wouldSend: number;
   /** Rows that share a recipient with an earlier row but carry another message (sent, and said). */
   duplicateRecipients: number;
   /** HTTP requests this run made (retries of throttled rows included). */
@@ -198,7 +200,7 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
 
   // ---- the run ----
   const s: BulkSummary = {
-    ok: false, dryRun: !!input.dryRun, rows: scan.rows, sent: 0, rejected: 0, invalid: 0, unknown: 0, skipped: 0, fromEarlierRuns: 0, duplicateRecipients: 0, requests: 0, throttled: 0,
+    ok: false, dryRun: !!input.dryRun, rows: scan.rows, sent: 0, rejected: 0, invalid: 0, unknown: 0, skipped: 0, fromEarlierRuns: 0, wouldSend: 0, duplicateRecipients: 0, requests: 0, throttled: 0,
     durationMs: 0, ratePerSecond: 0, rate, rateSource: input.rate ? '--rate' : pace.source, concurrency: input.concurrency, stopped: false, stopReason: null, ioError: false,
     journal: input.dryRun ? null : input.journalFile, report: input.reportFile ?? null, unknownRows: [], invalidRows: [],
   };
@@ -368,6 +370,7 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
         if (!item) continue;
         if (!s.firstRequest) s.firstRequest = (await dryRun(item.prepared, profile, input.secrets, input.redact)).request;
         // A dry run counts the rows that would be sent as skipped: nothing was.
+        s.wouldSend++;
         record({ line: row.line, recipient: item.recipient, outcome: 'skipped', messageId: null, status: null, problem: 'dry run: valid, not sent' });
       }
     } else {

@@ -42,6 +42,12 @@ function progressLine(p: Progress): string {
 }
 
 function words(s: BulkSummary): string[] {
+  if (s.dryRun) {
+    const lines = [`Dry run, nothing sent: ${s.rows} rows: ${s.wouldSend} would be sent, ${s.invalid} invalid, ${s.skipped - s.wouldSend} skipped as duplicates.`, `At ${s.rate}/s (${s.rateSource}) that takes about ${duration((s.wouldSend / s.rate) * 1000)}.`];
+    for (const i of s.invalidRows.slice(0, 10)) lines.push(`  line ${i.line}: ${i.problem}`);
+    if (s.invalid > 10) lines.push(`  ... ${s.invalid - 10} more invalid rows`);
+    return lines;
+  }
   const lines = [
     `${s.dryRun ? 'Dry run: ' : ''}${s.rows} rows: ${s.sent} sent, ${s.rejected} rejected, ${s.invalid} invalid, ${s.unknown} unknown, ${s.skipped} skipped${s.fromEarlierRuns ? ` (${s.fromEarlierRuns} from earlier runs)` : ''}.`,
     `${s.requests} requests in ${duration(s.durationMs)} (${s.ratePerSecond}/s; pace ${s.rate}/s from ${s.rateSource}, ${s.concurrency} in flight at most${s.throttled ? `; slowed down ${s.throttled} times by the provider` : ''}).`,
