@@ -14,7 +14,7 @@ import { ALL_AUTH, authDefOf } from '../../providers/registry';
 import { BulkError, runBulk, type BulkSummary, type Progress } from '../../bulk/runner';
 import { RecipientsError } from '../../bulk/recipients';
 import { CliFailure, loadForSend } from '../load-payload';
-import { loadTemplateCatalog } from '../templates';
+import { loadTemplateCatalog } from '../template-catalog';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../output';
 import { timeoutMs } from './send';
 

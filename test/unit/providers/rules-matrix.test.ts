@@ -416,7 +416,8 @@ describe('rules matrix: one fault in any field of any example is reported at mos
     ['removed', () => REMOVE],
   ];
   const REMOVE = Symbol('remove');
-  for (const file of walk(path.join(ROOT, 'examples')).filter((f) => !f.endsWith('.templates.json'))) {
+  // examples/bulk/ holds a payload with placeholders and its recipient list, for `mwb bulk`.
+  for (const file of walk(path.join(ROOT, 'examples')).filter((f) => !f.endsWith('.templates.json') && path.basename(path.dirname(f)) !== 'bulk')) {
     it(path.relative(path.join(ROOT, 'examples'), file), () => {
       const base = JSON.parse(fs.readFileSync(file, 'utf8'));
       const paths: (string | number)[][] = [];

@@ -30,7 +30,8 @@ function exampleFiles(): string[] {
   const out: string[] = [];
   for (const dir of fs.readdirSync(EXAMPLES)) {
     const full = path.join(EXAMPLES, dir);
-    if (!fs.statSync(full).isDirectory()) continue;
+    // bulk/ holds a payload with placeholders and its recipient list: `mwb bulk` fills them.
+    if (!fs.statSync(full).isDirectory() || dir === 'bulk') continue;
     for (const f of fs.readdirSync(full)) if (providerForFile(f) && !NOT_A_SEND.has(f)) out.push(path.join(full, f));
   }
   return out.sort();
