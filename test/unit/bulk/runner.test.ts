@@ -69,14 +69,16 @@ describe('bulk/runner', function () {
   });
 
   it('a value that looks like a placeholder is data, never filled from the environment', async () => {
-    process.env.MWB_TEST_SECRET = 'do-not-send-me';
+    process.env.GREETING = 'from the environment';
+    process.env.MWB_VAR_GREETING = 'from a declared variable';
     try {
-      const s = await runBulk(input(['447700900010,{{MWB_TEST_SECRET}}']));
+      const s = await runBulk(input(['447700900010,{{GREETING}}']));
       assert.equal(s.invalid, 1);
       assert.equal(bodies.length, 0);
       assert.match(s.invalidRows[0].problem, /unresolved placeholder/);
     } finally {
-      delete process.env.MWB_TEST_SECRET;
+      delete process.env.GREETING;
+      delete process.env.MWB_VAR_GREETING;
     }
   });
 
