@@ -15,3 +15,6 @@ export { decodeToken } from './core/auth/decode';
 export { createSandbox, type Sandbox } from './sandbox/server';
 export { pullTemplates, pushTemplate, templateApiTarget, pulledCatalogText, statusCounts, PULLED_CATALOG_FILE } from './templates/account-api';
 export { writeTemplateMessage, fittingTemplates } from './templates/message-writer';
+export { configureProxy, type ProxySettings } from './core/http/agent';
+export { runBulk, BulkError, type BulkSummary } from './bulk/runner';
+export { RecipientsError } from './bulk/recipients';

@@ -45,6 +45,8 @@ export interface BulkInput {
   /** More values to keep out of reports and journals. */
   redact?: readonly string[];
   onProgress?: (p: Progress) => void;
+  /** Each request's result (for the editor's history), after its outcome is journaled. */
+  onSent?: (e: { line: number; prepared: Extract<Prepared, { ok: true }>; result: SendResult }) => void;
   clock?: Clock;
   journalIo?: JournalIo;
 }
@@ -332,6 +334,7 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
 
   const send = async (item: Item) => {
     const r = await sendPrepared(item.prepared, profile, input.secrets, { http: { timeoutMs: input.timeoutMs, retryStatuses: false, maxAttempts: 1, signal: input.abort }, jwts, redact: input.redact });
+    if (r.outcome !== 'not-sent' || !r.retryable) queueMicrotask(() => input.onSent?.({ line: item.row.line, prepared: item.prepared, result: r }));
     if (r.outcome === 'sent') return final(item, 'sent', r, r.notes.find((n) => n.startsWith('Sent, but')) ?? null);
     if (r.outcome === 'unknown') return final(item, 'unknown', r);
     if (r.status === 401 || r.stage === 'auth') halt ??= `Stopped: the provider refused the credentials (line ${item.row.line}); every other row would be refused too. Fix them and run again with the same --journal.`;

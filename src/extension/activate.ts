@@ -17,6 +17,7 @@ import * as quickFixes from './quick-fixes';
 import * as sandboxCommands from './sandbox-commands';
 import { SandboxHost } from './sandbox-host';
 import * as send from './send';
+import * as bulkSend from './bulk-send';
 import * as historyCommands from './history-commands';
 import * as pullTemplates from './pull-templates';
 import * as submitTemplate from './submit-template';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     ...newPayload.register(context),
     ...preview.register(context, { validations, templates }),
     ...send.register(sendDeps),
+    ...bulkSend.register(sendDeps, context.extensionMode),
     ...historyCommands.register(sendDeps),
     ...credentialCommands.register(credentials, profiles, sandbox),
     ...jwtCommands.register(profiles),

@@ -8,12 +8,11 @@ import { domain } from './lazy-domain';
 import type { ResolvedProfile } from './profiles';
 import type { SendDeps } from './send-deps';
 import { failureMessage } from './send-text';
-import { COMMANDS, SECTION, SETTINGS } from './ids';
+import { COMMANDS } from './ids';
+import { applyHttpSettings, sendTimeoutMs } from './http-settings';
 
-/** The user's messageWorkbench.http.timeoutSeconds, for every request the editor makes. */
-export function responseTimeoutMs(): number {
-  return (vscode.workspace.getConfiguration(SECTION).get<number>(SETTINGS.httpTimeoutSeconds) ?? 30) * 1000;
-}
+/** The user's messageWorkbench.http.timeoutSeconds: the deadline of each request the editor makes. */
+export const responseTimeoutMs = sendTimeoutMs;
 
 function describe(result: SendResult): string {
   const id = result.messageId ? `, message id ${result.messageId}` : '';
@@ -36,7 +35,8 @@ export async function deliver({ prepared, resolved, file, title }: Delivery, dep
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort(new Error('Cancelled')));
-    return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, responseTimeoutMs: responseTimeoutMs() }, redact });
+    applyHttpSettings();
+    return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, timeoutMs: responseTimeoutMs() }, redact });
   });
 
   deps.log.info(`send ${file} with ${profile.name} (${profile.provider}) -> ${result.ok ? 'sent' : 'failed'}: ${describe(result)}${result.problem ? `\n${result.problem}` : ''}`);

@@ -20,6 +20,7 @@ export const COMMANDS = {
   sandboxInbound: 'messageWorkbench.sandboxInbound',
   stopSandbox: 'messageWorkbench.stopSandbox',
   copyAsCurl: 'messageWorkbench.copyAsCurl',
+  sendToRecipientList: 'messageWorkbench.sendToRecipientList',
   convertPayload: 'messageWorkbench.convertPayload',
   pullTemplates: 'messageWorkbench.pullTemplates',
   submitTemplate: 'messageWorkbench.submitTemplate',

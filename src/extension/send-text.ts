@@ -8,9 +8,9 @@ import type { SendResult } from '../pipeline/send';
 export function failureMessage(profileName: string, result: SendResult): string {
   const e = result.explained;
   // Nothing left the machine when credentials were missing or the file was refused.
-  const verb = result.stage === 'auth' || result.stage === 'prepare' ? 'Not sent' : 'Not delivered';
+  const verb = result.outcome === 'unknown' ? 'May have been sent (check its status before sending again)' : result.stage === 'auth' || result.stage === 'prepare' ? 'Not sent' : 'Not delivered';
   if (!e) return `${verb} (${profileName}${result.status ? `, HTTP ${result.status}` : ''}): ${(result.problem ?? 'unknown error').split('\n')[0]}`;
   const title = e.title.replace(/^HTTP \d{3}:\s*/, '').replace(/\.?$/, '.');
   const status = result.status ? `, HTTP ${result.status}` : '';
-  return `Not delivered (${profileName}${status}): ${title}${e.advice ? ` ${e.advice}` : ''}`;
+  return `${verb} (${profileName}${status}): ${title}${e.advice ? ` ${e.advice}` : ''}`;
 }

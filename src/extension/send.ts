@@ -8,6 +8,7 @@ import type { SendResult } from '../pipeline/send';
 import { domain, validation } from './lazy-domain';
 import type { SendDeps } from './send-deps';
 import { deliver, responseTimeoutMs } from './deliver';
+import { applyHttpSettings } from './http-settings';
 import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { Profiles } from './profiles';
@@ -15,7 +16,7 @@ import { requireTrust } from './trust';
 import { COMMANDS } from './ids';
 
 
-async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promise<vscode.TextDocument | undefined> {
+export async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promise<vscode.TextDocument | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!(uri instanceof vscode.Uri) && doc && isPayloadDocument(doc)) return doc;
   // A payload file VS Code would not open as text (binary, unknown encoding) has a tab but no text editor.
@@ -131,7 +132,8 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       if (!id) return undefined;
       const resolved = await deps.profiles.resolveFor(prov);
       if (!resolved) return undefined;
-      const result = await domain().markRead(id.trim(), resolved.profile, resolved.secrets, { http: { responseTimeoutMs: responseTimeoutMs() } });
+      applyHttpSettings();
+      const result = await domain().markRead(id.trim(), resolved.profile, resolved.secrets, { http: { timeoutMs: responseTimeoutMs() } });
       if (result.ok) void vscode.window.showInformationMessage(`Marked ${id} as read (${resolved.profile.name}, HTTP ${result.status}).`);
       else void vscode.window.showErrorMessage(`Could not mark ${id} as read: ${result.problem}`);
       return result;

@@ -77,4 +77,9 @@ describe('send notifications (extension wording)', () => {
     const text = failureMessage('Prod', { ok: false, outcome: 'not-sent', status: null, messageId: null, durationMs: 0, attempts: 3, problem: 'Could not connect to api.example.com (ECONNREFUSED).\nTried 3 times.', notes: [] });
     assert.equal(text, 'Not delivered (Prod): Could not connect to api.example.com (ECONNREFUSED).');
   });
+
+  it('an unknown outcome says the message may have been sent, never "not delivered"', () => {
+    const text = failureMessage('Prod', { ok: false, outcome: 'unknown', status: 502, messageId: null, durationMs: 10, attempts: 1, problem: 'HTTP 502\nThe message may have been sent: check its status before sending again.', notes: [] });
+    assert.match(text, /^May have been sent \(check its status before sending again\) \(Prod, HTTP 502\)/);
+  });
 });
