@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { BulkSummary } from '../bulk/runner';
 import { domain } from './lazy-domain';
 import type { SendDeps } from './send-deps';
-import { documentFor } from './send';
+import { documentFor, profileForDocument } from './send';
+import { historyEntry } from './deliver';
 import { applyHttpSettings, sendTimeoutMs } from './http-settings';
 import type { HistoryEntry } from './history';
 import { requireTrust } from './trust';
@@ -42,18 +43,7 @@ async function sendToList(uri: vscode.Uri | undefined, options: BulkOptions, dep
     (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Send to This List', filters: { 'Recipient lists': ['csv', 'jsonl', 'ndjson'] }, defaultUri: vscode.Uri.joinPath(doc.uri, '..') }))?.[0];
   if (!list) return undefined;
 
-  const providerId = domain().PROVIDERS.find((p) => doc.uri.path.endsWith(p.suffix))?.id;
-  if (!providerId) {
-    void vscode.window.showErrorMessage(`${file}: name it with a provider suffix (e.g. .whatsapp.json) to send it to a list.`);
-    return undefined;
-  }
-  let resolved;
-  try {
-    resolved = await deps.profiles.resolveFor(providerId);
-  } catch (e) {
-    void vscode.window.showErrorMessage(`Not sent: the sandbox could not start (${(e as Error).message}).`);
-    return undefined;
-  }
+  const resolved = await profileForDocument(doc, deps);
   if (!resolved) return undefined;
   const { profile, secrets } = resolved;
   const templates = await deps.templates.ready();
@@ -128,25 +118,7 @@ async function sendToList(uri: vscode.Uri | undefined, options: BulkOptions, dep
         shown = pct;
       },
       onSent: ({ prepared, result }) => {
-        const sent = domain().providerOf(prepared.provider.id).toModel(prepared.payload);
-        const scrub = (t: string) => domain().redact(t, redact);
-        lastRows.push({
-          time: new Date().toISOString(),
-          file,
-          profile: profile.name,
-          provider: profile.provider,
-          auth: profile.auth,
-          host: new URL(prepared.request.url).origin,
-          to: sent?.to?.text === undefined ? undefined : scrub(sent.to.text),
-          summary: scrub(domain().summarizeMessage(sent)),
-          body: JSON.parse(scrub(JSON.stringify(prepared.payload))),
-          ok: result.ok,
-          status: result.status,
-          messageId: result.messageId,
-          durationMs: result.durationMs,
-          attempts: result.attempts,
-          problem: result.problem,
-        });
+        lastRows.push(historyEntry(prepared, result, profile, file, redact));
         if (lastRows.length > HISTORY_ROWS) lastRows.shift();
       },
     });

@@ -6,6 +6,8 @@ import * as vscode from 'vscode';
 import type { Prepared, SendResult } from '../pipeline/send';
 import { domain } from './lazy-domain';
 import type { ResolvedProfile } from './profiles';
+import type { HistoryEntry } from './history';
+import type { Profile } from '../core/profile';
 import type { SendDeps } from './send-deps';
 import { failureMessage } from './send-text';
 import { COMMANDS } from './ids';
@@ -18,6 +20,29 @@ function describe(result: SendResult): string {
   const id = result.messageId ? `, message id ${result.messageId}` : '';
   const tries = result.attempts > 1 ? ` after ${result.attempts} attempts` : '';
   return `HTTP ${result.status ?? '-'} in ${result.durationMs} ms${tries}${id}`;
+}
+
+/** What the history keeps of one send: where, to whom, what (secret values replaced), and what came back. */
+export function historyEntry(prepared: Extract<Prepared, { ok: true }>, result: SendResult, profile: Profile, file: string, redact: readonly string[]): HistoryEntry {
+  const sent = domain().providerOf(prepared.provider.id).toModel(prepared.payload);
+  const scrub = (text: string) => domain().redact(text, redact);
+  return {
+    time: new Date().toISOString(),
+    file,
+    profile: profile.name,
+    provider: profile.provider,
+    auth: profile.auth,
+    host: new URL(prepared.request.url).origin,
+    to: sent?.to?.text === undefined ? undefined : scrub(sent.to.text),
+    summary: scrub(domain().summarizeMessage(sent)),
+    body: JSON.parse(scrub(JSON.stringify(prepared.payload))),
+    ok: result.ok,
+    status: result.status,
+    messageId: result.messageId,
+    durationMs: result.durationMs,
+    attempts: result.attempts,
+    problem: result.problem,
+  };
 }
 
 export interface Delivery {
@@ -43,25 +68,7 @@ export async function deliver({ prepared, resolved, file, title }: Delivery, dep
   for (const note of result.notes) deps.log.info(`  ${note}`);
   // Nothing left the machine when the credentials were missing: that is a refusal, not a send.
   if (result.stage !== 'auth') {
-    const sent = domain().providerOf(prepared.provider.id).toModel(prepared.payload);
-    const scrub = (text: string) => domain().redact(text, redact);
-    await deps.history.add({
-      time: new Date().toISOString(),
-      file,
-      profile: profile.name,
-      provider: profile.provider,
-      auth: profile.auth,
-      host: new URL(prepared.request.url).origin,
-      to: sent?.to?.text === undefined ? undefined : scrub(sent.to.text),
-      summary: scrub(domain().summarizeMessage(sent)),
-      body: JSON.parse(scrub(JSON.stringify(prepared.payload))),
-      ok: result.ok,
-      status: result.status,
-      messageId: result.messageId,
-      durationMs: result.durationMs,
-      attempts: result.attempts,
-      problem: result.problem,
-    });
+    await deps.history.add(historyEntry(prepared, result, profile, file, redact));
   }
   if (result.ok) {
     const copy = 'Copy Message ID';

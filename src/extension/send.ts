@@ -8,6 +8,7 @@ import type { SendResult } from '../pipeline/send';
 import { domain, validation } from './lazy-domain';
 import type { SendDeps } from './send-deps';
 import { deliver, responseTimeoutMs } from './deliver';
+import type { ResolvedProfile } from './profiles';
 import { applyHttpSettings } from './http-settings';
 import { PAYLOAD_SELECTOR, isPayloadDocument, isPayloadUri } from './payload-files';
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
@@ -34,12 +35,9 @@ export async function documentFor(uri: vscode.Uri | undefined, purpose: string):
   }
 }
 
-/** Send one document; returns the result (the command returns it too, for tests and scripts). */
-export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Promise<SendResult | undefined> {
-  if (!requireTrust('Sending')) return undefined;
+/** The profile a document goes with: its provider decides; says why when there is none. */
+export async function profileForDocument(doc: vscode.TextDocument, deps: SendDeps): Promise<ResolvedProfile | undefined> {
   const file = vscode.workspace.asRelativePath(doc.uri);
-  const text = doc.getText();
-  const templates = await deps.templates.ready();
   // The provider decides the profile; the validation that decides whether to send comes back from prepareSend.
   const providerId = validation().resolveProvider(doc.uri.path, undefined)?.id ?? deps.validations.get(doc).provider?.id;
   if (!providerId) {
@@ -47,13 +45,21 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     void vscode.window.showErrorMessage(first ? `Not sent: ${file}: ${first.message}` : `Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
     return undefined;
   }
-  let resolved;
   try {
-    resolved = await deps.profiles.resolveFor(providerId);
+    return await deps.profiles.resolveFor(providerId);
   } catch (e) {
     void vscode.window.showErrorMessage(`Not sent: the sandbox could not start (${(e as Error).message}).`);
     return undefined;
   }
+}
+
+/** Send one document; returns the result (the command returns it too, for tests and scripts). */
+export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Promise<SendResult | undefined> {
+  if (!requireTrust('Sending')) return undefined;
+  const file = vscode.workspace.asRelativePath(doc.uri);
+  const text = doc.getText();
+  const templates = await deps.templates.ready();
+  const resolved = await profileForDocument(doc, deps);
   if (!resolved) return undefined;
   const { profile } = resolved;
   const prepared = domain().prepareSend({ text, fileName: file, profile, variables: await deps.environments.variables(), templates });
