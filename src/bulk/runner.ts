@@ -381,17 +381,28 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
         while (inFlight >= input.concurrency) await changed(Infinity);
         const item = await nextItem();
         if (!item) break;
-        await bucket.take();
         if (stopping()) {
           retries.push(item);
           break;
         }
         inFlight++;
-        // Intents of rows started together share one fsync (group commit); each request waits for its own.
+        // Intents of rows started together share one fsync (group commit). The token comes after the
+        // intent is on disk, so a slow disk cannot bunch requests: the wire sees the rate.
         void journal!
           .intent({ line: item.row.line, to: item.recipient })
           .then(
-            () => {
+            async () => {
+              await bucket.take();
+              if (stopping()) {
+                // Its intent is on disk but it never left: say so, so the next run sends it.
+                try {
+                  journal!.outcome({ line: item.row.line, outcome: 'retry', to: item.recipient, problem: 'stopped before the request left' });
+                } catch {
+                  // the disk is full: the row stays "may have been sent" in the journal
+                }
+                record({ line: item.row.line, recipient: item.recipient, outcome: 'skipped', messageId: null, status: null, problem: 'not sent: the run was stopped before this request left. Run again with the same journal to send it.' });
+                return;
+              }
               s.requests++;
               return send(item).catch((e) => final(item, 'unknown', {}, `internal error after the request was prepared: ${(e as Error).message}`));
             },
