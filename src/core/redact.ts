@@ -81,7 +81,21 @@ export function redactor(secrets: readonly string[], marker = REDACTED): (text: 
   };
 }
 
+/**
+ * The last few redactors built: a bulk run scrubs every row with the same secrets, and building the
+ * forms of a PEM key costs milliseconds (4,000 Vonage rows ran at 180/s for it, not 1,500/s).
+ */
+const recent = new Map<string, (text: string) => string>();
+const RECENT = 8;
+
 /** Replace every secret, in every form it can take, with a marker. */
 export function redactSecrets(text: string, secrets: readonly string[], marker = REDACTED): string {
-  return redactor(secrets, marker)(text);
+  const key = [marker, ...secrets].join('\u0000');
+  let r = recent.get(key);
+  if (!r) {
+    r = redactor(secrets, marker);
+    recent.set(key, r);
+    if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+  }
+  return r(text);
 }
