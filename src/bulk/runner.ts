@@ -44,6 +44,11 @@ export interface BulkInput {
   abort?: AbortSignal;
   /** More values to keep out of reports and journals. */
   redact?: readonly string[];
+  /**
+   * Collect garbage now and then to keep the process small (memory.ts): for a process of its own
+   * (the CLI), never inside a shared one (the extension host).
+   */
+  collectGarbage?: boolean;
   onProgress?: (p: Progress) => void;
   /** Each request's result (for the editor's history), after its outcome is journaled. */
   onSent?: (e: { line: number; prepared: Extract<Prepared, { ok: true }>; result: SendResult }) => void;
@@ -157,7 +162,7 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
   const rate = input.rate ?? pace.perSecond;
 
   // ---- the list: it must parse whole, and have a column for each placeholder ----
-  const scan = await scanRecipients(input.recipientsFile);
+  const scan = await scanRecipients(input.recipientsFile, input.collectGarbage);
   const missing = names.filter((n) => !scan.columns.includes(n));
   if (scan.format === 'csv' && missing.length) {
     const hint = missing.map((n) => scan.columns.find((c) => c.toLowerCase() === n.toLowerCase())).filter(Boolean);
@@ -234,7 +239,7 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
     input.onProgress?.({ total: scan.rows, done: done(), sent: s.sent, errors: s.rejected + s.invalid + s.unknown, requests: s.requests, ratePerSecond: elapsedMs > 0 ? (s.requests / elapsedMs) * 1000 : 0, elapsedMs });
   };
 
-  const memory = memoryKeeper(1000, 250);
+  const memory = input.collectGarbage ? memoryKeeper(1000, 250) : { tick: () => undefined };
   const record = (r: ReportRow, carried = false) => {
     memory.tick();
     s[r.outcome]++;
@@ -333,7 +338,7 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
   };
 
   const send = async (item: Item) => {
-    const r = await sendPrepared(item.prepared, profile, input.secrets, { http: { timeoutMs: input.timeoutMs, retryStatuses: false, maxAttempts: 1, signal: input.abort }, jwts, redact: input.redact });
+    const r = await sendPrepared(item.prepared, profile, input.secrets, { http: { timeoutMs: input.timeoutMs, retryStatuses: false, maxAttempts: 1, signal: input.abort }, jwts, redact: input.redact, omitRequest: true });
     if (r.outcome !== 'not-sent' || !r.retryable) queueMicrotask(() => input.onSent?.({ line: item.row.line, prepared: item.prepared, result: r }));
     if (r.outcome === 'sent') return final(item, 'sent', r, r.notes.find((n) => n.startsWith('Sent, but')) ?? null);
     if (r.outcome === 'unknown') return final(item, 'unknown', r);
