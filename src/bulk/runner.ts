@@ -344,8 +344,9 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
     if (r.outcome === 'unknown') return final(item, 'unknown', r);
     if (r.status === 401 || r.stage === 'auth') halt ??= `Stopped: the provider refused the credentials (line ${item.row.line}); every other row would be refused too. Fix them and run again with the same --journal.`;
     const code = r.explained?.code ?? '';
-    const throttled = r.status === 429 || r.status === 503 || !!pace.throttledCodes?.includes(code);
+    // The pair limit (131056) may come as a 429 too: it is about one number, not the whole run.
     const pair = !!pace.pairCodes?.includes(code);
+    const throttled = !pair && (r.status === 429 || r.status === 503 || !!pace.throttledCodes?.includes(code));
     const neverLeft = r.retryable === true && r.status === null;
     const cancelled = !!input.abort?.aborted;
     if ((throttled || pair || neverLeft || cancelled) && (item.tries < MAX_TRIES || cancelled)) {

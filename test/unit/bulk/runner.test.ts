@@ -15,12 +15,19 @@ describe('bulk/runner', function () {
   let url: string;
   const bodies: { to: string; text: string }[] = [];
   let throttledOnce = false;
+  let pairOnce = false;
   before(async () => {
     server = http.createServer((req, res) => {
       let raw = '';
       req.on('data', (c) => (raw += c));
       req.on('end', () => {
         const b = JSON.parse(raw);
+        if (b.to === '447700900099' && !pairOnce) {
+          // The pair rate limit: too fast for this one number; the sandbox answers it as a 429.
+          pairOnce = true;
+          res.writeHead(429, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'Pair rate limit hit', code: 131056 } }));
+          return;
+        }
         if (b.to === '447700900013' && !throttledOnce) {
           // Meta's throughput error comes as a 400 with code 130429: not taken, send again.
           throttledOnce = true;
@@ -39,6 +46,7 @@ describe('bulk/runner', function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mwb-runner-'));
     bodies.length = 0;
     throttledOnce = false;
+    pairOnce = false;
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -66,6 +74,15 @@ describe('bulk/runner', function () {
     assert.equal(s.throttled, 1);
     assert.equal(s.requests, 11);
     assert.equal(bodies.filter((b) => b.to === '447700900013').length, 1);
+  });
+
+  it('131056 (pair rate) waits for that number only: the row arrives once, about 6 s later, and the run is not slowed', async () => {
+    const t0 = Date.now();
+    const s = await runBulk(input(['447700900099,Pat', '447700900098,Sam']));
+    assert.equal(s.sent, 2);
+    assert.equal(s.throttled, 0);
+    assert.equal(bodies.filter((b) => b.to === '447700900099').length, 1);
+    assert.ok(Date.now() - t0 >= 5900, `${Date.now() - t0} ms`);
   });
 
   it('a value that looks like a placeholder is data, never filled from the environment', async () => {
