@@ -42,8 +42,11 @@ function run(code: string, timeoutMs: number): Promise<{ status: number | null; 
     child.on('exit', (status) => {
       clearTimeout(timer);
       stopAll(); // background processes the block started
-      fs.rmSync(home, { recursive: true, force: true });
-      resolve({ status, out });
+      // They may still be writing into the throwaway HOME as they stop.
+      setTimeout(() => {
+        fs.rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+        resolve({ status, out });
+      }, 200);
     });
   });
 }
