@@ -4,21 +4,23 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/commands/preview';
 import { listFiles, projectRoot } from '../helpers';
+import { sink } from '../../../src/cli/output';
 
 /** Run `mwb preview` in-process and capture what it prints. */
 async function preview(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const w1 = process.stdout.write.bind(process.stdout);
-  const w2 = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+  const write = sink.write;
+  sink.write = (fd, s) => {
+    const line = s.endsWith('\n') ? s : `${s}\n`;
+    if (fd === 1) stdout += line;
+    else stderr += line;
+  };
   try {
     const code = await run(args);
     return { code, stdout, stderr };
   } finally {
-    process.stdout.write = w1;
-    process.stderr.write = w2;
+    sink.write = write;
   }
 }
 

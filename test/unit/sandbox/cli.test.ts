@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { serve } from '../../../src/cli/commands/sandbox';
+import { sink } from '../../../src/cli/output';
 import { credentialsFromEnv } from '../../../src/sandbox/env-credentials';
 import { createSandbox } from '../../../src/sandbox/server';
 import { generateSandboxKeyPair, publicKeyOf } from '../../../src/sandbox/keys';
@@ -9,16 +10,13 @@ import { APP_ID, appKeys, call, vonageJwt } from './helpers';
 function capture(): { out: string[]; err: string[]; restore(): void } {
   const out: string[] = [];
   const err: string[] = [];
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+  const write = sink.write;
+  sink.write = (fd, s) => (fd === 1 ? out : err).push(s.endsWith('\n') ? s : `${s}\n`);
   return {
     out,
     err,
     restore() {
-      process.stdout.write = o;
-      process.stderr.write = e;
+      sink.write = write;
     },
   };
 }

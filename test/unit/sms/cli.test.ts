@@ -1,20 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { run } from '../../../src/cli/commands/sms';
-import { UsageError } from '../../../src/cli/output';
+import { UsageError, sink } from '../../../src/cli/output';
 
 /** Runs `mwb sms` in-process, capturing what it writes to stdout. */
 async function mwbSms(...argv: string[]): Promise<{ code: number; stdout: string }> {
-  const write = process.stdout.write;
+  const write = sink.write;
   let stdout = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
+  sink.write = (fd, s) => {
+    if (fd === 1) stdout += s.endsWith('\n') ? s : `${s}\n`;
+  };
   try {
     const code = await run(argv);
     return { code, stdout };
   } finally {
-    process.stdout.write = write;
+    sink.write = write;
   }
 }
 
