@@ -6,6 +6,12 @@ import type { Problem } from './problem';
 import { shown } from './lint/context';
 import { toPointer, type PathSegment } from './pointer';
 import { MAX_REPORTED_PROBLEMS, moreProblems } from './problem-cap';
+import { excessItems } from './excess-items';
+
+export interface SchemaCheckOptions {
+  /** Who rejects what the schema refuses, for messages ("rejected by the WhatsApp Cloud API"). */
+  api?: string;
+}
 
 type Issue = z.core.$ZodIssue;
 
@@ -149,16 +155,16 @@ function dropConsequences(all: Issue[], root: unknown): Issue[] {
   });
 }
 
-export function schemaProblems(doc: ParsedDocument, schema: z.ZodType): Problem[] {
+export function schemaProblems(doc: ParsedDocument, schema: z.ZodType, options: SchemaCheckOptions = {}): Problem[] {
   if (doc.empty) return [];
-  return schemaProblemsAt(doc, schema, [], 'schema', 'schema');
+  return schemaProblemsAt(doc, schema, [], 'schema', 'schema', options);
 }
 
 /**
  * Check the value at `at` (a nested object a provider passes through, e.g. Vonage's `custom`)
  * against a schema; problems carry full pointers into the document.
  */
-export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: readonly PathSegment[], code: string, source: Problem['source']): Problem[] {
+export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: readonly PathSegment[], code: string, source: Problem['source'], options: SchemaCheckOptions = {}): Problem[] {
   const result = schema.safeParse(valueAt(doc.value, at));
   if (result.success) return [];
   const problems: Problem[] = [];
@@ -182,6 +188,12 @@ export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: rea
         const single: Issue = { ...issue, keys: [key] };
         problems.push({ severity: 'error', code, message: describeIssue(single, doc.value), pointer: toPointer(keyPath), start: r.start, end: r.end, source });
       }
+      continue;
+    }
+    // Too many items: the ones past the limit are what the API refuses, so the problem sits on them.
+    const items = issue.code === 'too_big' && issue.origin === 'array' ? valueAt(doc.value, path) : undefined;
+    if (Array.isArray(items) && items.length > Number(issue.maximum)) {
+      problems.push({ severity: 'error', code, source, ...excessItems(doc, path, items, Number(issue.maximum), options.api) });
       continue;
     }
     // A missing field is a fault of the object that lacks it: point there (as VS Code's JSON service does).

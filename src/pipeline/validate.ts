@@ -103,7 +103,7 @@ function check(text: string, options: ValidateOptions): ValidationResult {
     return { doc, provider, model: undefined, problems };
   }
 
-  if (options.schema !== false) problems.push(...schemaProblems(doc, provider.schema));
+  if (options.schema !== false) problems.push(...schemaProblems(doc, provider.schema, { api: `the ${provider.label}` }));
 
   let model: MessageModel | undefined;
   try {

@@ -115,7 +115,7 @@ export function checkWhatsAppCustom(ctx: LintContext, custom: unknown, at: reado
   if (cloud.byType[type] && type in c) found.push({ schema: cloud.byType[type], path: [...at, type] });
   if (type === 'template' && Array.isArray(rec(c.template)?.components)) found.push({ schema: cloud.templateComponents, path: [...at, 'template', 'components'] });
   for (const { schema, path } of found) {
-    for (const p of schemaProblemsAt(ctx.doc, schema, path, 'custom-content', 'lint')) {
+    for (const p of schemaProblemsAt(ctx.doc, schema, path, 'custom-content', 'lint', { api: 'WhatsApp' })) {
       ctx.report({ severity: p.severity, code: p.code, pointer: p.pointer, start: p.start, end: p.end, message: p.message });
     }
   }
