@@ -191,9 +191,10 @@ export function schemaProblemsAt(doc: ParsedDocument, schema: z.ZodType, at: rea
       continue;
     }
     // Too many items: the ones past the limit are what the API refuses, so the problem sits on them.
-    const items = issue.code === 'too_big' && issue.origin === 'array' ? valueAt(doc.value, path) : undefined;
-    if (Array.isArray(items) && items.length > Number(issue.maximum)) {
-      problems.push({ severity: 'error', code, source, ...excessItems(doc, path, items, Number(issue.maximum), options.api) });
+    const max = issue.code === 'too_big' && issue.origin === 'array' ? Number(issue.maximum) : undefined;
+    const items = max !== undefined ? valueAt(doc.value, path) : undefined;
+    if (max !== undefined && Array.isArray(items) && items.length > max) {
+      problems.push({ severity: 'error', code, source, ...excessItems(doc, path, items, max, options.api) });
       continue;
     }
     // A missing field is a fault of the object that lacks it: point there (as VS Code's JSON service does).

@@ -1,7 +1,8 @@
 /**
  * JSON Schemas for VS Code's `contributes.jsonValidation`, generated from the zod schemas
  * (the single source of truth). Written to `schemas/` by the build; a unit test fails when
- * the committed files are stale.
+ * the committed files are stale. A payload's schema is for completion and hover only
+ * (./editor-schema.ts): its problems are ours.
  */
 import { z } from 'zod';
 import { PROVIDERS } from '../providers/registry';
@@ -10,6 +11,7 @@ import { templateCatalogSchema } from '../templates/catalog-schema';
 import { templateDefinitionSchema } from '../templates/definition-schema';
 import { DEFINITION_KIND, DEFINITION_SUFFIXES } from '../templates/template-file';
 import type { SnippetDef } from '../core/snippets';
+import { forEditor } from './editor-schema';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -46,10 +48,11 @@ export function generateSchemas(root: string): GeneratedSchema[] {
     return {
       file: `${p.id}.schema.json`,
       fileMatch: `*${p.suffix}`,
-      schema: { ...toJson(p.schema, `${p.label} payload (Message Workbench)`), ...(snippets.length ? { defaultSnippets: snippets } : {}) },
+      schema: { ...(forEditor(toJson(p.schema, `${p.label} payload (Message Workbench)`)) as Record<string, unknown>), ...(snippets.length ? { defaultSnippets: snippets } : {}) },
     };
   });
-  // What each provider posts to your webhooks: same generation, its own suffix.
+  // What each provider posts to your webhooks: same generation, its own suffix. These files (and the
+  // catalog below) are not sent and our diagnostics do not cover them yet, so VS Code still validates them.
   for (const p of PROVIDERS) {
     if (!p.webhooks) continue;
     const snippets = defaultSnippets(readSnippets(root, `${p.id}-webhook`));

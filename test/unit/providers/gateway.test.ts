@@ -31,7 +31,7 @@ describe('gateway provider (seed 003)', () => {
 
   it('4 buttons, a 21-character title, duplicate titles', () => {
     const four = { ...interactive, buttons: ['A', 'B', 'C', 'D'].map((t) => ({ id: t, title: t })) };
-    assert.deepEqual(check(four).codes, ['schema /buttons']);
+    assert.deepEqual(check(four).codes, ['schema /buttons/3']);
     assert.deepEqual(check({ ...interactive, buttons: [{ id: 'a', title: 't'.repeat(21) }] }).codes, ['schema /buttons/0/title']);
     assert.deepEqual(check({ ...interactive, buttons: [{ id: 'a', title: 'Yes' }, { id: 'b', title: 'Yes' }] }).codes, ['duplicate-button-title /buttons/1/title']);
   });

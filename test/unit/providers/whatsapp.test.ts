@@ -67,7 +67,7 @@ describe('whatsapp (Cloud API) provider', () => {
 
   describe('rule breakers get the right problem at the right pointer', () => {
     it('4 reply buttons', () => {
-      assert.deepEqual(check(buttons(['A', 'B', 'C', 'D'])).codes, ['schema /interactive/action/buttons']);
+      assert.deepEqual(check(buttons(['A', 'B', 'C', 'D'])).codes, ['schema /interactive/action/buttons/3']);
     });
     it('a 21-character button title', () => {
       const { errors, codes } = check(buttons(['Yes', 'x'.repeat(21)]));
