@@ -82,7 +82,8 @@ const THEMES = {
 };
 
 async function webviewShots(browser, files) {
-  const domain = require(path.join(root, 'dist', 'domain.js'));
+  // What the extension loads to check and preview (dist/domain.js is the sending half).
+  const domain = require(path.join(root, 'dist', 'validation.js'));
   const js = fs.readFileSync(path.join(root, 'dist', 'webview.js'), 'utf8');
   const css = fs.readFileSync(path.join(root, 'dist', 'preview.css'), 'utf8');
   const hostile = { token: 't', phone: '+1 415 555 2671', message: '*Hi* <script>window.pwned=1</script> <img src=x onerror="window.pwned=2">\n> quoted _it_', header: '</style><b>h</b>', buttons: [{ id: 'a', title: '"><svg onload=window.pwned=3>' }] };
@@ -90,7 +91,7 @@ async function webviewShots(browser, files) {
   for (const c of cases) {
     const result = domain.validateText(c.text, { fileName: c.file, templates: domain.createCatalog() });
     const problems = domain.locateProblems(c.text, result.problems);
-    const tree = domain.renderPreview({ fileName: path.basename(c.file), model: result.model, problems }, { templates: domain.createCatalog(), time: '12:00' });
+    const tree = domain.renderPreview({ fileName: path.basename(c.file), model: result.model, problems, doc: result.doc }, { templates: domain.createCatalog(), time: '12:00' });
     for (const [theme, t] of Object.entries(THEMES)) {
       const context = await browser.newContext({ viewport: { width: 480, height: 800 } });
       const page = await context.newPage();
@@ -112,6 +113,12 @@ async function webviewShots(browser, files) {
         await page.click('.problem');
         const reveal = await page.evaluate(() => window.__posted.find((m) => m.type === 'reveal'));
         if (!reveal || reveal.start !== problems[0].start) console.warn(`${c.name} (${theme}): clicking a problem did not ask to reveal it`);
+      }
+      if (await page.$('.rejected')) {
+        const before = await page.evaluate(() => window.__posted.filter((m) => m.type === 'reveal').length);
+        await page.click('.rejected');
+        const reveals = await page.evaluate(() => window.__posted.filter((m) => m.type === 'reveal'));
+        if (reveals.length !== before + 1) console.warn(`${c.name} (${theme}): clicking a rejected part did not ask to reveal its fault`);
       }
       await context.close();
       console.log(path.relative(root, png));

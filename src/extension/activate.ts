@@ -12,6 +12,7 @@ import { History } from './history';
 import * as jwtCommands from './jwt-commands';
 import * as newPayload from './new-payload';
 import * as preview from './preview';
+import * as problemStatus from './problem-status';
 import { Profiles } from './profiles';
 import * as quickFixes from './quick-fixes';
 import * as sandboxCommands from './sandbox-commands';
@@ -35,12 +36,14 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const environments = new Environments(credentials, context.globalState);
   const history = new History(context.workspaceState);
   const sendDeps = { profiles, environments, templates, history, log, validations };
+  const problems = problemStatus.register(validations);
   context.subscriptions.push(
     log,
     templates,
     sandbox,
     profiles,
     ...diagnostics.register(validations, templates),
+    ...problems.disposables,
     ...quickFixes.register(validations),
     ...convertPayload.register(validations, log),
     ...newPayload.register(context),
@@ -61,5 +64,6 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     history: () => history.entries(),
     sandboxUrl: async () => (await sandbox.ensure()).sandbox.url,
     previewStats: preview.previewStats,
+    problemStatus: () => problems.status.shown,
   });
 }

@@ -5,14 +5,17 @@
  */
 import type { HistoryEntry } from './history';
 import type { PreviewStats } from './preview';
+import type { ProblemStatus } from './problem-status';
 
 export interface TestHooks {
   /** The send history (never holds secrets). */
   history(): HistoryEntry[];
   /** The local sandbox's URL, starting it if needed. */
   sandboxUrl(): Promise<string>;
-  /** Edit-to-painted timings of the preview (for the integration tests' report). */
+  /** Edit-to-painted timings of the preview (for the integration tests' report), and what it last showed. */
   previewStats(): PreviewStats;
+  /** What the status bar's problem count shows for the active payload file. */
+  problemStatus(): ProblemStatus['shown'];
 }
 
 /** The test-only command: `executeCommand(TEST_SECRETS_COMMAND, 'get' | 'set' | 'clear', profile, field?, value?)`. */

@@ -1,7 +1,8 @@
-/** Our lint problems as editor diagnostics, refreshed as you type. */
+/** Our problems (schema and lint) as editor diagnostics, refreshed as you type. */
 import * as vscode from 'vscode';
 import type { Problem } from '../core/problem';
 import { isDefinitionDocument, isPayloadDocument } from './payload-files';
+import { publishedProblems } from './published-problems';
 import type { Validations } from './validation';
 import type { WorkspaceTemplates } from './workspace-templates';
 
@@ -28,8 +29,8 @@ export function register(validations: Validations, templates: WorkspaceTemplates
 
   const refresh = (doc: vscode.TextDocument) => {
     if (!isPayloadDocument(doc) && !isDefinitionDocument(doc)) return;
-    // Syntax errors are the JSON service's to report; we add only what it cannot know.
-    const problems = validations.get(doc).problems.filter((p) => p.source === 'lint');
+    // Every schema and lint problem, as `mwb validate` and Send see them; syntax errors are the JSON service's.
+    const problems = publishedProblems(validations.get(doc).problems);
     collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p)));
   };
   const schedule = (doc: vscode.TextDocument) => {

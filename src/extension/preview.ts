@@ -6,8 +6,8 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ValidationResult } from '../pipeline/validate';
-import type { PreviewProblem } from '../preview/problems';
 import type { HostMessage } from '../shared/protocol';
+import type { VElement } from '../preview/vnode';
 import { validation } from './lazy-domain';
 import { isDefinitionDocument, isPayloadDocument as isMessageDocument } from './payload-files';
 
@@ -16,7 +16,7 @@ const isPayloadDocument = (doc: vscode.TextDocument) => isMessageDocument(doc) |
 import { PAYLOAD_PATTERNS } from './payload-suffixes';
 import type { WorkspaceTemplates } from './workspace-templates';
 import type { Validations } from './validation';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { fileProblems } from './file-problems';
 import { COMMANDS, SETTINGS, settingKey } from './ids';
 import { acceptedReveal } from './reveal-check';
 
@@ -38,6 +38,9 @@ export interface PreviewStats {
   totals: number[];
   /** What the last update drew: a message kind, or `template` for a template definition. */
   lastKind?: string;
+  /** The last tree posted to the page and the last update the page painted, so tests can read what it shows. */
+  lastPosted?: { seq: number; tree: VElement };
+  lastPaintedSeq?: number;
 }
 const stats: PreviewStats = { updates: 0, totals: [] };
 export function previewStats(): PreviewStats {
@@ -122,7 +125,7 @@ class PreviewPanel {
           this.post({ type: 'empty', reason: 'The previewed file was closed. Open a payload file to preview it.' });
         }
       }),
-      // Schema errors come from VS Code's JSON service as diagnostics; list them too.
+      // Other sources' diagnostics (VS Code's JSON service: syntax, duplicate keys) are listed too.
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (this.doc && e.uris.some((u) => u.toString() === this.doc?.uri.toString())) this.schedule();
       }),
@@ -164,37 +167,18 @@ class PreviewPanel {
     if (!doc || !this.ready) return; // `ready` triggers the first update
     const d = validation();
     const result = this.validate(doc);
-    const ours = d.locateProblems(doc.getText(), result.problems);
-    const problems = [...ours, ...this.otherDiagnostics(doc, ours.some((p) => p.code === 'json-syntax'))];
+    // The list the status bar counts too (file-problems.ts); the parsed file lets the phone mark what the API would reject.
+    const problems = fileProblems(doc, result);
     const definition = result.templateFile === 'definition' ? result.doc.value : undefined;
     stats.lastKind = definition !== undefined ? 'template' : result.model?.kind;
-    const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems, definition }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: d.clockTime() });
+    const tree = d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems, definition, doc: result.doc }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: d.clockTime() });
     this.post({ type: 'state', seq: ++this.seq, uri: doc.uri.toString(), fileName: basename(doc.uri), tree, editedAt });
+    stats.lastPosted = { seq: this.seq, tree };
   }
 
   private validate(doc: vscode.TextDocument): ValidationResult {
     if (this.deps.validations) return this.deps.validations.get(doc);
-    return validation().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.deps.templates?.current() });
-  }
-
-  /**
-   * Diagnostics from other sources (the JSON schema service), as preview problems. When our parse
-   * already lists the syntax errors (with advice), the JSON service's copies of them are dropped.
-   */
-  private otherDiagnostics(doc: vscode.TextDocument, ownSyntax: boolean): PreviewProblem[] {
-    const severity = (s: vscode.DiagnosticSeverity): PreviewProblem['severity'] => (s === vscode.DiagnosticSeverity.Error ? 'error' : s === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info');
-    return vscode.languages
-      .getDiagnostics(doc.uri)
-      .filter((x) => x.source !== DIAGNOSTIC_SOURCE && !(ownSyntax && isJsonSyntaxCode(x.code)))
-      .map((x) => ({
-        severity: severity(x.severity),
-        code: String(typeof x.code === 'object' ? x.code.value : (x.code ?? x.source ?? 'json')),
-        message: x.message,
-        start: doc.offsetAt(x.range.start),
-        end: doc.offsetAt(x.range.end),
-        line: x.range.start.line + 1,
-        column: x.range.start.character + 1,
-      }));
+    return validation().validateText(doc.getText(), { fileName: doc.uri.path, templates: this.deps.templates?.current() });
   }
 
   private receive(raw: unknown): void {
@@ -214,6 +198,7 @@ class PreviewPanel {
       case 'rendered':
         stats.updates++;
         stats.lastDomMs = msg.domMs;
+        stats.lastPaintedSeq = msg.seq;
         if (msg.totalMs !== undefined) {
           stats.lastTotalMs = msg.totalMs;
           stats.totals.push(msg.totalMs);
@@ -266,12 +251,6 @@ class PreviewPanel {
     this.panel.dispose();
     this.onDispose();
   }
-}
-
-/** vscode-json-languageservice's ErrorCode values for scanner and parser errors (0x101-0x106, 0x201-0x207, 0x209); 0x208 (duplicate key) is not one we report. */
-function isJsonSyntaxCode(code: vscode.Diagnostic['code']): boolean {
-  const n = Number(typeof code === 'object' ? code.value : code);
-  return (n >= 0x101 && n <= 0x106) || (n >= 0x201 && n <= 0x209 && n !== 0x208);
 }
 
 function basename(uri: vscode.Uri): string {

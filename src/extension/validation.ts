@@ -10,14 +10,14 @@ export class Validations {
   constructor(private readonly templates: WorkspaceTemplates) {}
 
   /**
-   * Parse + lint (no schema check: VS Code's JSON service reports schema errors from our
-   * generated schemas, and we don't repeat them).
+   * Parse, schema check and lint: the check `mwb validate` and Send run. VS Code's JSON service
+   * gets schemas that do not validate (src/schemas/editor-schema.ts), so every problem is this one's.
    */
   get(doc: vscode.TextDocument): ValidationResult {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version) return hit.result;
-    const result = validation().validateText(doc.getText(), { fileName: doc.uri.path, schema: false, templates: this.templates.current() });
+    const result = validation().validateText(doc.getText(), { fileName: doc.uri.path, templates: this.templates.current() });
     this.cache.set(key, { version: doc.version, result });
     return result;
   }

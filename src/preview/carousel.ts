@@ -5,6 +5,7 @@
  */
 import type { Button, Card, Media } from '../core/model';
 import { plainLines } from './message-text';
+import { part } from './rejected';
 import { h, type VElement } from './vnode';
 
 export interface CardParts {
@@ -17,13 +18,16 @@ export function renderCards(cards: readonly Card[], draw: CardParts): VElement {
     'div',
     { class: 'carousel', 'aria-label': `${cards.length} cards, scrolled sideways` },
     ...cards.map((card, i) =>
-      h(
-        'div',
-        { class: 'carousel-card', 'data-index': String(i) },
-        card.media ? draw.media(card.media) : undefined,
-        card.product !== undefined ? h('div', { class: 'media media-product' }, h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, 'Product'), h('small', { class: 'media-src' }, card.product))) : undefined,
-        card.text ? h('div', { class: 'body' }, ...plainLines(card.text.text)) : undefined,
-        card.buttons.length > 0 ? draw.buttons(card.buttons) : undefined,
+      part(
+        h(
+          'div',
+          { class: 'carousel-card', 'data-index': String(i) },
+          card.media ? draw.media(card.media) : undefined,
+          card.product !== undefined ? h('div', { class: 'media media-product' }, h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, 'Product'), h('small', { class: 'media-src' }, card.product))) : undefined,
+          card.text ? part(h('div', { class: 'body' }, ...plainLines(card.text.text)), card.text.pointer) : undefined,
+          card.buttons.length > 0 ? draw.buttons(card.buttons) : undefined,
+        ),
+        card.pointer,
       ),
     ),
   );

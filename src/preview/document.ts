@@ -1,10 +1,12 @@
 /** The preview as a whole: title, the phone, the problems. One tree for the webview and the CLI page. */
 import type { MessageModel } from '../core/model';
+import type { ParsedDocument } from '../core/parse';
 import { MAX_ITEMS, clipModel } from './limits';
 import { renderProblems, type PreviewProblem } from './problems';
 import { phoneFrame, renderMedia, renderPhone, type RenderOptions } from './render';
 import { definitionSummary, renderTemplateBubbles, valuesFromExamples } from './template';
 import { viewTemplate } from '../core/template-view';
+import { markRejected, rejectedNotice } from './rejected';
 import { h, type VElement } from './vnode';
 
 export interface PreviewInput {
@@ -13,6 +15,8 @@ export interface PreviewInput {
   problems: readonly PreviewProblem[];
   /** The parsed file, when it is a template definition (Meta's format) rather than a message. */
   definition?: unknown;
+  /** The parsed file: with it, the phone draws what an error covers as rejected (preview/rejected.ts). */
+  doc?: ParsedDocument;
 }
 
 export function renderPreview(input: PreviewInput, options: RenderOptions = {}): VElement {
@@ -23,13 +27,13 @@ export function renderPreview(input: PreviewInput, options: RenderOptions = {}):
     'div',
     { class: 'preview' },
     h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)),
-    syntaxNotice(input.problems),
-    ...phoneWithinLimits(input.model, options),
+    syntaxNotice(input.problems) ?? rejectedNotice(input.problems),
+    ...phoneWithinLimits(input.model, options, input),
     renderProblems(input.problems),
   );
 }
 
-function phoneWithinLimits(model: MessageModel | undefined, options: RenderOptions): VElement[] {
+function phoneWithinLimits(model: MessageModel | undefined, options: RenderOptions, input: PreviewInput): VElement[] {
   if (!model) return [safePhone(model, options)];
   let clipped: ReturnType<typeof clipModel>;
   try {
@@ -38,6 +42,7 @@ function phoneWithinLimits(model: MessageModel | undefined, options: RenderOptio
     clipped = { model, omitted: 0 }; // a gap the renderer will name
   }
   const phone = safePhone(clipped.model, options);
+  if (input.doc) markRejected(phone, input.doc, input.problems);
   if (clipped.omitted === 0) return [phone];
   return [h('div', { class: 'preview-notice' }, `The preview draws at most ${MAX_ITEMS} items per list; ${clipped.omitted.toLocaleString('en-US')} more are left out.`), phone];
 }

@@ -12,11 +12,13 @@ export interface PreviewProblem {
   end: number;
   line: number;
   column: number;
+  /** Ours only (other sources' diagnostics have none): what the preview marks as rejected. */
+  pointer?: string;
 }
 
 export function locateProblems(text: string, problems: readonly Problem[]): PreviewProblem[] {
   const lines = new LineIndex(text);
-  return problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message, start: p.start, end: p.end, ...lines.lineColumn(p.start) }));
+  return problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message, start: p.start, end: p.end, ...lines.lineColumn(p.start), pointer: p.pointer }));
 }
 
 export function renderProblems(problems: readonly PreviewProblem[]): VElement {

@@ -11,6 +11,7 @@ import { renderCards } from './carousel';
 import { renderTemplateBubbles, valuesFromMessage } from './template';
 import { h, type VElement, type VNode } from './vnode';
 import { icon, type IconName } from './icons';
+import { part } from './rejected';
 
 export interface RenderOptions {
   templates?: TemplateCatalog;
@@ -92,13 +93,13 @@ function renderBubbleWithExtras(model: MessageModel, options: RenderOptions): VN
   const parts: (VNode | undefined)[] = [];
   if (model.header) parts.push(renderHeader(model.header, options));
   if (model.media) parts.push(renderMedia(model.media, options));
-  if (model.location) parts.push(renderLocation(model.location));
+  if (model.location) parts.push(part(renderLocation(model.location), model.location.pointer));
   if (model.contacts) parts.push(...model.contacts.map(renderContact));
   const caption = model.media?.caption?.text;
-  if (model.text) parts.push(bodyNode(model.text.text, model.channel));
-  else if (caption) parts.push(bodyNode(caption, model.channel));
+  if (model.text) parts.push(part(bodyNode(model.text.text, model.channel), model.text.pointer));
+  else if (caption) parts.push(part(bodyNode(caption, model.channel), model.media?.caption?.pointer));
   if (model.kind === 'custom' && !model.text) parts.push(h('div', { class: 'notice' }, 'A custom payload: the preview cannot tell what it will show.'));
-  if (model.footer) parts.push(h('footer', { class: 'bubble-footer' }, model.footer.text));
+  if (model.footer) parts.push(part(h('footer', { class: 'bubble-footer' }, model.footer.text), model.footer.pointer));
   const buttons = model.buttons ?? [];
   const list = model.list ? renderList(model.list) : undefined;
   const cards = model.cards ? renderCards(model.cards, { media: (m) => renderMedia(m, options), buttons: renderButtons }) : undefined;
@@ -122,19 +123,22 @@ function bodyNode(text: string, channel: MessageModel['channel']): VElement {
 }
 
 function renderHeader(header: Header, options: RenderOptions): VElement {
-  if (header.kind === 'text') return h('header', { class: 'bubble-header' }, header.text);
+  if (header.kind === 'text') return part(h('header', { class: 'bubble-header' }, header.text), header.pointer);
   return renderMedia(header.media, options);
 }
 
 export function renderMedia(media: Media, options: RenderOptions = {}): VElement {
   const source = media.url ? media.url : media.id ? `media id ${media.id}` : 'no URL or id given';
   const remote = options.loadRemoteMedia && media.type === 'image' && media.url && /^https:\/\//i.test(media.url);
-  if (remote) return h('div', { class: `media media-${media.type} media-loaded` }, h('img', { src: media.url, alt: media.filename ?? 'image' }));
-  return h(
-    'div',
-    { class: `media media-${media.type}`, 'data-url': media.url },
-    h('div', { class: 'media-icon', 'aria-hidden': 'true' }, icon(MEDIA_ICON[media.type])),
-    h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, media.filename ? `${MEDIA_LABEL[media.type]}: ${media.filename}` : MEDIA_LABEL[media.type]), h('small', { class: 'media-src' }, source)),
+  if (remote) return part(h('div', { class: `media media-${media.type} media-loaded` }, h('img', { src: media.url, alt: media.filename ?? 'image' })), media.pointer);
+  return part(
+    h(
+      'div',
+      { class: `media media-${media.type}`, 'data-url': media.url },
+      h('div', { class: 'media-icon', 'aria-hidden': 'true' }, icon(MEDIA_ICON[media.type])),
+      h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, media.filename ? `${MEDIA_LABEL[media.type]}: ${media.filename}` : MEDIA_LABEL[media.type]), h('small', { class: 'media-src' }, source)),
+    ),
+    media.pointer,
   );
 }
 
@@ -166,29 +170,40 @@ function renderButtons(buttons: readonly Button[]): VElement {
     'div',
     { class: 'buttons' },
     ...buttons.map((b, i) =>
-      h(
-        'div',
-        { class: `action action-${b.kind}`, 'data-index': String(i), title: b.url ?? b.phone ?? b.id },
-        h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon(BUTTON_ICON[b.kind])),
-        h('span', { class: 'action-title' }, b.title.text),
+      part(
+        h(
+          'div',
+          { class: `action action-${b.kind}`, 'data-index': String(i), title: b.url ?? b.phone ?? b.id },
+          h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon(BUTTON_ICON[b.kind])),
+          h('span', { class: 'action-title' }, b.title.text),
+        ),
+        b.title.pointer,
       ),
     ),
   );
 }
 
 function renderList(list: ListMessage): { button: VElement; sheet: VElement } {
-  const button = h('div', { class: 'buttons' }, h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon('list')), h('span', { class: 'action-title' }, list.button.text)));
+  const button = h('div', { class: 'buttons' }, part(h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon('list')), h('span', { class: 'action-title' }, list.button.text)), list.button.pointer));
   const sheet = h(
     'div',
     { class: 'list-sheet', 'aria-label': 'list shown when the button is tapped' },
     h('div', { class: 'sheet-handle', 'aria-hidden': 'true' }),
     h('div', { class: 'sheet-title' }, list.button.text),
     ...list.sections.map((s) =>
-      h(
-        'section',
-        { class: 'list-section' },
-        s.title ? h('div', { class: 'section-title' }, s.title.text) : undefined,
-        ...s.rows.map((r) => h('div', { class: 'list-row', title: r.id }, h('div', { class: 'row-text' }, h('div', { class: 'row-title' }, r.title.text), r.description ? h('small', { class: 'row-desc' }, r.description.text) : undefined), h('span', { class: 'radio', 'aria-hidden': 'true' }))),
+      part(
+        h(
+          'section',
+          { class: 'list-section' },
+          s.title ? part(h('div', { class: 'section-title' }, s.title.text), s.title.pointer) : undefined,
+          ...s.rows.map((r) =>
+            part(
+              h('div', { class: 'list-row', title: r.id }, h('div', { class: 'row-text' }, h('div', { class: 'row-title' }, r.title.text), r.description ? part(h('small', { class: 'row-desc' }, r.description.text), r.description.pointer) : undefined), h('span', { class: 'radio', 'aria-hidden': 'true' })),
+              r.title.pointer,
+            ),
+          ),
+        ),
+        s.pointer,
       ),
     ),
   );
@@ -224,7 +239,7 @@ function unknownTemplate(t: TemplateRef): VElement {
     h('div', { class: 'notice' }, `Template \u201C${name}\u201D${t.language ? ` (${t.language})` : ''} is not in your catalog, so its text is unknown. Add it to a *.templates.json file to preview it. Parameters sent:`),
     t.parameters.length === 0
       ? h('div', { class: 'param-list muted' }, 'none')
-      : h('ol', { class: 'param-list' }, ...t.parameters.map((p, i) => h('li', null, h('code', null, `{{${i + 1}}}`), ' = ', p.text))),
+      : h('ol', { class: 'param-list' }, ...t.parameters.map((p, i) => part(h('li', null, h('code', null, `{{${i + 1}}}`), ' = ', p.text), p.pointer))),
     ...(t.headerParameters ?? []).map((p, i) => h('div', { class: 'param-extra' }, `header {{${i + 1}}} = ${p.text}`)),
     ...(t.buttonParameters ?? []).map((b) => h('div', { class: 'param-extra' }, `button ${b.index} (${b.subType}) = ${b.value.text}`)),
   );

@@ -6,6 +6,7 @@
 import type { MessageModel } from '../core/model';
 import { analyzeSms, withGsmEquivalents, type SmsAnalysis } from '../core/sms';
 import { clipForPreview, plainLines } from './message-text';
+import { part } from './rejected';
 import { h, type VElement, type VNode } from './vnode';
 
 export function renderSms(model: MessageModel, time: string): VElement {
@@ -14,7 +15,7 @@ export function renderSms(model: MessageModel, time: string): VElement {
   return h(
     'div',
     { class: 'sms' },
-    h('div', { class: 'bubble incoming sms-bubble' }, h('div', { class: 'body' }, ...segments(text, a)), h('span', { class: 'meta' }, h('time', null, time))),
+    h('div', { class: 'bubble incoming sms-bubble' }, part(h('div', { class: 'body' }, ...segments(text, a)), model.text?.pointer), h('span', { class: 'meta' }, h('time', null, time))),
     facts(text, a, model.smsEncoding),
   );
 }

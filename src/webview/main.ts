@@ -65,7 +65,7 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 function revealFrom(target: EventTarget | null): void {
-  const item = target instanceof Element ? target.closest('.problem') : null;
+  const item = target instanceof Element ? target.closest('.problem, .rejected') : null;
   if (!item || !current) return;
   const start = Number(item.getAttribute('data-start'));
   const end = Number(item.getAttribute('data-end'));
@@ -76,7 +76,7 @@ root.addEventListener('click', (e) => revealFrom(e.target));
 root.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' || e.key === ' ') {
     revealFrom(e.target);
-    if ((e.target as Element | null)?.closest?.('.problem')) e.preventDefault();
+    if ((e.target as Element | null)?.closest?.('.problem, .rejected')) e.preventDefault();
   }
 });
 

@@ -41,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
     return result.doc.empty ? EXIT_PROBLEMS : EXIT_OK;
   }
   const definition = result.templateFile === 'definition' ? result.doc.value : undefined;
-  const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems, definition }, { templates, loadRemoteMedia: remote, time: clockTime() });
+  const tree = renderPreview({ fileName: path.basename(file), model: result.model, problems, definition, doc: result.doc }, { templates, loadRemoteMedia: remote, time: clockTime() });
   out(values.html ? toPage(tree, { title: `Preview: ${path.basename(file)}`, css: previewCss(), remoteImages: remote }) : toText(tree));
   return result.model || definition !== undefined ? EXIT_OK : EXIT_PROBLEMS;
 }

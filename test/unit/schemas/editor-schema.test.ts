@@ -19,9 +19,9 @@ import { listFiles, projectRoot } from '../helpers';
 const root = projectRoot();
 const payloadSchemas = generateSchemas(root).filter((s) => PROVIDERS.some((p) => s.fileMatch === `*${p.suffix}`));
 
-function service(schemas: { file: string; fileMatch: string; schema: Record<string, unknown> }[]): LanguageService {
+function service(schemas: { file: string; fileMatch: string | string[]; schema: Record<string, unknown> }[]): LanguageService {
   const ls = getLanguageService({});
-  ls.configure({ validate: true, schemas: schemas.map((s) => ({ uri: `mwb://schemas/${s.file}`, fileMatch: [s.fileMatch], schema: s.schema as JSONSchema })) });
+  ls.configure({ validate: true, schemas: schemas.map((s) => ({ uri: `mwb://schemas/${s.file}`, fileMatch: ([] as string[]).concat(s.fileMatch), schema: s.schema as JSONSchema })) });
   return ls;
 }
 const editor = service(payloadSchemas);
