@@ -32,7 +32,9 @@ export function register(validations: Validations): { status: ProblemStatus; dis
     const { error, warning } = countProblems(fileProblems(doc, validations.get(doc)));
     const file = vscode.workspace.asRelativePath(doc.uri);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    item.text = `$(error) ${error} $(warning) ${warning}`;
+    // Not VS Code's own "errors and warnings" item (which counts the whole workspace): this file, and what it means for Send.
+    const warnings = warning > 0 ? ` $(warning) ${warning}` : '';
+    item.text = error > 0 ? `$(error) ${plural(error, 'error')} ${error === 1 ? 'blocks' : 'block'} Send${warnings}` : `$(check) No errors${warnings}`;
     item.tooltip =
       error > 0
         ? `${file}: ${plural(error, 'error')} the API would reject: Send refuses until ${error === 1 ? 'it is' : 'they are'} fixed. ${plural(warning, 'warning')}. Click for the Problems panel.`

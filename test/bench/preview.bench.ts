@@ -52,9 +52,9 @@ const catalog = createCatalog();
 
 /** What the host does per edit, up to the message it posts. */
 function hostUpdate(text: string, seq: number): string {
-  const result = validateText(text, { fileName: 'bench.whatsapp.json', schema: false, templates: catalog });
+  const result = validateText(text, { fileName: 'bench.whatsapp.json', templates: catalog });
   const problems = locateProblems(text, result.problems);
-  const tree = renderPreview({ fileName: 'bench.whatsapp.json', model: result.model, problems }, { templates: catalog, time: '12:00' });
+  const tree = renderPreview({ fileName: 'bench.whatsapp.json', model: result.model, problems, doc: result.doc }, { templates: catalog, time: '12:00' });
   // postMessage serializes; JSON is what VS Code's webview transport does with it.
   return JSON.stringify({ type: 'state', seq, uri: 'file:///bench.whatsapp.json', fileName: 'bench.whatsapp.json', tree, editedAt: Date.now() });
 }
