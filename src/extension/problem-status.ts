@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { countProblems, fileProblems } from './file-problems';
-import { isPayloadDocument } from './payload-files';
+import { isDefinitionDocument, isPayloadDocument } from './payload-files';
 import type { Validations } from './validation';
 
 const STATUS_ID = 'messageWorkbench.problems';
@@ -24,7 +24,8 @@ export function register(validations: Validations): { status: ProblemStatus; dis
 
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !isPayloadDocument(doc)) {
+    // Payloads and template definitions: both are sent (Send, Submit Template), both get our diagnostics.
+    if (!doc || !(isPayloadDocument(doc) || isDefinitionDocument(doc))) {
       shown = undefined;
       item.hide();
       return;

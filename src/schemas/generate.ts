@@ -52,7 +52,7 @@ export function generateSchemas(root: string): GeneratedSchema[] {
     };
   });
   // What each provider posts to your webhooks: same generation, its own suffix. These files (and the
-  // catalog below) are not sent and our diagnostics do not cover them yet, so VS Code still validates them.
+  // catalog below) are not sent and our diagnostics do not cover them, so VS Code still validates them.
   for (const p of PROVIDERS) {
     if (!p.webhooks) continue;
     const snippets = defaultSnippets(readSnippets(root, `${p.id}-webhook`));
@@ -60,7 +60,8 @@ export function generateSchemas(root: string): GeneratedSchema[] {
   }
   out.push({ file: 'templates.schema.json', fileMatch: `*${CATALOG_SUFFIX}`, schema: toJson(templateCatalogSchema, 'Message Workbench template catalog') });
   const templateSnippets = defaultSnippets(readSnippets(root, DEFINITION_KIND));
-  out.push({ file: 'whatsapp-template.schema.json', fileMatch: DEFINITION_SUFFIXES.map((s) => `*${s}`), schema: { ...toJson(templateDefinitionSchema, 'WhatsApp message template (Meta format)'), ...(templateSnippets.length ? { defaultSnippets: templateSnippets } : {}) } });
+  // A template definition is sent too (Submit Template), and our diagnostics cover it: completion and hover only, as for payloads.
+  out.push({ file: 'whatsapp-template.schema.json', fileMatch: DEFINITION_SUFFIXES.map((s) => `*${s}`), schema: { ...(forEditor(toJson(templateDefinitionSchema, 'WhatsApp message template (Meta format)')) as Record<string, unknown>), ...(templateSnippets.length ? { defaultSnippets: templateSnippets } : {}) } });
   return out;
 }
 

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { getLanguageService, TextDocument, type JSONSchema, type LanguageService } from 'vscode-json-languageservice';
 import { generateSchemas } from '../../../src/schemas/generate';
+import { templateDefinitionSchema } from '../../../src/templates/definition-schema';
 import { forEditor, validatingKeywords } from '../../../src/schemas/editor-schema';
 import { PROVIDERS, providerById } from '../../../src/providers/registry';
 import { validateText } from '../../../src/pipeline/validate';
@@ -18,13 +19,16 @@ import { listFiles, projectRoot } from '../helpers';
 
 const root = projectRoot();
 const payloadSchemas = generateSchemas(root).filter((s) => PROVIDERS.some((p) => s.fileMatch === `*${p.suffix}`));
+/** Template definitions (Meta's format) are sent too, and get the same treatment. */
+const definitionSchema = generateSchemas(root).find((s) => s.file === 'whatsapp-template.schema.json')!;
+const editorSchemas = [...payloadSchemas, definitionSchema];
 
 function service(schemas: { file: string; fileMatch: string | string[]; schema: Record<string, unknown> }[]): LanguageService {
   const ls = getLanguageService({});
   ls.configure({ validate: true, schemas: schemas.map((s) => ({ uri: `mwb://schemas/${s.file}`, fileMatch: ([] as string[]).concat(s.fileMatch), schema: s.schema as JSONSchema })) });
   return ls;
 }
-const editor = service(payloadSchemas);
+const editor = service(editorSchemas);
 
 function document(fileName: string, text: string): TextDocument {
   return TextDocument.create(`file:///work/${path.basename(fileName)}`, 'json', 1, text);
@@ -92,23 +96,29 @@ const PLACES: [string, string][] = [
   ['x.whatsapp.json', '{"type": "interactive", "interactive": {"type": "carousel", "action": {"cards": [{"action": {"name": "cta_url", |}}]}}}'],
   ['x.whatsapp.json', '{"type": "template", "template": {"components": [{"type": "button", "index": |}]}}'],
   ['x.gateway.json', '{"buttons": [{|}]}'],
+  ['x.template.json', '{|}'],
+  ['x.template.json', '{"name": "a", "category": |}'],
+  ['x.template.json', '{"components": [{|}]}'],
+  ['x.template.json', '{"components": [{"type": |}]}'],
+  ['x.template.json', '{"components": [{"type": "HEADER", |}]}'],
+  ['x.template.json', '{"components": [{"type": "HEADER", "format": |}]}'],
+  ['x.template.json', '{"components": [{"type": "BUTTONS", "buttons": [{|}]}]}'],
+  ['x.template.json', '{"components": [{"type": "BUTTONS", "buttons": [{"type": "URL", |}]}]}'],
 ];
 
 /** The validating schema VS Code got before (generated from zod as it was), for comparison. */
 function validatingService(): LanguageService {
-  return service(
-    payloadSchemas.map((s) => {
-      const p = PROVIDERS.find((x) => s.fileMatch === `*${x.suffix}`)!;
-      const json = z.toJSONSchema(p.schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
-      return { ...s, schema: { ...json, defaultSnippets: s.schema.defaultSnippets } };
-    }),
-  );
+  const json = (schema: z.ZodType) => z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return service([
+    ...payloadSchemas.map((s) => ({ ...s, schema: { ...json(PROVIDERS.find((x) => s.fileMatch === `*${x.suffix}`)!.schema), defaultSnippets: s.schema.defaultSnippets } })),
+    { ...definitionSchema, schema: { ...json(templateDefinitionSchema), defaultSnippets: definitionSchema.schema.defaultSnippets } },
+  ]);
 }
 
 describe('schemas: what VS Code gets for payload files (completion and hover only)', () => {
-  it('has no keyword that validates outside `if` conditions, in any payload schema', () => {
+  it('has no keyword that validates outside `if` conditions, in any payload or template definition schema', () => {
     assert.equal(payloadSchemas.length, PROVIDERS.length);
-    for (const s of payloadSchemas) assert.deepEqual(validatingKeywords(s.schema), [], s.file);
+    for (const s of editorSchemas) assert.deepEqual(validatingKeywords(s.schema), [], s.file);
   });
 
   it('a 4th reply button: VS Code reported "Array has too many items" with the validating schema; now only ours, an error at the 4th', async () => {
@@ -150,8 +160,8 @@ describe('schemas: what VS Code gets for payload files (completion and hover onl
   });
 
   it('VS Code reports nothing for any example or valid variation', async () => {
-    const files = listFiles(path.join(root, 'examples'), (f) => PROVIDERS.some((p) => f.endsWith(p.suffix)));
-    assert.ok(files.length > 40, `${files.length} examples`);
+    const files = listFiles(path.join(root, 'examples'), (f) => PROVIDERS.some((p) => f.endsWith(p.suffix)) || f.endsWith('.template.json'));
+    assert.ok(files.length > 40 && files.some((f) => f.endsWith('.template.json')), `${files.length} examples`);
     const reported: string[] = [];
     for (const [file, text] of [...files.map((f) => [f, fs.readFileSync(f, 'utf8')]), ...VALID.map((c) => [c.file, textOf(c.payload)])]) {
       for (const d of await jsonServiceDiagnostics(editor, file, text)) reported.push(`${path.basename(file)}: ${said(d)}`);
