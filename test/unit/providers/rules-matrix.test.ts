@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { validateText } from '../../../src/pipeline/validate';
 import { fromPointer } from '../../../src/core/pointer';
 import type { Severity } from '../../../src/core/problem';
+import { BREAKERS, brokenVariants } from './broken-variants';
 
 declare const __PROJECT_ROOT__: string;
 const ROOT = typeof __PROJECT_ROOT__ === 'string' ? __PROJECT_ROOT__ : process.cwd();
@@ -402,46 +403,16 @@ describe('rules matrix: valid variations give no error or warning', () => {
 /** Every example, each field broken one way at a time (11 ways): one fault must never be reported twice at one place. */
 describe('rules matrix: one fault in any field of any example is reported at most once per pointer', () => {
   const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-  const breakers: [string, (v: unknown) => unknown][] = [
-    ['too long', (v) => (typeof v === 'string' ? long(5000) : undefined)],
-    ['empty', (v) => (typeof v === 'string' ? '' : undefined)],
-    ['a number instead of a string', (v) => (typeof v === 'string' ? 5 : undefined)],
-    ['very negative', (v) => (typeof v === 'number' ? -1e9 : undefined)],
-    ['very large', (v) => (typeof v === 'number' ? 1e12 : undefined)],
-    ['a string instead of a number', (v) => (typeof v === 'number' ? 'x' : undefined)],
-    ['null', () => null],
-    ['an empty array', () => []],
-    ['an empty object', () => ({})],
-    ['true', () => true],
-    ['removed', () => REMOVE],
-  ];
-  const REMOVE = Symbol('remove');
   // examples/bulk/ holds a payload with placeholders and its recipient list, for `mwb bulk`.
   for (const file of walk(path.join(ROOT, 'examples')).filter((f) => !f.endsWith('.templates.json') && path.basename(path.dirname(f)) !== 'bulk')) {
     it(path.relative(path.join(ROOT, 'examples'), file), () => {
       const base = JSON.parse(fs.readFileSync(file, 'utf8'));
-      const paths: (string | number)[][] = [];
-      (function visit(v: unknown, at: (string | number)[]) {
-        if (at.length) paths.push(at);
-        if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...at, i]));
-        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, [...at, k]);
-      })(base, []);
       const doubles: string[] = [];
-      for (const at of paths) {
-        for (const [how, change] of breakers) {
-          const copy = JSON.parse(JSON.stringify(base));
-          let parent = copy;
-          for (const seg of at.slice(0, -1)) parent = parent[seg];
-          const key = at[at.length - 1];
-          const next = change(parent[key]);
-          if (next === undefined || (next === REMOVE && Array.isArray(parent))) continue;
-          if (next === REMOVE) delete parent[key];
-          else parent[key] = next;
-          const { faults } = run({ file: path.basename(file), payload: copy });
-          const seen = new Map<string, string[]>();
-          for (const p of faults) seen.set(p.pointer, [...(seen.get(p.pointer) ?? []), p.code]);
-          for (const [pointer, codes] of seen) if (codes.length > 1) doubles.push(`/${at.join('/')} ${how}: ${pointer} got ${codes.join(', ')}`);
-        }
+      for (const { at, how, payload } of brokenVariants(base, BREAKERS)) {
+        const { faults } = run({ file: path.basename(file), payload });
+        const seen = new Map<string, string[]>();
+        for (const p of faults) seen.set(p.pointer, [...(seen.get(p.pointer) ?? []), p.code]);
+        for (const [pointer, codes] of seen) if (codes.length > 1) doubles.push(`/${at.join('/')} ${how}: ${pointer} got ${codes.join(', ')}`);
       }
       assert.deepEqual(doubles, []);
     });
