@@ -29,10 +29,21 @@ export interface WebhookEvent {
   reply?: { id: string; title: string };
   /** The id of the business message this one answers (a reply's context). */
   context?: string;
+  /** A customer's media message: what the phone shows in place of the file (nothing is downloaded). */
+  media?: { kind: 'image' | 'video' | 'audio' | 'file' | 'sticker' | 'vcard'; caption?: string; filename?: string; mime?: string };
+  /** A customer's shared location. */
+  location?: { latitude?: number; longitude?: number; name?: string; address?: string };
+  /** A customer's reaction: the emoji ('' when removed); the message it is on is `context`. */
+  reaction?: { emoji: string };
   /** Per-message pricing as the status reports it (WhatsApp `pricing`, Vonage `usage`). */
   pricing?: { billable?: boolean; model?: string; category?: string; type?: string; price?: string; currency?: string };
   /** Where the event stands in the body, as a JSON pointer. */
   pointer: string;
+}
+
+/** The object without its undefined fields, so events compare and print as written. */
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Whole seconds or milliseconds since the epoch, or a date string, as ISO 8601; undefined if unreadable. */

@@ -55,6 +55,8 @@ export interface SendResult {
   notes: string[];
   /** The request as sent, credentials redacted (for history and --dry-run). */
   request?: HttpRequest;
+  /** What the provider answered, with every secret used taken out (the editor's Show Response). */
+  response?: { status: number; statusText: string; headers: Record<string, string>; body: string };
   /** Where a failure happened: the file, the credentials, the network, or the provider's answer. */
   stage?: 'prepare' | 'auth' | 'http' | 'response';
 }
@@ -95,12 +97,18 @@ function errorLines(text: string, name: string, errors: ValidationResult['proble
   return errors.length > 5 ? [...shown, `  ... and ${errors.length - 5} more (run \`mwb validate ${name}\`)`] : shown;
 }
 
+/** Why a webhook payload file is not sent, and what to do with it instead. */
+export function webhookRefusal(name: string, label: string): string {
+  return `Not sent: ${name} is a ${label}, what the provider posts to your server, not a message to send. To post it to your handler, signed as the provider signs it, run: mwb trigger ${name} --to http://localhost:3000/webhook`;
+}
+
 /** Check and build: refuses a file with errors or unresolved placeholders, saying which. */
 export function prepareSend(input: SendInput): Prepared {
   const validation = validateText(input.text, { fileName: input.fileName, templates: input.templates });
   const refuse = (reason: Extract<Prepared, { ok: false }>['reason'], message: string): Prepared => ({ ok: false, reason, message, validation });
   const name = input.fileName ?? 'the payload';
   const { provider } = validation;
+  if (validation.webhook) return refuse('provider', webhookRefusal(name, validation.webhook.label));
   if (!provider) {
     // An empty, broken or too-deep file says so; only a readable payload of no known shape is "which API?".
     const first = validation.problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
@@ -176,6 +184,7 @@ async function exchange(provider: ProviderDef, auth: AuthDef, request: HttpReque
   const used = [...authorized.secrets, ...Object.values(secrets).filter((s): s is string => typeof s === 'string'), ...(options.redact ?? [])];
   const scrub = (t: string) => redact(t, used);
   const outcome = await sendHttp(authorized.request, options.http);
+  const reply = outcome.reply;
   const base = {
     outcome: outcome.outcome,
     ...(outcome.retryable ? { retryable: true } : {}),
@@ -184,6 +193,8 @@ async function exchange(provider: ProviderDef, auth: AuthDef, request: HttpReque
     attempts: outcome.attempts,
     notes: outcome.notes.map(scrub),
     ...(options.omitRequest ? {} : { request: redactRequest(authorized.request, used) }),
+    // What the provider answered, scrubbed, for the editor's Show Response (bulk runs skip the copies, as for the request).
+    ...(reply && !options.omitRequest ? { response: { status: reply.status, statusText: reply.statusText, headers: Object.fromEntries(Object.entries(reply.headers).map(([k, v]) => [k, scrub(v)])), body: scrub(reply.text) } } : {}),
   };
   const status = outcome.reply?.status ?? null;
   if (outcome.failure) return { ok: false, status: outcome.failure.kind === 'redirect' || outcome.reply?.cut ? status : null, messageId: null, problem: scrub(outcome.failure.message), stage: 'http', ...base };

@@ -32,10 +32,15 @@ export class CustomerWindow {
     return { number, openUntil: at + WINDOW_MS };
   }
 
-  isOpen(to: string): boolean {
+  /** Until when a free-form message to this number is allowed: 'always' for the test range, undefined when closed. */
+  openUntil(to: string): number | 'always' | undefined {
     const number = normalizeNumber(to);
-    if (OPEN_RANGE.test(number)) return true;
+    if (OPEN_RANGE.test(number)) return 'always';
     const at = this.lastInbound.get(number);
-    return at !== undefined && this.now() - at < WINDOW_MS;
+    return at !== undefined && this.now() - at < WINDOW_MS ? at + WINDOW_MS : undefined;
+  }
+
+  isOpen(to: string): boolean {
+    return this.openUntil(to) !== undefined;
   }
 }

@@ -91,6 +91,10 @@ export interface Sandbox {
   webhooks(): PostedWebhook[];
   /** Which webhook secrets were generated because none was given (names only). */
   generatedSecrets: string[];
+  /** The sandbox's clock (tests move it), in milliseconds since the epoch. */
+  now(): number;
+  /** The customer care window with a number: open until when ('always' for the test range), undefined when closed. */
+  windowOpenUntil(number: string): number | 'always' | undefined;
 }
 
 /** The business number the sandbox's WhatsApp webhooks report (Meta's display_phone_number). */
@@ -490,6 +494,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     messages: () => messages.list(),
     webhooks: () => reporter.list(),
     generatedSecrets,
+    now,
+    windowOpenUntil: (number) => window.openUntil(number),
     close: () => {
       reporter.close();
       templates.close();

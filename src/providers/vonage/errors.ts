@@ -25,10 +25,30 @@ const BY_DETAIL: { test: RegExp; entry: CatalogEntry }[] = [
   { test: /balance|insufficient/i, entry: { meaning: 'The account balance is too low.', advice: 'Top up the Vonage account.' } },
 ];
 
+/**
+ * The codes of a `rejected` or `undeliverable` status webhook (`error.title`, or the `type` link's
+ * fragment), from https://developer.vonage.com/en/api-errors/messages.
+ */
+const STATUS_CODES: Record<number, CatalogEntry> = {
+  1000: { meaning: 'Throttled: more messages than the account may submit.', advice: 'Send more slowly and try again.' },
+  1010: { meaning: 'Mandatory parameters are missing.', advice: 'Add the missing fields: run `mwb validate` on the payload.' },
+  1020: { meaning: 'One or more parameter values are invalid.', advice: 'Fix the values: run `mwb validate` on the payload.' },
+  1022: { meaning: 'The template or its parameters are invalid.', advice: 'Check the template name, language and parameter count against the approved template.' },
+  1030: { meaning: 'Vonage had an internal error processing the message.', advice: 'Send again later; quote the instance id to Vonage support if it persists.' },
+  1040: { meaning: 'The platform could not process the message (e.g. an unrecognised number prefix).', advice: 'Check the recipient number: digits with the country code, no "+" or "00".' },
+  1050: { meaning: 'The recipient number is barred and may not receive messages.', advice: 'Reach the customer another way.' },
+  1070: { meaning: 'The pre-paid account has too little credit for this message.', advice: 'Top up the Vonage account, then send again.' },
+  1120: { meaning: 'The sender id was not accepted under local regulations.', advice: 'Use a sender allowed in the destination country (often a number, not a name).' },
+  1160: { meaning: 'The recipient is not on the account\'s pre-approved destination list.', advice: 'Add the number in the Vonage Dashboard, or send from a production account.' },
+  1340: { meaning: 'The WhatsApp 24-hour customer care window is closed for this recipient.', advice: 'Send an approved template message (message_type "template" or a custom template) instead of free-form content.' },
+};
+
 /** Vonage's problem type for the closed WhatsApp window ends in `#1340` ("Outside of the allowed window"). */
 export const WINDOW_CLOSED_CODES = ['1340'] as const;
 
 export function explainError(status: number, detail?: string): CatalogEntry | undefined {
+  // Four digits: a status webhook's code, not an HTTP status.
+  if (status >= 1000) return STATUS_CODES[status] ?? (detail ? BY_DETAIL.find((d) => d.test.test(detail))?.entry : undefined);
   if (detail) for (const d of BY_DETAIL) if (d.test.test(detail)) return d.entry;
   return BY_STATUS[status] ?? (status >= 500 ? BY_STATUS[500] : undefined);
 }

@@ -4,7 +4,7 @@
  * from neutral words: sent -> submitted, failed -> rejected (Vonage's words for them).
  */
 import { nodeCrypto } from '../../core/lazy-crypto';
-import { isoTime, type WebhookEvent } from '../../core/webhook-event';
+import { compact, isoTime, type WebhookEvent } from '../../core/webhook-event';
 import { num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, WebhookDef } from '../webhook-types';
 import { vonageHeaders, verifyVonageSignature } from './webhook-signature';
@@ -62,6 +62,10 @@ function events(value: unknown): WebhookEvent[] {
     else if (button && typeof button.payload === 'string') event.reply = { id: button.payload, title: str(button.text) ?? '' };
     const context = str(rec(v.context)?.message_uuid);
     if (context) event.context = context;
+    const part = rec(v[type]);
+    if (part && ['image', 'video', 'audio', 'file', 'sticker', 'vcard'].includes(type)) event.media = compact({ kind: type as NonNullable<WebhookEvent['media']>['kind'], caption: str(part.caption), filename: str(part.name) });
+    if (part && type === 'location') event.location = compact({ latitude: num(part.lat), longitude: num(part.long), name: str(part.name), address: str(part.address) });
+    if (part && type === 'reaction') event.reaction = { emoji: part.action === 'unreact' ? '' : (str(part.emoji) ?? '') };
     return [event];
   }
   return [{ kind: 'other', ...base }];

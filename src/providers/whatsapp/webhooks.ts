@@ -8,7 +8,7 @@
  * hub.verify_token and hub.challenge (https://developers.facebook.com/docs/graph-api/webhooks/getting-started).
  */
 import { nodeCrypto } from '../../core/lazy-crypto';
-import { isoTime, type WebhookEvent } from '../../core/webhook-event';
+import { compact, isoTime, type WebhookEvent } from '../../core/webhook-event';
 import { arr, num, rec, str } from '../common/fields';
 import type { InboundSpec, StatusSpec, Verification, WebhookDef, WebhookRequest, WebhookSecrets } from '../webhook-types';
 import { once } from '../lazy';
@@ -116,6 +116,18 @@ function replyOf(m: Record<string, unknown>): { id: string; title: string } | un
   return undefined;
 }
 
+const MEDIA_KIND: Record<string, NonNullable<WebhookEvent['media']>['kind']> = { image: 'image', video: 'video', audio: 'audio', voice: 'audio', document: 'file', sticker: 'sticker' };
+
+/** The parts of a customer's message the conversation view draws: media, location, reaction. */
+function drawnParts(m: Record<string, unknown>, type: string | undefined): Pick<WebhookEvent, 'media' | 'location' | 'reaction'> {
+  const part = rec(m[type ?? '']);
+  const kind = MEDIA_KIND[type ?? ''];
+  if (kind && part) return { media: compact({ kind, caption: str(part.caption), filename: str(part.filename), mime: str(part.mime_type) }) };
+  if (type === 'location' && part) return { location: compact({ latitude: num(part.latitude), longitude: num(part.longitude), name: str(part.name), address: str(part.address) }) };
+  if (type === 'reaction' && part) return { reaction: { emoji: str(part.emoji) ?? '' } };
+  return {};
+}
+
 /** Events of a `messages` array (Cloud `value.messages`, On-Premises top-level `messages`). */
 export function messageEvents(messages: unknown, pointer: string, business?: string): WebhookEvent[] {
   return arr(messages).flatMap((raw, i) => {
@@ -127,6 +139,7 @@ export function messageEvents(messages: unknown, pointer: string, business?: str
     const event: WebhookEvent = { kind: 'message', messageId: str(m.id) ?? '', from: str(m.from), to: business, type, timestamp: isoTime(m.timestamp), text: messageText(m, type), pointer: `${pointer}/${i}` };
     if (reply) event.reply = reply;
     if (context) event.context = context;
+    Object.assign(event, drawnParts(m, type));
     return [event];
   });
 }
