@@ -47,7 +47,8 @@ const targets = [
 ];
 if (fs.existsSync('src/webview/main.ts')) {
   targets.push({
-    entryPoints: { webview: 'src/webview/main.ts' },
+    // The preview page, and the Conversations page (src/extension/conversations.ts).
+    entryPoints: { webview: 'src/webview/main.ts', conversations: 'src/webview/conversations.ts' },
     platform: 'browser',
     format: 'iife',
     tsconfig: 'src/webview/tsconfig.json',
@@ -78,6 +79,8 @@ async function main() {
   require('child_process').execFileSync(process.execPath, [path.join('dist', 'generate-schemas.js'), 'schemas'], { stdio: 'inherit' });
   const cssSrc = path.join('src', 'webview', 'preview.css');
   if (fs.existsSync(cssSrc)) fs.copyFileSync(cssSrc, path.join('dist', 'preview.css'));
+  const conversationsCss = path.join('src', 'webview', 'conversations.css');
+  if (fs.existsSync(conversationsCss)) fs.copyFileSync(conversationsCss, path.join('dist', 'conversations.css'));
   console.log(`[esbuild] built ${targets.map((t) => Object.keys(t.entryPoints).join()).join(', ')}`);
 }
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ALLOWED_TAGS, isAllowedAttr, type VNode } from './vnode';
 
-const VOID = new Set(['br', 'img']);
+const VOID = new Set(['br', 'img', 'input']);
 
 export function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));

@@ -16,7 +16,7 @@ export interface WebhookPreviewInput {
   problems: readonly PreviewProblem[];
 }
 
-type Ticks = 'sent' | 'delivered' | 'read' | 'failed' | 'pending';
+export type Ticks = 'sent' | 'delivered' | 'read' | 'failed' | 'pending';
 
 /** What a provider's status word means on the phone. */
 export function ticksOf(status: string | undefined): Ticks {
@@ -38,8 +38,8 @@ export function ticksOf(status: string | undefined): Ticks {
   }
 }
 
-const TICK_TEXT: Record<Ticks, string> = { sent: '\u2713', delivered: '\u2713\u2713', read: '\u2713\u2713', failed: '!', pending: '\u25F7' };
-const TICK_WORDS: Record<Ticks, string> = { sent: 'sent', delivered: 'delivered', read: 'read', failed: 'not delivered', pending: 'pending' };
+export const TICK_TEXT: Record<Ticks, string> = { sent: '\u2713', delivered: '\u2713\u2713', read: '\u2713\u2713', failed: '!', pending: '\u25F7' };
+export const TICK_WORDS: Record<Ticks, string> = { sent: 'sent', delivered: 'delivered', read: 'read', failed: 'not delivered', pending: 'pending' };
 
 function time(iso: string | undefined): string {
   return iso ? iso.slice(11, 16) : '';

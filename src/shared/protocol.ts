@@ -74,3 +74,43 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
 
 /** What the page keeps across hide/show and reloads (vscode.setState). */
 export const persistedState = z.strictObject({ uri: z.string(), fileName: z.string(), tree: vElement, seq: z.number() });
+
+// ---- the Conversations page (src/webview/conversations.ts) ----
+/** Host -> page: the whole view, redrawn on every change. */
+export const conversationsStateMessage = z.strictObject({
+  type: z.literal('conversations'),
+  seq: count(),
+  tree: vElement,
+  /** When the webhook that caused this update reached the inbox (ms since epoch), for the status-to-painted probe. */
+  statusAt: z.optional(z.number()),
+});
+export const conversationsHostMessage = z.discriminatedUnion('type', [conversationsStateMessage]);
+export type ConversationsHostMessage = z.infer<typeof conversationsHostMessage>;
+
+/** What a click in the view asks for; `key` names a thread or a message, never a URL or a file. */
+export const CONVERSATION_ACTIONS = ['select', 'tap', 'pick', 'type', 'mark-read', 'reply', 'copy', 'request', 'response', 'template'] as const;
+export const conversationActionMessage = z.strictObject({
+  type: z.literal('action'),
+  action: z.enum(CONVERSATION_ACTIONS),
+  key: text(1024),
+  /** The button or list row tapped. */
+  index: z.optional(count()),
+  /** What the customer typed. */
+  text: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+});
+export type ConversationAction = z.infer<typeof conversationActionMessage>;
+export const conversationsPageMessage = z.discriminatedUnion('type', [readyMessage, renderedMessage, conversationActionMessage]);
+export type ConversationsPageMessage = z.infer<typeof conversationsPageMessage>;
+
+export function parseConversationsHostMessage(data: unknown): ConversationsHostMessage | undefined {
+  const r = conversationsHostMessage.safeParse(data);
+  return r.success ? r.data : undefined;
+}
+
+export function parseConversationsPageMessage(data: unknown): ConversationsPageMessage | undefined {
+  const r = conversationsPageMessage.safeParse(data);
+  return r.success ? r.data : undefined;
+}
+
+/** What the Conversations page keeps across hide/show and reloads. */
+export const conversationsPersisted = z.strictObject({ tree: vElement, seq: z.number() });

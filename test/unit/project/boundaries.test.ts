@@ -57,8 +57,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   convert: ['core', 'providers', 'pipeline'],
   // Bulk sends fill, validate and send each row through the pipeline.
   bulk: ['core', 'providers', 'pipeline'],
+  // Threads of sent messages and the webhooks that answer them: above the pipeline and the sandbox's window rule, below the adapters.
+  conversations: ['core', 'providers', 'pipeline', 'webhooks', 'preview', 'sandbox'],
   cli: ['core', 'providers', 'pipeline', 'preview', 'sandbox', 'convert', 'webhooks', 'templates', 'bulk'],
-  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert', 'webhooks', 'templates', 'bulk'],
+  extension: ['core', 'providers', 'pipeline', 'preview', 'shared', 'sandbox', 'convert', 'webhooks', 'templates', 'bulk', 'conversations'],
 };
 
 describe('project: boundaries', () => {
