@@ -3,7 +3,7 @@
  * on first use: the HTTP client, JWTs, profiles and the sandbox. Checking and previewing files
  * is dist/validation.js (extension-validation.ts).
  */
-export { prepareSend, sendPrepared, markRead, type SendResult } from './pipeline/send';
+export { prepareSend, sendPrepared, markRead, webhookRefusal, type SendResult } from './pipeline/send';
 export { checkProfile } from './pipeline/profiles';
 export { PROVIDERS, providerOf, authDefOf } from './providers/registry';
 export { curlFor } from './pipeline/curl';
@@ -18,3 +18,12 @@ export { writeTemplateMessage, fittingTemplates } from './templates/message-writ
 export { configureProxy, type ProxySettings } from './core/http/agent';
 export { runBulk, BulkError, type BulkSummary } from './bulk/runner';
 export { RecipientsError } from './bulk/recipients';
+export { createReceiver, type Receiver } from './webhooks/receiver';
+export { humanLines as webhookLines } from './webhooks/lines';
+export { ConversationBook, type SendRecord } from './conversations/book';
+export { conversationsView } from './conversations/view';
+export { replyPayload } from './conversations/reply-payload';
+export { renderConversations } from './preview/conversation';
+export { createCatalog } from './core/templates';
+export { parseConversationsPageMessage, type ConversationsHostMessage, type ConversationAction } from './shared/protocol';
+export { explainFailure } from './conversations/explain';

@@ -7,6 +7,7 @@ export { validateText, resolveProvider, type ValidationResult } from './pipeline
 export { createCatalog } from './core/templates';
 export { parseCatalog, readCatalog } from './core/template-catalog-file';
 export { renderPreview } from './preview/document';
+export { renderWebhookPreview } from './preview/webhook';
 export { clockTime } from './preview/clock';
 export { locateProblems, type PreviewProblem } from './preview/problems';
 export { parseWebviewMessage, type HostMessage } from './shared/protocol';

@@ -194,7 +194,9 @@ export class ConversationBook {
     const changed = new Set<string>();
     const arrived = timeOf(request.receivedAt, 0);
     for (const e of request.events) {
-      const at = timeOf(e.timestamp, arrived);
+      // Providers stamp whole seconds: within a second of arrival, the arrival orders it against our sends.
+      const stamped = timeOf(e.timestamp, arrived);
+      const at = arrived && Math.abs(arrived - stamped) < 1000 ? arrived : stamped;
       const provider = request.provider ?? 'unknown';
       const key = e.kind === 'status' ? this.applyStatus(profile, provider, e, at) : e.kind === 'message' ? this.applyMessage(profile, provider, e, at, request.id) : undefined;
       if (key) changed.add(key);

@@ -16,7 +16,11 @@ import * as problemStatus from './problem-status';
 import { Profiles } from './profiles';
 import * as quickFixes from './quick-fixes';
 import * as sandboxCommands from './sandbox-commands';
-import { SandboxHost } from './sandbox-host';
+import { SANDBOX_PROFILE, SandboxHost } from './sandbox-host';
+import { Inbox } from './inbox';
+import * as inboxCommands from './inbox-commands';
+import { ConversationStore } from './conversation-store';
+import * as conversations from './conversations';
 import * as send from './send';
 import * as bulkSend from './bulk-send';
 import * as historyCommands from './history-commands';
@@ -31,16 +35,25 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const templates = new WorkspaceTemplates();
   const validations = new Validations(templates);
   const credentials = new SecretStore(context.secrets);
-  const sandbox = new SandboxHost(context.globalState, credentials, log);
+  // The workspace's own storage keeps its inbox and its conversations; without a folder open, the window's.
+  const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
+  // The sandbox keeps its own clock (tests move it to close a 24 h window); its inbox and threads read it.
+  const now = (profile: string): number => (profile === SANDBOX_PROFILE ? sandbox.now() : Date.now());
+  const inbox = new Inbox(credentials, storage, context.workspaceState, log, { now });
+  const sandbox = new SandboxHost(context.globalState, credentials, log, inbox);
+  const store = new ConversationStore(storage, inbox, log, now);
   const profiles = new Profiles(credentials, sandbox, context.globalState);
   const environments = new Environments(credentials, context.globalState);
   const history = new History(context.workspaceState);
-  const sendDeps = { profiles, environments, templates, history, log, validations };
   const problems = problemStatus.register(validations);
+  const sendDeps = { profiles, environments, templates, history, log, validations, conversations: store, inbox };
+  const conversationView = conversations.register(context, { store, inbox, sandbox, profiles, templates, log });
   context.subscriptions.push(
     log,
     templates,
+    inbox,
     sandbox,
+    store,
     profiles,
     ...diagnostics.register(validations, templates),
     ...problems.disposables,
@@ -53,7 +66,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     ...historyCommands.register(sendDeps),
     ...credentialCommands.register(credentials, profiles, sandbox),
     ...jwtCommands.register(profiles),
-    ...sandboxCommands.register(sandbox),
+    ...sandboxCommands.register(sandbox, validations),
+    ...inboxCommands.register(inbox, profiles, store, sandbox),
+    ...conversationView.disposables,
     ...environmentCommands.register(environments),
     ...pullTemplates.register({ profiles, templates, log }),
     ...submitTemplate.register({ profiles, templates, log, sandbox }),
@@ -65,5 +80,9 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     sandboxUrl: async () => (await sandbox.ensure()).sandbox.url,
     previewStats: preview.previewStats,
     problemStatus: () => problems.status.shown,
+    conversations: () => store.book.toJSON().threads,
+    conversationStats: conversations.conversationStats,
+    conversationAction: conversationView.act,
+    advanceSandboxClock: (ms: number) => sandbox.advanceClock(ms),
   });
 }

@@ -1,6 +1,8 @@
 /**
  * The second half of every send from the editor (Send Message, re-send from the history): send a
- * prepared request with progress and Cancel, log it, keep it in the history, and say what happened.
+ * prepared request with progress and Cancel, log it, keep it in the history and its conversation,
+ * and say what happened: where status webhooks come back, the same notification follows the message
+ * (Sent, Delivered, Read or Failed) before the outcome is announced.
  */
 import * as vscode from 'vscode';
 import type { Prepared, SendResult } from '../pipeline/send';
@@ -12,6 +14,23 @@ import type { SendDeps } from './send-deps';
 import { failureMessage } from './send-text';
 import { COMMANDS } from './ids';
 import { applyHttpSettings, sendTimeoutMs } from './http-settings';
+import { recordSent } from './conversation-sends';
+import { followStatuses } from './status-follow';
+import { announceOutcome, finalStepOf } from './send-outcome';
+
+/** How long the notification waits for the first status webhook, and then for each next one. */
+const FIRST_STATUS_MS = 20_000;
+const NEXT_STATUS_MS = 60_000;
+
+function deferred<T>(): { promise: Promise<T>; resolve(v: T): void; reject(e: unknown): void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
 
 /** The user's messageWorkbench.http.timeoutSeconds: the deadline of each request the editor makes. */
 export const responseTimeoutMs = sendTimeoutMs;
@@ -57,20 +76,43 @@ export interface Delivery {
 export async function deliver({ prepared, resolved, file, title }: Delivery, deps: SendDeps): Promise<SendResult> {
   const { profile, secrets } = resolved;
   const redact = await deps.environments.secretValues();
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+  const conversations = deps.conversations;
+  // The notification follows the message's statuses when webhooks come back: always in the sandbox, else while the profile's inbox listens.
+  const following = conversations && !!prepared.provider.webhooks && (resolved.sandbox || !!deps.inbox?.listening().includes(profile.name));
+  const at = conversations?.now(profile.name) ?? Date.now();
+  const answered = deferred<SendResult>();
+  const notification = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort(new Error('Cancelled')));
-    applyHttpSettings();
-    return domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, timeoutMs: responseTimeoutMs() }, redact });
+    let result: SendResult;
+    try {
+      applyHttpSettings();
+      result = await domain().sendPrepared(prepared, profile, secrets, { http: { signal: abort.signal, timeoutMs: responseTimeoutMs() }, redact });
+    } catch (e) {
+      answered.reject(e);
+      return undefined;
+    }
+    answered.resolve(result);
+    if (!following || !conversations || !result.ok || !result.messageId) return undefined;
+    return followStatuses(conversations, profile.name, result.messageId, progress, token, { firstStatusMs: FIRST_STATUS_MS, nextStatusMs: NEXT_STATUS_MS, finalAt: finalStepOf(prepared) });
   });
+  const result = await answered.promise;
 
   deps.log.info(`send ${file} with ${profile.name} (${profile.provider}) -> ${result.ok ? 'sent' : 'failed'}: ${describe(result)}${result.problem ? `\n${result.problem}` : ''}`);
   for (const note of result.notes) deps.log.info(`  ${note}`);
+  const key = conversations ? recordSent(conversations, { prepared, result, profile: profile.name, file, redact, at }) : undefined;
   // Nothing left the machine when the credentials were missing: that is a refusal, not a send.
   if (result.stage !== 'auth') {
     await deps.history.add(historyEntry(prepared, result, profile, file, redact));
   }
-  if (result.ok) {
+  if (result.ok && following && conversations && result.messageId) {
+    // One more notification, when the message has gone as far as it will: the outcome, and the conversation a click away.
+    const messageId = result.messageId;
+    const recipient = prepared.validation.model?.to?.text;
+    void notification.then((outcome) => {
+      if (outcome && key) void announceOutcome({ outcome, messageId, profile: profile.name, sandbox: resolved.sandbox, recipient, provider: profile.provider }, conversations, deps);
+    });
+  } else if (result.ok) {
     const copy = 'Copy Message ID';
     void vscode.window.showInformationMessage(`Sent with ${profile.name}: ${describe(result)}.`, ...(result.messageId ? [copy] : [])).then((a) => {
       if (a === copy && result.messageId) void vscode.env.clipboard.writeText(result.messageId);

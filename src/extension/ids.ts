@@ -25,6 +25,10 @@ export const COMMANDS = {
   pullTemplates: 'messageWorkbench.pullTemplates',
   submitTemplate: 'messageWorkbench.submitTemplate',
   newMessageFromTemplate: 'messageWorkbench.newMessageFromTemplate',
+  openConversations: 'messageWorkbench.openConversations',
+  showWebhookUrl: 'messageWorkbench.showWebhookUrl',
+  setWebhookSecrets: 'messageWorkbench.setWebhookSecrets',
+  stopInbox: 'messageWorkbench.stopInbox',
 } as const;
 
 /** The settings section; every key below lives under it. */

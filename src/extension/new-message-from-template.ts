@@ -49,7 +49,8 @@ async function pickTemplate(templates: WorkspaceTemplates, args: NewMessageArgs)
   return pick?.def;
 }
 
-async function uniqueFile(dir: vscode.Uri, base: string, suffix: string): Promise<vscode.Uri> {
+/** A file name in `dir` that does not exist yet: `base`, `base-2`, ... with `suffix`. */
+export async function uniqueFile(dir: vscode.Uri, base: string, suffix: string): Promise<vscode.Uri> {
   for (let i = 0; ; i++) {
     const uri = vscode.Uri.joinPath(dir, `${base}${i ? `-${i + 1}` : ''}${suffix}`);
     const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);

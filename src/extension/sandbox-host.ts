@@ -1,6 +1,8 @@
 /**
  * The built-in sandbox, started on demand inside the extension host on a random loopback port,
  * with credentials generated once and kept in SecretStorage: sending works on a fresh install.
+ * It posts its webhooks (statuses, the customer's messages) to the Sandbox profile's inbox, signed
+ * with that inbox's secrets, so the Conversations view moves as it would with a real provider.
  */
 import { generateKeyPair, randomBytes, randomUUID, createPublicKey } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -9,6 +11,7 @@ import type { Sandbox } from '../sandbox/server';
 import type { TemplateStatusUpdate } from '../sandbox/templates';
 import type { Secrets } from '../core/profile';
 import type { SecretStore } from './secret-store';
+import type { Inbox } from './inbox';
 import { domain } from './lazy-domain';
 
 export const SANDBOX_PROFILE = 'Sandbox';
@@ -26,11 +29,27 @@ export class SandboxHost implements vscode.Disposable {
   /** A template submitted to the sandbox was reviewed (approved or rejected). */
   readonly onTemplateStatus = this.templateStatus.event;
 
+  private started: Sandbox | undefined;
+  /** Moved only by the integration tests (to let a 24 h window close); the sandbox and its inbox read this clock. */
+  private clockOffsetMs = 0;
+  readonly now = (): number => Date.now() + this.clockOffsetMs;
+
   constructor(
     private readonly state: vscode.Memento,
     private readonly store: SecretStore,
     private readonly log: vscode.LogOutputChannel,
+    private readonly inbox?: Inbox,
   ) {}
+
+  /** The sandbox when it runs (for the Conversations view's window, which must not start it). */
+  current(): Sandbox | undefined {
+    return this.started;
+  }
+
+  /** Tests only: moves the sandbox's clock forward. */
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
 
   /** The running sandbox and its credentials, starting it (and minting credentials) if needed. */
   ensure(): Promise<{ sandbox: Sandbox; credentials: SandboxCredentials }> {
@@ -71,6 +90,9 @@ export class SandboxHost implements vscode.Disposable {
 
   private async start(): Promise<{ sandbox: Sandbox; credentials: SandboxCredentials }> {
     const credentials = await this.credentials();
+    // The inbox first: the sandbox needs its URL, and signs with its secrets.
+    const receiver = this.inbox ? await this.inbox.ensure(SANDBOX_PROFILE, true) : undefined;
+    const webhookSecrets = this.inbox ? { ...(await this.inbox.secrets(SANDBOX_PROFILE, true)), vonageApiKey: credentials.apiKey, vonageApplicationId: credentials.applicationId } : undefined;
     const publicKey = createPublicKey(credentials.secrets.privateKey).export({ type: 'spki', format: 'pem' }).toString();
     const sandbox = await domain().createSandbox({
       host: '127.0.0.1',
@@ -81,14 +103,18 @@ export class SandboxHost implements vscode.Disposable {
       gatewayTokens: [credentials.secrets.token],
       log: (line) => this.log.debug(`sandbox: ${line}`),
       onTemplateStatus: (update) => this.templateStatus.fire(update),
+      now: this.now,
+      ...(receiver ? { webhook: receiver.url, webhookSecrets } : {}),
     });
-    this.log.info(`Sandbox listening at ${sandbox.url}`);
+    this.started = sandbox;
+    this.log.info(`Sandbox listening at ${sandbox.url}${receiver ? `; its webhooks go to the inbox at ${receiver.url}` : ''}`);
     return { sandbox, credentials };
   }
 
   async stop(): Promise<void> {
     const r = this.running;
     this.running = undefined;
+    this.started = undefined;
     if (r) await (await r).sandbox.close();
   }
 

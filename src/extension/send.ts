@@ -39,6 +39,11 @@ export async function documentFor(uri: vscode.Uri | undefined, purpose: string):
 export async function profileForDocument(doc: vscode.TextDocument, deps: SendDeps): Promise<ResolvedProfile | undefined> {
   const file = vscode.workspace.asRelativePath(doc.uri);
   // The provider decides the profile; the validation that decides whether to send comes back from prepareSend.
+  const webhook = deps.validations.get(doc).webhook;
+  if (webhook) {
+    void vscode.window.showErrorMessage(domain().webhookRefusal(file, webhook.label));
+    return undefined;
+  }
   const providerId = validation().resolveProvider(doc.uri.path, undefined)?.id ?? deps.validations.get(doc).provider?.id;
   if (!providerId) {
     const first = deps.validations.get(doc).problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');

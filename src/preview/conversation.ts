@@ -5,6 +5,7 @@
  */
 import type { TemplateCatalog } from '../core/templates';
 import { renderIn, renderOut, type ThreadItem } from './conversation-items';
+import { icon } from './icons';
 import { h, type VElement, type VNode } from './vnode';
 
 export type { ThreadItem, OutItem, InItem, DayItem, Progress, FailureView } from './conversation-items';
@@ -91,8 +92,8 @@ function thread(t: ThreadView, templates: TemplateCatalog | undefined): VElement
   const chat = t.items.length > 0 ? t.items.flatMap((i) => item(i, templates)) : [h('div', { class: 'empty-state' }, 'Nothing in this conversation yet.')];
   return h(
     'div',
-    { class: 'phone channel-whatsapp thread', 'data-kind': 'conversation' },
-    h('div', { class: 'phone-top' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, '\u260E'), h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, t.title), h('small', { class: 'contact-sub' }, t.sub))),
+    { class: 'phone channel-whatsapp thread', 'data-kind': 'conversation', 'data-key': t.key },
+    h('div', { class: 'phone-top' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, icon('contact')), h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, t.title), h('small', { class: 'contact-sub' }, t.sub))),
     windowBanner(t.window),
     h('div', { class: 'chat' }, ...chat),
     t.sandbox ? composer(t) : undefined,

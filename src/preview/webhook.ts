@@ -73,7 +73,7 @@ function status(e: WebhookEvent): VNode[] {
   const out: VNode[] = [
     h(
       'div',
-      { class: 'message' },
+      { class: 'message sent' },
       h(
         'div',
         { class: `bubble outgoing webhook-status status-${ticks}` },

@@ -31,16 +31,17 @@ function composerState(): { key: string; value: string; focused: boolean; start:
   return { key: input.getAttribute('data-key') ?? '', value: input.value, focused: document.activeElement === input, start: input.selectionStart, end: input.selectionEnd };
 }
 
-function nearBottom(): boolean {
-  const el = document.scrollingElement ?? document.documentElement;
-  return el.scrollHeight - el.scrollTop - el.clientHeight < 80;
+/** Where the chat is scrolled: the thread, and whether the newest message is in view. */
+function chatScroll(): { key: string | null; top: number; atBottom: boolean } | undefined {
+  const chat = root.querySelector<HTMLElement>('.thread .chat');
+  if (!chat) return undefined;
+  return { key: chat.closest('.thread')?.getAttribute('data-key') ?? null, top: chat.scrollTop, atBottom: chat.scrollHeight - chat.scrollTop - chat.clientHeight < 80 };
 }
 
-function draw(tree: Parameters<typeof toDom>[0], firstDraw: boolean): number {
+function draw(tree: Parameters<typeof toDom>[0]): number {
   const t0 = performance.now();
   const kept = composerState();
-  const follow = firstDraw || nearBottom();
-  const scrollY = window.scrollY;
+  const scroll = chatScroll();
   root.replaceChildren(toDom(tree));
   const input = root.querySelector<HTMLInputElement>('input[data-field="text"]');
   if (input && kept && kept.key === input.getAttribute('data-key')) {
@@ -50,22 +51,24 @@ function draw(tree: Parameters<typeof toDom>[0], firstDraw: boolean): number {
       input.setSelectionRange(kept.start, kept.end);
     }
   }
-  // New messages appear at the bottom: follow them, unless the user scrolled up to read.
-  if (follow) window.scrollTo(0, document.body.scrollHeight);
-  else window.scrollTo(0, scrollY);
+  // New messages appear at the bottom: follow them, unless the user scrolled up to read this thread.
+  const chat = root.querySelector<HTMLElement>('.thread .chat');
+  if (chat) {
+    const same = scroll && scroll.key === chat.closest('.thread')?.getAttribute('data-key');
+    chat.scrollTop = same && !scroll.atBottom ? scroll.top : chat.scrollHeight;
+  }
   return performance.now() - t0;
 }
 
 const saved = conversationsPersisted.safeParse(vscode.getState());
-if (saved.success) draw(saved.data.tree, true);
+if (saved.success) draw(saved.data.tree);
 
 window.addEventListener('message', (event: MessageEvent) => {
   const msg = parseConversationsHostMessage(event.data);
   if (!msg) return; // not ours, or malformed: ignore rather than draw something unchecked
   if (msg.seq < seq) return;
-  const first = seq < 0;
   seq = msg.seq;
-  const domMs = draw(msg.tree, first);
+  const domMs = draw(msg.tree);
   vscode.setState({ tree: msg.tree, seq: msg.seq });
   // Measured once the browser has laid the update out: what the user waits for.
   requestAnimationFrame(() => post({ type: 'rendered', seq: msg.seq, domMs, totalMs: msg.statusAt !== undefined ? Math.max(0, Date.now() - msg.statusAt) : undefined }));

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFINITION_FILE_SUFFIXES, PAYLOAD_SUFFIXES } from '../../../src/extension/payload-suffixes';
+import { DEFINITION_FILE_SUFFIXES, PAYLOAD_SUFFIXES, WEBHOOK_FILE_SUFFIXES } from '../../../src/extension/payload-suffixes';
+import { WEBHOOKS } from '../../../src/webhooks/registry';
 import { DEFINITION_SUFFIXES } from '../../../src/templates/template-file';
 import { PROVIDERS } from '../../../src/providers/registry';
 import { checkProfile } from '../../../src/pipeline/profiles';
@@ -20,6 +21,15 @@ describe('project: package.json and the provider registry agree', () => {
 
   it('the extension knows the template definition suffixes the domain knows', () => {
     assert.deepEqual([...DEFINITION_FILE_SUFFIXES], [...DEFINITION_SUFFIXES]);
+  });
+
+  it('the extension knows exactly the webhook file suffixes of the registered providers, and its menus match them', () => {
+    assert.deepEqual([...WEBHOOK_FILE_SUFFIXES].sort(), WEBHOOKS.map((w) => w.suffix).sort());
+    const whens = [...new Set((JSON.stringify(pkg.contributes.menus).match(/resourcePath =~ [^"]+-webhook[^"]+/g) ?? []).map((w) => JSON.parse(`"${w}"`) as string))];
+    assert.equal(whens.length, 1, 'one `when` clause for webhook files');
+    const re = new RegExp(/\/(.*)\/$/.exec(whens[0])![1]);
+    for (const s of WEBHOOK_FILE_SUFFIXES) assert.ok(re.test(`/w/status${s}`), s);
+    for (const other of ['/w/x.whatsapp.json', '/w/x-webhook.json', '/w/x.template.json', '/w/x.whatsapp-webhook.json.bak']) assert.ok(!re.test(other), other);
   });
 
   it('package.json holds the provider parts the registry gives (run `npm run build` to regenerate)', () => {
