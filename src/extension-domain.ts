@@ -13,6 +13,7 @@ export { signVonageJwt, applicationIdProblem, DEFAULT_TTL_SECONDS, MAX_TTL_SECON
 export { privateKeyProblem } from './core/auth/private-key';
 export { decodeToken } from './core/auth/decode';
 export { createSandbox, type Sandbox } from './sandbox/server';
+export { alwaysOpen } from './sandbox/customer-window';
 export { pullTemplates, pushTemplate, templateApiTarget, pulledCatalogText, statusCounts, PULLED_CATALOG_FILE } from './templates/account-api';
 export { writeTemplateMessage, fittingTemplates } from './templates/message-writer';
 export { configureProxy, type ProxySettings } from './core/http/agent';

@@ -58,7 +58,7 @@ function quoteOf(t: Thread, id: string | undefined): string | undefined {
   return flat.length > 90 ? `${flat.slice(0, 89)}\u2026` : flat;
 }
 
-function outItem(t: Thread, m: OutgoingMessage, now: number, sandbox: boolean): OutItem {
+function outItem(m: OutgoingMessage, sandbox: boolean): OutItem {
   const failed = m.progress === 'failed' || m.progress === 'not-sent';
   return {
     kind: 'out',
@@ -72,12 +72,12 @@ function outItem(t: Thread, m: OutgoingMessage, now: number, sandbox: boolean): 
     ...(m.reaction ? { reaction: m.reaction } : {}),
     hasRequest: !!m.exchange?.request,
     hasResponse: !!m.exchange?.response,
-    tappable: sandbox && !failed && m.messageId !== null && t.profile !== '',
+    tappable: sandbox && !failed && m.messageId !== null,
     origin: m.origin,
   };
 }
 
-function inItem(t: Thread, m: InboundMessage, now: number): InItem {
+function inItem(t: Thread, m: InboundMessage): InItem {
   return {
     kind: 'in',
     key: m.key,
@@ -103,7 +103,7 @@ export function threadView(t: Thread, ctx: ViewContext): ThreadView {
   for (const m of t.messages) {
     const d = dayWords(m.at, now);
     if (d !== day) items.push({ kind: 'day', text: (day = d) });
-    items.push(m.dir === 'out' ? outItem(t, m, now, sandbox) : inItem(t, m, now));
+    items.push(m.dir === 'out' ? outItem(m, sandbox) : inItem(t, m));
   }
   const sandboxWindow = sandbox && ctx.sandboxWindow ? ctx.sandboxWindow(t.customer) : undefined;
   const provider = providerById(t.provider)?.label ?? t.provider;

@@ -3,7 +3,6 @@
  * or a webhook changes one (same renderer, protocol checks and CSP rules as the preview: the page
  * gets a checked vnode tree, never HTML). Its clicks come back as actions (conversation-actions.ts).
  */
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ConversationAction, ConversationsHostMessage } from '../shared/protocol';
 import type { ConversationStore, ConversationChange } from './conversation-store';
@@ -11,6 +10,7 @@ import { runAction, type ActionDeps } from './conversation-actions';
 import type { Inbox } from './inbox';
 import { domain } from './lazy-domain';
 import { SANDBOX_PROFILE, type SandboxHost } from './sandbox-host';
+import { webviewHtml } from './webview-html';
 import { COMMANDS } from './ids';
 
 export const CONVERSATIONS_VIEW_TYPE = 'messageWorkbench.conversations';
@@ -148,7 +148,8 @@ class ConversationsPanel {
       selected,
       sandboxProfile: SANDBOX_PROFILE,
       now: (t) => store.now(t.profile),
-      ...(running ? { sandboxWindow: (customer: string) => running.windowOpenUntil(customer) ?? null } : {}),
+      // A sandbox not running yet starts afresh: only its test range has written recently.
+      sandboxWindow: (customer: string) => (running ? running.windowOpenUntil(customer) : d.alwaysOpen(customer) ? 'always' : undefined) ?? null,
       inbox:
         listening.length > 0
           ? { state: 'listening', text: `Inbox listening for ${listening.join(', ')}: statuses and customer messages appear here as they arrive.` }
@@ -192,25 +193,7 @@ class ConversationsPanel {
   }
 
   private setHtml(extensionUri: vscode.Uri): void {
-    const webview = this.panel.webview;
-    const nonce = crypto.randomBytes(18).toString('base64');
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', name));
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${webview.cspSource}; font-src ${webview.cspSource}`;
-    webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${asset('preview.css')}">
-<link rel="stylesheet" href="${asset('conversations.css')}">
-<title>Conversations</title>
-</head>
-<body class="conversations-page">
-<div id="root"><div class="status">Loading the conversations\u2026</div></div>
-<script nonce="${nonce}" src="${asset('conversations.js')}"></script>
-</body>
-</html>`;
+    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, { styles: ['preview.css', 'conversations.css'], script: 'conversations.js', title: 'Conversations', loading: 'Loading the conversations\u2026', bodyClass: 'conversations-page' });
   }
 
   dispose(): void {

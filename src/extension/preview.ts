@@ -3,7 +3,6 @@
  * active payload file, updated as you type, with the file's problems a click away.
  * The page gets data only (a checked vnode tree), never HTML built from the payload.
  */
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ValidationResult } from '../pipeline/validate';
 import type { HostMessage } from '../shared/protocol';
@@ -19,6 +18,7 @@ import type { Validations } from './validation';
 import { fileProblems } from './file-problems';
 import { COMMANDS, SETTINGS, settingKey } from './ids';
 import { acceptedReveal } from './reveal-check';
+import { webviewHtml } from './webview-html';
 
 export const PREVIEW_VIEW_TYPE = 'messageWorkbench.preview';
 const REMOTE_MEDIA_SETTING = settingKey(SETTINGS.previewLoadRemoteMedia);
@@ -223,26 +223,13 @@ class PreviewPanel {
   }
 
   private setHtml(): void {
-    const webview = this.panel.webview;
-    const nonce = crypto.randomBytes(18).toString('base64');
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'preview.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
-    const img = this.remoteMedia ? `${webview.cspSource} https:` : webview.cspSource;
-    const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}'; img-src ${img}; font-src ${webview.cspSource}`;
-    webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${css}">
-<title>Message preview</title>
-</head>
-<body>
-<div id="root"><div class="status">Loading the preview\u2026</div></div>
-<script nonce="${nonce}" src="${js}"></script>
-</body>
-</html>`;
+    this.panel.webview.html = webviewHtml(this.panel.webview, this.extensionUri, {
+      styles: ['preview.css'],
+      script: 'webview.js',
+      title: 'Message preview',
+      loading: 'Loading the preview\u2026',
+      ...(this.remoteMedia ? { extraImgSrc: 'https:' } : {}),
+    });
   }
 
   dispose(): void {

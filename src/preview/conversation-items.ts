@@ -5,11 +5,11 @@
  * message they answer). Controls are plain elements with `data-action`: the page posts the action
  * and the message's key, and the host decides what it means.
  */
-import type { MessageModel } from '../core/model';
+import type { MediaType, MessageModel } from '../core/model';
 import type { TemplateCatalog } from '../core/templates';
-import { icon, type IconName } from './icons';
+import { icon } from './icons';
 import { plainLines, renderBody } from './message-text';
-import { renderMessage } from './render';
+import { MEDIA_ICON, MEDIA_LABEL, renderLocation, renderMessage } from './render';
 import { h, hasClass, walk, type VElement, type VNode } from './vnode';
 import { TICK_TEXT, TICK_WORDS, type Ticks } from './webhook';
 
@@ -52,7 +52,7 @@ export interface InItem {
   reply?: { id: string; title: string };
   /** The words of our message this answers (its summary), when known. */
   quoted?: string;
-  media?: { kind: string; caption?: string; filename?: string; mime?: string };
+  media?: { kind: MediaType; caption?: string; filename?: string; mime?: string };
   location?: { latitude?: number; longitude?: number; name?: string; address?: string };
   markedRead: boolean;
   canMarkRead: boolean;
@@ -141,44 +141,23 @@ export function renderOut(item: OutItem, options: ItemOptions = {}): VNode[] {
   return [...sentBubbles(item, options), failure(item), h('div', { class: 'msg-actions sent' }, origin, ...actions)].filter((n): n is VNode => n !== undefined);
 }
 
-const MEDIA: Record<string, { label: string; icon: IconName }> = {
-  image: { label: 'Photo', icon: 'image' },
-  video: { label: 'Video', icon: 'video' },
-  audio: { label: 'Audio', icon: 'audio' },
-  file: { label: 'Document', icon: 'file' },
-  sticker: { label: 'Sticker', icon: 'sticker' },
-  vcard: { label: 'Contact card', icon: 'contact' },
-};
-
 function inboundParts(item: InItem): VNode[] {
   const parts: VNode[] = [];
   if (item.media) {
-    const m = MEDIA[item.media.kind] ?? MEDIA.file;
+    const kind = item.media.kind;
     parts.push(
       h(
         'div',
-        { class: `media media-${item.media.kind === 'file' ? 'file' : item.media.kind}` },
-        h('div', { class: 'media-icon', 'aria-hidden': 'true' }, icon(m.icon)),
-        h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, item.media.filename ? `${m.label}: ${item.media.filename}` : m.label), h('small', { class: 'media-src' }, item.media.mime ? `${item.media.mime}, from the customer (not downloaded)` : 'from the customer (not downloaded)')),
+        { class: `media media-${kind}` },
+        h('div', { class: 'media-icon', 'aria-hidden': 'true' }, icon(MEDIA_ICON[kind])),
+        h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, item.media.filename ? `${MEDIA_LABEL[kind]}: ${item.media.filename}` : MEDIA_LABEL[kind]), h('small', { class: 'media-src' }, item.media.mime ? `${item.media.mime}, from the customer (not downloaded)` : 'from the customer (not downloaded)')),
       ),
     );
     if (item.media.caption) parts.push(h('div', { class: 'body' }, ...renderBody(item.media.caption)));
     return parts;
   }
-  if (item.location) {
-    const l = item.location;
-    parts.push(
-      h(
-        'div',
-        { class: 'location' },
-        h('div', { class: 'map', 'aria-hidden': 'true' }, icon('pin', 'pin')),
-        l.name ? h('div', { class: 'location-name' }, l.name) : undefined,
-        l.address ? h('div', { class: 'location-address' }, l.address) : undefined,
-        l.latitude !== undefined && l.longitude !== undefined ? h('div', { class: 'location-coords' }, `${l.latitude}, ${l.longitude}`) : undefined,
-      ),
-    );
-    return parts;
-  }
+  const l = item.location;
+  if (l?.latitude !== undefined && l.longitude !== undefined) return [renderLocation({ latitude: l.latitude, longitude: l.longitude, name: l.name, address: l.address, pointer: '' })];
   if (item.reply) {
     parts.push(h('div', { class: 'body' }, h('p', null, item.reply.title)));
     parts.push(h('small', { class: 'reply-id' }, `${item.type === 'button' ? 'template button' : 'tapped'} \u00B7 id ${item.reply.id}`));

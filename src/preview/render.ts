@@ -30,7 +30,7 @@ const CHANNEL_LABEL: Record<MessageModel['channel'], string> = {
   messenger: 'Messenger',
 };
 
-const MEDIA_LABEL: Record<Media['type'], string> = {
+export const MEDIA_LABEL: Record<Media['type'], string> = {
   image: 'Photo',
   video: 'Video',
   audio: 'Audio',
@@ -40,7 +40,7 @@ const MEDIA_LABEL: Record<Media['type'], string> = {
 };
 
 // Inline SVG (preview/icons.ts), not emoji: emoji showed as empty boxes where no emoji font is installed.
-const MEDIA_ICON: Record<Media['type'], IconName> = {
+export const MEDIA_ICON: Record<Media['type'], IconName> = {
   image: 'image',
   video: 'video',
   audio: 'audio',
@@ -142,7 +142,7 @@ export function renderMedia(media: Media, options: RenderOptions = {}): VElement
   );
 }
 
-function renderLocation(loc: Location): VElement {
+export function renderLocation(loc: Location): VElement {
   return h(
     'div',
     { class: 'location' },

@@ -14,6 +14,11 @@ export function normalizeNumber(raw: string): string {
   return digits.startsWith('00') ? digits.slice(2) : digits;
 }
 
+/** A number of the test range, whose window is always open (in any sandbox, even one not started yet). */
+export function alwaysOpen(number: string): boolean {
+  return OPEN_RANGE.test(normalizeNumber(number));
+}
+
 export class CustomerWindow {
   private readonly lastInbound = new Map<string, number>();
 
@@ -34,9 +39,8 @@ export class CustomerWindow {
 
   /** Until when a free-form message to this number is allowed: 'always' for the test range, undefined when closed. */
   openUntil(to: string): number | 'always' | undefined {
-    const number = normalizeNumber(to);
-    if (OPEN_RANGE.test(number)) return 'always';
-    const at = this.lastInbound.get(number);
+    if (alwaysOpen(to)) return 'always';
+    const at = this.lastInbound.get(normalizeNumber(to));
     return at !== undefined && this.now() - at < WINDOW_MS ? at + WINDOW_MS : undefined;
   }
 

@@ -7,15 +7,9 @@
 import './zod-config';
 import { CONVERSATION_ACTIONS, conversationsPersisted, parseConversationsHostMessage, type ConversationsPageMessage } from '../shared/protocol';
 import { toDom } from './dom';
+import { vscodeApi } from './vscode-api';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 const root = document.getElementById('root') as HTMLElement;
 const ACTIONS = new Set<string>(CONVERSATION_ACTIONS);
 let seq = -1;

@@ -6,15 +6,9 @@
 import './zod-config';
 import { parseHostMessage, persistedState, type StateMessage, type WebviewMessage } from '../shared/protocol';
 import { toDom } from './dom';
+import { vscodeApi } from './vscode-api';
 
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi();
 const root = document.getElementById('root') as HTMLElement;
 let current: { uri: string; seq: number } | undefined;
 

@@ -17,6 +17,7 @@ import { validateText } from '../../src/pipeline/validate';
 import { createReceiver } from '../../src/webhooks/receiver';
 import { webhookById } from '../../src/webhooks/registry';
 import { timeMs } from './measure';
+import { untilPainted, webviewPage } from './webview-page';
 
 type Report = (name: string, value: number, unit: string, budget?: number) => void;
 
@@ -109,27 +110,12 @@ async function endToEnd(report: Report, postStatus: () => Promise<{ json: string
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
-    const css = fs.readFileSync(files[1], 'utf8') + fs.readFileSync(files[2], 'utf8');
-    await page.setContent(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"><style>${css}</style></head><body class="vscode-light conversations-page"><div id="root"></div></body></html>`);
-    await page.evaluate(`(() => { window.__posted = []; let s; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push({ m, at: performance.now() }), getState: () => s, setState: (x) => (s = x) }); })()`);
+    const page = await webviewPage(browser, fs.readFileSync(files[1], 'utf8') + fs.readFileSync(files[2], 'utf8'), 'vscode-light conversations-page');
     await page.addScriptTag({ content: fs.readFileSync(files[0], 'utf8') });
     const totals: number[] = [];
     for (let i = 1; i <= 40; i++) {
       const { json, hostMs } = await postStatus();
-      // Delivered as VS Code delivers it (a message event); done when the page reports it from its next animation frame.
-      const pageMs = (await page.evaluate(`new Promise((resolve) => {
-        const data = ${json};
-        const start = performance.now();
-        const check = () => {
-          const done = window.__posted.find((p) => p.m.type === 'rendered' && p.m.seq === data.seq);
-          if (done) resolve(done.at - start);
-          else if (performance.now() - start > 5000) resolve(-1);
-          else setTimeout(check, 1);
-        };
-        window.postMessage(data, '*');
-        check();
-      })`)) as number;
+      const pageMs = await untilPainted(page, json);
       if (pageMs < 0) throw new Error(`the Conversations page did not report update ${i} within 5 s`);
       if (i > 5) totals.push(hostMs + pageMs);
     }

@@ -15,6 +15,7 @@ import { locateProblems } from '../../src/preview/problems';
 import { parseHostMessage } from '../../src/shared/protocol';
 import type { MessageModel } from '../../src/core/model';
 import { timeMs } from './measure';
+import { untilPainted, webviewPage } from './webview-page';
 
 type Report = (name: string, value: number, unit: string, budget?: number) => void;
 
@@ -95,19 +96,8 @@ async function endToEnd(report: Report, text: string): Promise<void> {
   });
   try {
     const script = fs.readFileSync(js, 'utf8');
-    // A page as VS Code's webview has it: the CSP, the stylesheet, and acquireVsCodeApi (no eval, as in VS Code's
-    // webview CSP; page-side code goes in as strings, since this file compiles without DOM types).
-    const freshPage = async () => {
-      const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
-      page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
-      await page.setContent(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"><style>${fs.readFileSync(css, 'utf8')}</style></head><body class="vscode-dark"><div id="root"></div></body></html>`);
-      await page.evaluate(`(() => {
-        window.__posted = [];
-        let state;
-        window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push({ m, at: performance.now() }), getState: () => state, setState: (s) => (state = s) });
-      })()`);
-      return page;
-    };
+    // A page as VS Code's webview has it (webview-page.ts).
+    const freshPage = () => webviewPage(browser, fs.readFileSync(css, 'utf8'));
     // Loading the page's script: what showing a panel costs when its page is not kept.
     const loads: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -126,20 +116,7 @@ async function endToEnd(report: Report, text: string): Promise<void> {
       const t0 = process.hrtime.bigint();
       const msg = hostUpdate(text.replace('Ana', `A${i % 10}a`), i);
       const hostMs = Number(process.hrtime.bigint() - t0) / 1e6;
-      // Delivered as VS Code does (a message event); done when the page reports the update,
-      // which it does from the next animation frame, i.e. when the browser is about to paint it.
-      const pageMs = (await page.evaluate(`new Promise((resolve) => {
-        const data = ${msg};
-        const start = performance.now();
-        const check = () => {
-          const done = window.__posted.find((p) => p.m.type === 'rendered' && p.m.seq === data.seq);
-          if (done) resolve(done.at - start);
-          else if (performance.now() - start > 5000) resolve(-1);
-          else setTimeout(check, 1);
-        };
-        window.postMessage(data, '*');
-        check();
-      })`)) as number;
+      const pageMs = await untilPainted(page, msg);
       if (pageMs < 0) throw new Error(`the preview page did not report update ${i} within 5 s: ${String(await page.evaluate('JSON.stringify(window.__posted).slice(0, 300)'))}`);
       if (i > 5) totals.push(hostMs + pageMs); // first updates warm up the page's JIT
     }
