@@ -145,7 +145,7 @@ async function showJson(value: unknown): Promise<vscode.TextDocument> {
 /** The webhook request a customer's message came in, as the inbox stored it; its signature headers shown as present, not as values. */
 async function webhookRequest(deps: ActionDeps, thread: Thread, m: InboundMessage): Promise<vscode.TextDocument> {
   const r = m.requestId ? await deps.inbox.request(thread.profile, m.requestId) : undefined;
-  if (!r) throw new Error('The inbox no longer holds that webhook request (it keeps the newest 200), or it is not running.');
+  if (!r) throw new Error('The inbox no longer holds that webhook request: it keeps the newest 200.');
   const secrets = await deps.inbox.redactions(thread.profile);
   const scrub = (t: string) => domain().redact(t, secrets);
   const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, k === 'authorization' ? v.replace(/^(\w+)\s.*$/, '$1 [signed token, not shown]') : scrub(v)]));

@@ -64,7 +64,9 @@ async function showWebhookUrl(inbox: Inbox, profiles: Profiles, given: unknown, 
     return { local };
   }
   if (pick.id === 'forward') {
-    const external = (await vscode.env.asExternalUri(vscode.Uri.parse(local))).toString(true);
+    // The receiver's root, then our path: a proxy (code-server, Codespaces) maps the root to its own base path.
+    const root = (await vscode.env.asExternalUri(vscode.Uri.parse(`${receiver.url}/`))).toString(true);
+    const external = `${root.replace(/\/?$/, '/')}webhook`;
     await vscode.env.clipboard.writeText(external);
     const isLocal = /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(external);
     void vscode.window.showInformationMessage(
@@ -130,9 +132,9 @@ export function register(inbox: Inbox, profiles: Profiles, store: ConversationSt
   return [
     vscode.commands.registerCommand(COMMANDS.showWebhookUrl, (profile?: unknown, choice?: string) => showWebhookUrl(inbox, profiles, profile, choice)),
     vscode.commands.registerCommand(COMMANDS.setWebhookSecrets, (profile?: unknown) => setWebhookSecrets(inbox, profiles, profile)),
-    vscode.commands.registerCommand(COMMANDS.stopInbox, async () => {
-      const names = inbox.listening();
-      await inbox.stop();
+    vscode.commands.registerCommand(COMMANDS.stopInbox, async (profile?: unknown) => {
+      const names = typeof profile === 'string' ? inbox.listening().filter((p) => p === profile) : inbox.listening();
+      await inbox.stop(typeof profile === 'string' ? profile : undefined);
       // The sandbox posts to its inbox: it stops with it, and both start again with the next send.
       if (names.includes(SANDBOX_PROFILE)) await sandbox.stop();
       void vscode.window.showInformationMessage(names.length ? `Inbox stopped (${names.join(', ')}). The Sandbox's starts again with its next send; others with Show Webhook URL.` : 'The inbox is not listening.');

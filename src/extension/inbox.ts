@@ -102,10 +102,9 @@ export class Inbox implements vscode.Disposable {
     return [...this.running.keys()];
   }
 
-  /** A stored request of a profile's inbox, by id. */
+  /** A stored request of a profile's inbox, by id (starting the inbox, which reads what it stored before a reload). */
   async request(profile: string, id: string): Promise<StoredRequest | undefined> {
-    const r = this.running.get(profile);
-    return r ? (await r).receiver.get(id) : undefined;
+    return (await this.ensure(profile)).get(id);
   }
 
   /** Secret values of a running inbox, to redact from what is shown. */

@@ -55,6 +55,12 @@ export async function announceOutcome(n: OutcomeNotice, store: ConversationStore
     if (a === simulate) void vscode.commands.executeCommand(COMMANDS.sandboxInbound, to);
     return act(a);
   }
+  if (outcome.ended === 'no-status' && n.sandbox) {
+    const log = 'Show Log';
+    const a = await vscode.window.showWarningMessage(`Sent with ${n.profile} (message id ${n.messageId}), but no status webhook from the sandbox reached the inbox within 20 s: the log says why.`, log, copy);
+    if (a === log) deps.log.show(true);
+    return act(a);
+  }
   if (outcome.ended === 'no-status') {
     const url = 'Show Webhook URL';
     const a = await vscode.window.showWarningMessage(`Sent with ${n.profile} (message id ${n.messageId}), but no status webhook came within 20 s. Register the inbox's URL with the provider to see delivery and read receipts.`, url, copy);
