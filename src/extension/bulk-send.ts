@@ -10,6 +10,7 @@ import { domain } from './lazy-domain';
 import type { SendDeps } from './send-deps';
 import { documentFor, profileForDocument } from './send';
 import { historyEntry } from './deliver';
+import { recordSent } from './conversation-sends';
 import { applyHttpSettings, sendTimeoutMs } from './http-settings';
 import type { HistoryEntry } from './history';
 import { requireTrust } from './trust';
@@ -119,6 +120,8 @@ async function sendToList(uri: vscode.Uri | undefined, options: BulkOptions, dep
       },
       onSent: ({ prepared, result }) => {
         lastRows.push(historyEntry(prepared, result, profile, file, redact));
+        // Each message joins its conversation (the threads are bounded), where its statuses move it.
+        if (deps.conversations) recordSent(deps.conversations, { prepared, result, profile: profile.name, file, redact, origin: 'bulk' });
         if (lastRows.length > HISTORY_ROWS) lastRows.shift();
       },
     });

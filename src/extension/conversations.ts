@@ -14,6 +14,7 @@ import { webviewHtml } from './webview-html';
 import { COMMANDS } from './ids';
 
 export const CONVERSATIONS_VIEW_TYPE = 'messageWorkbench.conversations';
+const MIN_REDRAW_MS = 40;
 
 /** Status-to-painted timings (webhook at the inbox -> page laid out), for the tests and the bench note. */
 export interface ConversationStats {
@@ -76,6 +77,8 @@ class ConversationsPanel {
   private selected: string | undefined;
   private pending: ConversationChange | undefined;
   private scheduled = false;
+  private lastUpdate = 0;
+  private quiet = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -90,7 +93,7 @@ class ConversationsPanel {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m) => void this.receive(m)),
       panel.onDidChangeViewState(() => this.panel.visible && this.schedule({ keys: [] })),
-      deps.store.onDidChange((c) => this.schedule(c)),
+      deps.store.onDidChange((c) => this.quiet || this.schedule(c)),
       deps.inbox.onDidChangeState(() => this.schedule({ keys: [] })),
       deps.templates.onDidChange(() => this.schedule({ keys: [] })),
     );
@@ -122,12 +125,17 @@ class ConversationsPanel {
     this.pending = { keys: [...(this.pending?.keys ?? []), ...change.keys], ...(statusAt !== undefined ? { statusAt } : {}) };
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       const c = this.pending;
       this.pending = undefined;
+      this.lastUpdate = Date.now();
       this.update(c?.statusAt);
-    });
+    };
+    // At most one redraw per MIN_REDRAW_MS: a bulk run's thousands of sends and statuses are not thousands of redraws.
+    const wait = this.lastUpdate + MIN_REDRAW_MS - Date.now();
+    if (wait > 0) setTimeout(run, wait);
+    else setImmediate(run);
   }
 
   private update(statusAt?: number): void {
@@ -140,7 +148,10 @@ class ConversationsPanel {
     // What the user is looking at is seen: the status bar's count drops.
     if (selected && this.panel.visible && (book.thread(selected)?.unseen ?? 0) > 0) {
       book.markSeen(selected);
+      // Saved and told to the status bar; this view is drawing it already.
+      this.quiet = true;
       store.changed({ keys: [] });
+      this.quiet = false;
     }
     const running = sandbox.current();
     const listening = inbox.listening();

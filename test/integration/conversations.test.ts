@@ -114,7 +114,9 @@ describe('conversations in the editor', function () {
     // The view is open while the statuses arrive: each one repaints it (status-to-painted is measured).
     await closeAllEditors();
     const editor = await openPayload(uniqueName('conversation', '.whatsapp.json'), buttons(customer));
+    const painted = api.conversationStats().updates;
     await vscode.commands.executeCommand('messageWorkbench.openConversations');
+    await waitFor(() => api.conversationStats().updates > painted, 15000, 'the Conversations view to paint');
     const timed = api.conversationStats().totals.length;
     const sent = await vscode.commands.executeCommand<SendResult | undefined>('messageWorkbench.sendMessage', editor.document.uri);
     assert.ok(sent?.ok, sent?.problem ?? 'the send was refused');
@@ -165,15 +167,20 @@ describe('conversations in the editor', function () {
     const open = await send('window', text(customer, 'Yes: it arrives tomorrow.'));
     await waitFor(() => (message(customer, open.messageId!) as OutMessage | undefined)?.progress === 'read', 15000, 'the answer within the window read');
 
+    // A day later on the sandbox's clock (put back afterwards: other tests sign JWTs with the real time).
     api.advanceSandboxClock(25 * 3600 * 1000);
-    const late = await send('window', text(customer, 'Did it arrive?'));
-    const failed = await waitFor(() => {
-      const m = message(customer, late.messageId!);
-      return m?.dir === 'out' && m.progress === 'failed' ? m : undefined;
-    }, 15000, 'the failed status after the window closed');
-    assert.equal(failed.error?.code, '131047');
-    await showThread(late.messageId!);
-    await shots('conversation-window-closed');
+    try {
+      const late = await send('window', text(customer, 'Did it arrive?'));
+      const failed = await waitFor(() => {
+        const m = message(customer, late.messageId!);
+        return m?.dir === 'out' && m.progress === 'failed' ? m : undefined;
+      }, 15000, 'the failed status after the window closed');
+      assert.equal(failed.error?.code, '131047');
+      await showThread(late.messageId!);
+      await shots('conversation-window-closed');
+    } finally {
+      api.advanceSandboxClock(-25 * 3600 * 1000);
+    }
 
   });
 

@@ -31,7 +31,7 @@ describe('credentials in SecretStorage', () => {
     const ext = await activateExtension();
     const exported = ext.exports as Record<string, unknown> | undefined;
     // Under ExtensionMode.Test the exports are read-only hooks; in any other mode there are none (unit-tested).
-    assert.deepEqual(Object.keys(exported ?? {}).sort(), ['history', 'previewStats', 'problemStatus', 'sandboxUrl']);
+    assert.deepEqual(Object.keys(exported ?? {}).sort(), ['advanceSandboxClock', 'conversationAction', 'conversationStats', 'conversations', 'history', 'previewStats', 'problemStatus', 'sandboxUrl']);
     const text = JSON.stringify(exported ?? {}, (_k, v) => (typeof v === 'function' ? String(v) : v));
     assert.ok(!/secret|credential|SecretStorage/i.test(text), 'no export touches SecretStorage');
     const commands = await vscode.commands.getCommands(true);
