@@ -51,13 +51,14 @@ export function generateSchemas(root: string): GeneratedSchema[] {
       schema: { ...(forEditor(toJson(p.schema, `${p.label} payload (Message Workbench)`)) as Record<string, unknown>), ...(snippets.length ? { defaultSnippets: snippets } : {}) },
     };
   });
-  // What each provider posts to your webhooks: same generation, its own suffix. These files (and the
-  // catalog below) are not sent and our diagnostics do not cover them, so VS Code still validates them.
+  // What each provider posts to your webhooks: same generation, its own suffix. Our diagnostics cover
+  // these files too (the editor checks them as `mwb validate` does): completion and hover only.
   for (const p of PROVIDERS) {
     if (!p.webhooks) continue;
     const snippets = defaultSnippets(readSnippets(root, `${p.id}-webhook`));
-    out.push({ file: `${p.id}-webhook.schema.json`, fileMatch: `*${p.webhooks.suffix}`, schema: { ...toJson(p.webhooks.schema, `${p.webhooks.label} (Message Workbench)`), ...(snippets.length ? { defaultSnippets: snippets } : {}) } });
+    out.push({ file: `${p.id}-webhook.schema.json`, fileMatch: `*${p.webhooks.suffix}`, schema: { ...(forEditor(toJson(p.webhooks.schema, `${p.webhooks.label} (Message Workbench)`)) as Record<string, unknown>), ...(snippets.length ? { defaultSnippets: snippets } : {}) } });
   }
+  // The catalog is not sent and our diagnostics do not cover it, so VS Code still validates it.
   out.push({ file: 'templates.schema.json', fileMatch: `*${CATALOG_SUFFIX}`, schema: toJson(templateCatalogSchema, 'Message Workbench template catalog') });
   const templateSnippets = defaultSnippets(readSnippets(root, DEFINITION_KIND));
   // A template definition is sent too (Submit Template), and our diagnostics cover it: completion and hover only, as for payloads.
