@@ -8,12 +8,38 @@ const EXTRA_BODIES = [
   {
     // developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-reply-buttons-messages
     name: 'Reply buttons with a text header and its sub-text',
-    body: { ...to, type: 'interactive', interactive: { type: 'button', header: { type: 'text', text: 'Order 1234', sub_text: 'Ships today' }, body: { text: 'Change the address?' }, footer: { text: 'Lucky Shrub' }, action: { buttons: [{ type: 'reply', reply: { id: 'change', title: 'Change' } }, { type: 'reply', reply: { id: 'keep', title: 'Keep' } }] } } },
+    body: {
+      ...to,
+      type: 'interactive',
+      interactive: {
+        type: 'button',
+        header: { type: 'text', text: 'Order 1234', sub_text: 'Ships today' },
+        body: { text: 'Change the address?' },
+        footer: { text: 'Lucky Shrub' },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'change', title: 'Change' } },
+            { type: 'reply', reply: { id: 'keep', title: 'Keep' } },
+          ],
+        },
+      },
+    },
   },
   {
     // developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates: a text header parameter.
     name: 'A template with a text header parameter',
-    body: { ...to, type: 'template', template: { name: 'order_shipped', language: { code: 'en_US' }, components: [{ type: 'header', parameters: [{ type: 'text', text: 'Order 1234' }] }, { type: 'body', parameters: [{ type: 'text', text: 'Pablo' }] }] } },
+    body: {
+      ...to,
+      type: 'template',
+      template: {
+        name: 'order_shipped',
+        language: { code: 'en_US' },
+        components: [
+          { type: 'header', parameters: [{ type: 'text', text: 'Order 1234' }] },
+          { type: 'body', parameters: [{ type: 'text', text: 'Pablo' }] },
+        ],
+      },
+    },
   },
   {
     // Meta's spec, ActionObject "call_permission_request".
@@ -49,17 +75,43 @@ const EXTRA_BODIES = [
   {
     // developers.facebook.com/documentation/business-messaging/whatsapp/calling/call-button-messages-deep-links
     name: 'A call button',
-    body: { ...to, type: 'interactive', interactive: { type: 'voice_call', body: { text: 'You can call us on WhatsApp now for faster service!' }, action: { name: 'voice_call', parameters: { display_text: 'Call on WhatsApp', ttl_minutes: 100 } } } },
+    body: {
+      ...to,
+      type: 'interactive',
+      interactive: {
+        type: 'voice_call',
+        body: { text: 'You can call us on WhatsApp now for faster service!' },
+        action: { name: 'voice_call', parameters: { display_text: 'Call on WhatsApp', ttl_minutes: 100 } },
+      },
+    },
   },
   {
     // developers.facebook.com/documentation/business-messaging/whatsapp/messages/address-messages
     name: 'An address message',
-    body: { ...to, type: 'interactive', interactive: { type: 'address_message', body: { text: 'Thanks for your order! Tell us what address you’d like this order delivered to.' }, action: { name: 'address_message', parameters: { country: 'IN' } } } },
+    body: {
+      ...to,
+      type: 'interactive',
+      interactive: {
+        type: 'address_message',
+        body: { text: 'Thanks for your order! Tell us what address you’d like this order delivered to.' },
+        action: { name: 'address_message', parameters: { country: 'IN' } },
+      },
+    },
   },
   {
     // developers.facebook.com/documentation/business-messaging/whatsapp/messages/interactive-cta-url-messages
     name: 'A URL button with an image header',
-    body: { ...to, type: 'interactive', interactive: { type: 'cta_url', header: { type: 'image', image: { link: 'https://www.luckyshrub.com/assets/lucky-shrub-banner-logo-v1.png' } }, body: { text: 'Tap the button below to see available dates.' }, footer: { text: 'Dates subject to change.' }, action: { name: 'cta_url', parameters: { display_text: 'See Dates', url: 'https://www.luckyshrub.com?clickID=kqDGWd24Q5TRwoEQTICY7W1JKoXvaZOXWAS7h1P76s0R7Paec4' } } } },
+    body: {
+      ...to,
+      type: 'interactive',
+      interactive: {
+        type: 'cta_url',
+        header: { type: 'image', image: { link: 'https://www.luckyshrub.com/assets/lucky-shrub-banner-logo-v1.png' } },
+        body: { text: 'Tap the button below to see available dates.' },
+        footer: { text: 'Dates subject to change.' },
+        action: { name: 'cta_url', parameters: { display_text: 'See Dates', url: 'https://www.luckyshrub.com?clickID=kqDGWd24Q5TRwoEQTICY7W1JKoXvaZOXWAS7h1P76s0R7Paec4' } },
+      },
+    },
   },
 ];
 

@@ -32,7 +32,8 @@ const DIFFERENCES = [
     keyword: 'maxLength',
     examples: ['Send List Message'],
     ours: 'warning',
-    reason: 'A list message body may be 4096 characters in Meta\'s docs (interactive-list-messages) but 1024 in the spec: we warn between the two and error past 4096 (src/providers/whatsapp/disputed-limits.ts).',
+    reason:
+      "A list message body may be 4096 characters in Meta's docs (interactive-list-messages) but 1024 in the spec: we warn between the two and error past 4096 (src/providers/whatsapp/disputed-limits.ts).",
   },
   {
     path: 'interactive.action.sections[].rows',
@@ -62,7 +63,8 @@ const DIFFERENCES = [
     path: 'template.components[].parameters[].type',
     keyword: 'enum',
     ours: 'rejects',
-    reason: 'The spec lets any button take a "text" or "payload" parameter; the API answers 132012 unless the type fits the button (quick_reply: payload, url: text, catalog/flow: action), so we check it (template-button-parameter).',
+    reason:
+      'The spec lets any button take a "text" or "payload" parameter; the API answers 132012 unless the type fits the button (quick_reply: payload, url: text, catalog/flow: action), so we check it (template-button-parameter).',
   },
   {
     path: 'contacts[].addresses[].type',

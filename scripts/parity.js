@@ -109,7 +109,8 @@ function locate(value, segments, conditions = [], pointer = '', depth = 0) {
     return value.flatMap((item, i) => (rest.length === 0 ? [{ parent: value, key: i, pointer: `${pointer}/${i}` }] : locate(item, rest, conditions, `${pointer}/${i}`, depth + 1)));
   }
   if (Array.isArray(value) || !(head in value)) return [];
-  if (rest.length === 0) return conditions.some((c) => c.depth > depth) && (value[head] === null || typeof value[head] !== 'object') ? [] : [{ parent: value, key: head, pointer: `${pointer}/${head}` }];
+  if (rest.length === 0)
+    return conditions.some((c) => c.depth > depth) && (value[head] === null || typeof value[head] !== 'object') ? [] : [{ parent: value, key: head, pointer: `${pointer}/${head}` }];
   return locate(value[head], rest, conditions, `${pointer}/${head}`, depth + 1);
 }
 const segmentsOf = (p) => p.replace(/\[\]/g, '.[]').split('.').filter(Boolean);
@@ -137,19 +138,33 @@ function candidates(limit, current) {
   const v = limit.value;
   switch (limit.keyword) {
     case 'maxLength':
-      return [['x'.repeat(v), true], ['x'.repeat(v + 1), false]];
+      return [
+        ['x'.repeat(v), true],
+        ['x'.repeat(v + 1), false],
+      ];
     case 'minLength':
       return [['x'.repeat(Math.max(v, 1)), true], ...(v > 0 ? [['x'.repeat(v - 1), false]] : [])];
     case 'maxItems':
-      return Array.isArray(current) && current.length > 0 ? [[Array.from({ length: v }, (_, i) => variant(current[i % current.length], i)), true], [Array.from({ length: v + 1 }, (_, i) => variant(current[i % current.length], i)), false]] : [];
+      return Array.isArray(current) && current.length > 0
+        ? [
+            [Array.from({ length: v }, (_, i) => variant(current[i % current.length], i)), true],
+            [Array.from({ length: v + 1 }, (_, i) => variant(current[i % current.length], i)), false],
+          ]
+        : [];
     case 'minItems':
       return Array.isArray(current) && current.length > 0 ? [[current.slice(0, Math.max(v, 1)), true], ...(v > 0 ? [[current.slice(0, v - 1), false]] : [])] : [];
     case 'enum':
       return [...v.map((x) => [x, true]), ['zz_not_in_the_spec', false]];
     case 'maximum':
-      return [[v, true], [v + 1, false]];
+      return [
+        [v, true],
+        [v + 1, false],
+      ];
     case 'minimum':
-      return [[v, true], [v - 1, false]];
+      return [
+        [v, true],
+        [v - 1, false],
+      ];
     case 'pattern':
       return current === undefined ? [] : [[current, new RegExp(v).test(String(current))]];
     default:
@@ -259,7 +274,9 @@ function main() {
           continue;
         }
         bad = true;
-        failures.push(`limit ${limit.path} ${limit.keyword} ${JSON.stringify(limit.value)} (${limit.where}): with ${shownAs(candidate)} at ${o.pointer} in "${o.example}" ours ${o.got === 'rejects' ? 'rejects what the spec allows' : o.got === 'accepts' ? 'accepts what the spec forbids' : 'only warns where the spec forbids'}${entry ? ` (listed as "${entry.ours}")` : ''}`);
+        failures.push(
+          `limit ${limit.path} ${limit.keyword} ${JSON.stringify(limit.value)} (${limit.where}): with ${shownAs(candidate)} at ${o.pointer} in "${o.example}" ours ${o.got === 'rejects' ? 'rejects what the spec allows' : o.got === 'accepts' ? 'accepts what the spec forbids' : 'only warns where the spec forbids'}${entry ? ` (listed as "${entry.ours}")` : ''}`,
+        );
       }
     }
     if (!bad) counts[listed ? 'listed' : 'equal']++;
@@ -268,7 +285,10 @@ function main() {
   for (const limit of unprobed) {
     const entry = DIFFERENCES.find((d) => d.path === limit.path && d.keyword === limit.keyword && d.ours === 'unprobed');
     if (entry) usedEntries.add(entry);
-    else failures.push(`limit ${limit.path} ${limit.keyword} ${JSON.stringify(limit.value)} (${limit.where}) is not probed: no spec example or extra body has its place. Add a body to scripts/parity-bodies.js.`);
+    else
+      failures.push(
+        `limit ${limit.path} ${limit.keyword} ${JSON.stringify(limit.value)} (${limit.where}) is not probed: no spec example or extra body has its place. Add a body to scripts/parity-bodies.js.`,
+      );
   }
   for (const entry of DIFFERENCES) {
     if (!usedEntries.has(entry)) failures.push(`listed difference ${entry.path} ${entry.keyword} ("${entry.ours}") no longer differs: remove it from scripts/parity-differences.js`);

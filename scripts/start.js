@@ -56,10 +56,20 @@ async function stop(code) {
   process.exit(code);
 }
 
-process.on('exit', () => { if (server && !server.exited) killGroupNow(server.pid); });
-process.on('SIGINT', () => { log('stopping code-server'); void stop(0); });
-process.on('SIGTERM', () => { log('stopping code-server'); void stop(0); });
-process.on('SIGHUP', () => { void stop(0); });
+process.on('exit', () => {
+  if (server && !server.exited) killGroupNow(server.pid);
+});
+process.on('SIGINT', () => {
+  log('stopping code-server');
+  void stop(0);
+});
+process.on('SIGTERM', () => {
+  log('stopping code-server');
+  void stop(0);
+});
+process.on('SIGHUP', () => {
+  void stop(0);
+});
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -73,7 +83,9 @@ async function main() {
     dirs,
     port: opts.port,
     env: sandboxEnv(dirs),
-    onOutput: (t) => { if (process.env.MWB_VERBOSE) process.stderr.write(t); },
+    onOutput: (t) => {
+      if (process.env.MWB_VERBOSE) process.stderr.write(t);
+    },
   });
   const { url } = await server.ready;
   const open = `${url}/?folder=${encodeURIComponent(folder)}`;

@@ -77,8 +77,26 @@ async function main() {
 // Roughly the variables VS Code sets for its default themes: enough to see the chrome follow the theme.
 const THEMES = {
   light: { cls: 'vscode-light', vars: { '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171', '--vscode-panel-border': '#e5e5e5' } },
-  dark: { cls: 'vscode-dark', vars: { '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d', '--vscode-panel-border': '#2b2b2b', '--vscode-list-hoverBackground': '#2a2d2e' } },
-  hc: { cls: 'vscode-high-contrast', vars: { '--vscode-foreground': '#ffffff', '--vscode-editor-background': '#000000', '--vscode-descriptionForeground': '#ffffff', '--vscode-panel-border': '#6fc3df', '--vscode-contrastBorder': '#6fc3df' } },
+  dark: {
+    cls: 'vscode-dark',
+    vars: {
+      '--vscode-foreground': '#cccccc',
+      '--vscode-editor-background': '#1f1f1f',
+      '--vscode-descriptionForeground': '#9d9d9d',
+      '--vscode-panel-border': '#2b2b2b',
+      '--vscode-list-hoverBackground': '#2a2d2e',
+    },
+  },
+  hc: {
+    cls: 'vscode-high-contrast',
+    vars: {
+      '--vscode-foreground': '#ffffff',
+      '--vscode-editor-background': '#000000',
+      '--vscode-descriptionForeground': '#ffffff',
+      '--vscode-panel-border': '#6fc3df',
+      '--vscode-contrastBorder': '#6fc3df',
+    },
+  },
 };
 
 async function webviewShots(browser, files) {
@@ -86,8 +104,17 @@ async function webviewShots(browser, files) {
   const domain = require(path.join(root, 'dist', 'validation.js'));
   const js = fs.readFileSync(path.join(root, 'dist', 'webview.js'), 'utf8');
   const css = fs.readFileSync(path.join(root, 'dist', 'preview.css'), 'utf8');
-  const hostile = { token: 't', phone: '+1 415 555 2671', message: '*Hi* <script>window.pwned=1</script> <img src=x onerror="window.pwned=2">\n> quoted _it_', header: '</style><b>h</b>', buttons: [{ id: 'a', title: '"><svg onload=window.pwned=3>' }] };
-  const cases = [...files.slice(0, 3).map((f) => ({ name: path.basename(f).replace(/\.json$/, ''), file: f, text: fs.readFileSync(path.join(root, f), 'utf8') })), { name: 'hostile.gateway', file: 'hostile.gateway.json', text: JSON.stringify(hostile, null, 2) }];
+  const hostile = {
+    token: 't',
+    phone: '+1 415 555 2671',
+    message: '*Hi* <script>window.pwned=1</script> <img src=x onerror="window.pwned=2">\n> quoted _it_',
+    header: '</style><b>h</b>',
+    buttons: [{ id: 'a', title: '"><svg onload=window.pwned=3>' }],
+  };
+  const cases = [
+    ...files.slice(0, 3).map((f) => ({ name: path.basename(f).replace(/\.json$/, ''), file: f, text: fs.readFileSync(path.join(root, f), 'utf8') })),
+    { name: 'hostile.gateway', file: 'hostile.gateway.json', text: JSON.stringify(hostile, null, 2) },
+  ];
   for (const c of cases) {
     const result = domain.validateText(c.text, { fileName: c.file, templates: domain.createCatalog() });
     const problems = domain.locateProblems(c.text, result.problems);
@@ -96,9 +123,15 @@ async function webviewShots(browser, files) {
       const context = await browser.newContext({ viewport: { width: 480, height: 800 } });
       const page = await context.newPage();
       page.on('pageerror', (e) => console.warn(`${c.name} (${theme}): page error: ${e.message} ${e.stack}`));
-      const style = Object.entries(t.vars).map(([k, v]) => `${k}:${v}`).join(';');
-      await page.setContent(`<!DOCTYPE html><html style="${style}"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"><style>${css}</style></head><body class="${t.cls}"><div id="root"></div></body></html>`);
-      await page.evaluate(`(() => { window.__posted = []; let st; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => st, setState: (s) => (st = s) }); window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI)); })()`);
+      const style = Object.entries(t.vars)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(';');
+      await page.setContent(
+        `<!DOCTYPE html><html style="${style}"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"><style>${css}</style></head><body class="${t.cls}"><div id="root"></div></body></html>`,
+      );
+      await page.evaluate(
+        `(() => { window.__posted = []; let st; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => st, setState: (s) => (st = s) }); window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI)); })()`,
+      );
       await page.addScriptTag({ content: js });
       await page.evaluate((msg) => window.postMessage(msg, '*'), { type: 'state', seq: 1, uri: 'file:///' + c.file, fileName: path.basename(c.file), tree });
       // Polled from here: waitForFunction needs eval, which the page's CSP rightly forbids.

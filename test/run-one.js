@@ -29,6 +29,9 @@ esbuild.buildSync({
   define: { __PROJECT_ROOT__: JSON.stringify(process.cwd()) },
 });
 const out = files.map((f) => path.join(outdir, f.replace(/\.ts$/, '.js')));
-const r = spawnSync(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--no-config', '--enable-source-maps', '--timeout', '20000', ...out], { stdio: 'inherit', env: { ...process.env, NODE_PATH: path.join(process.cwd(), 'node_modules') } });
+const r = spawnSync(process.execPath, [require.resolve('mocha/bin/mocha.js'), '--no-config', '--enable-source-maps', '--timeout', '20000', ...out], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_PATH: path.join(process.cwd(), 'node_modules') },
+});
 fs.rmSync(outdir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

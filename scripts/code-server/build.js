@@ -29,7 +29,10 @@ function runStep(what, args) {
 
 function ensureExtensionBuilt() {
   const bundle = path.join(ROOT, 'dist', 'extension.js');
-  const srcNewest = Math.max(newestMtime(path.join(ROOT, 'src'), (p) => p.endsWith('.ts') || p.endsWith('.css')), mtime(path.join(ROOT, 'package.json')));
+  const srcNewest = Math.max(
+    newestMtime(path.join(ROOT, 'src'), (p) => p.endsWith('.ts') || p.endsWith('.css')),
+    mtime(path.join(ROOT, 'package.json')),
+  );
   if (mtime(bundle) >= srcNewest) return;
   if (runStep('the extension', ['esbuild.js']) !== 0 || !fs.existsSync(bundle)) {
     throw new Error('building the extension failed (`node esbuild.js`); fix the errors above and run again.');

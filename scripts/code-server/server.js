@@ -46,24 +46,34 @@ function vscodeVersion() {
  * it prints the port it bound; port 0 lets the OS choose, which never races.
  */
 function startCodeServer({ dirs, env, args = [], onOutput, port = 0, startTimeoutMs = 60000 }) {
-  const child = spawn(process.execPath, [
-    codeServerBin(),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', dirs['user-data'],
-    '--extensions-dir', dirs.extensions,
-    ...args,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(
+    process.execPath,
+    [
+      codeServerBin(),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      dirs['user-data'],
+      '--extensions-dir',
+      dirs.extensions,
+      ...args,
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
+  );
   const handle = { child, pid: child.pid, exited: false, exitCode: null };
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => {
-    handle.exited = true;
-    handle.exitCode = code ?? signal;
-    resolve();
-  }));
+  const exitPromise = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      handle.exited = true;
+      handle.exitCode = code ?? signal;
+      resolve();
+    }),
+  );
   handle.exitPromise = exitPromise;
   const ready = new Promise((resolve, reject) => {
     let buffered = '';
@@ -81,8 +91,14 @@ function startCodeServer({ dirs, env, args = [], onOutput, port = 0, startTimeou
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('error', (err) => { clearTimeout(timer); reject(new Error(`could not start code-server: ${err.message}`)); });
-    exitPromise.then(() => { clearTimeout(timer); reject(new Error(`code-server exited early (${handle.exitCode}); its output:\n${buffered.trim().split('\n').slice(-20).join('\n')}`)); });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new Error(`could not start code-server: ${err.message}`));
+    });
+    exitPromise.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited early (${handle.exitCode}); its output:\n${buffered.trim().split('\n').slice(-20).join('\n')}`));
+    });
   });
   handle.ready = ready;
   return handle;
@@ -100,30 +116,48 @@ function groupAlive(pid) {
 /** SIGTERM the process group led by `pid`, SIGKILL it if anything is left after `graceMs`. */
 async function killGroup(pid, graceMs = 5000) {
   if (!pid || !groupAlive(pid)) return;
-  try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && groupAlive(pid)) await new Promise((r) => setTimeout(r, 100));
   if (groupAlive(pid)) {
-    try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
 }
 
 /** Synchronous last resort for process 'exit' handlers, where nothing async runs any more. */
 function killGroupNow(pid) {
   if (!pid) return;
-  try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
 }
 
 /** Pids of processes whose command line mentions `marker` (our temp folder), Linux /proc only. */
 function pidsMentioning(marker) {
   const pids = [];
   let entries = [];
-  try { entries = fs.readdirSync('/proc'); } catch { return pids; }
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return pids;
+  }
   for (const e of entries) {
     if (!/^\d+$/.test(e) || Number(e) === process.pid) continue;
     try {
       if (fs.readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(marker)) pids.push(Number(e));
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return pids;
 }
@@ -136,10 +170,22 @@ function pidsMentioning(marker) {
 async function killStragglers(marker, graceMs = 5000) {
   let pids = pidsMentioning(marker);
   if (pids.length === 0) return;
-  for (const pid of pids) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && (pids = pidsMentioning(marker)).length) await new Promise((r) => setTimeout(r, 100));
-  for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
 }
 
 module.exports = { killStragglers, pidsMentioning, makeSandboxDirs, sandboxEnv, startCodeServer, killGroup, killGroupNow, vscodeVersion };

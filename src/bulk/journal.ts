@@ -111,7 +111,8 @@ export async function readJournal(file: string): Promise<ReadJournal | undefined
     }
     if (pendingBad !== undefined) {
       // A line cut off by a crash is followed only by the next run's marker (written on a fresh line).
-      if ((rec as { t?: string } | undefined)?.t !== 'run') throw new JournalError(`The journal ${file} is damaged at line ${pendingBad}: it is not JSON. It was not written by mwb bulk, or was edited.`, 'corrupt');
+      if ((rec as { t?: string } | undefined)?.t !== 'run')
+        throw new JournalError(`The journal ${file} is damaged at line ${pendingBad}: it is not JSON. It was not written by mwb bulk, or was edited.`, 'corrupt');
       pendingBad = undefined;
     }
     if (rec === undefined) {
@@ -120,7 +121,8 @@ export async function readJournal(file: string): Promise<ReadJournal | undefined
     }
     if (!header) {
       const h = rec as Partial<JournalHeader>;
-      if (h?.kind !== JOURNAL_KIND || h.version !== 1) throw new JournalError(`${file} is not an mwb bulk journal (its first line should say "kind": "${JOURNAL_KIND}"). Pass another --journal file.`, 'mismatch');
+      if (h?.kind !== JOURNAL_KIND || h.version !== 1)
+        throw new JournalError(`${file} is not an mwb bulk journal (its first line should say "kind": "${JOURNAL_KIND}"). Pass another --journal file.`, 'mismatch');
       header = h as JournalHeader;
       continue;
     }

@@ -44,7 +44,10 @@ export function checkStart(file: string, head: Buffer): void {
   if (nul !== -1) {
     // UTF-16 without a byte order mark shows as every other byte zero.
     const utf16 = head.length >= 4 && (head[1] === 0 || head[0] === 0) && (head[3] === 0 || head[2] === 0);
-    throw new RecipientsError(utf16 ? `${file} looks like UTF-16 text without a byte order mark. Save it as UTF-8.` : `${file} is a binary file (a zero byte at offset ${nul}), not a CSV or JSON Lines list.`, 1);
+    throw new RecipientsError(
+      utf16 ? `${file} looks like UTF-16 text without a byte order mark. Save it as UTF-8.` : `${file} is a binary file (a zero byte at offset ${nul}), not a CSV or JSON Lines list.`,
+      1,
+    );
   }
 }
 
@@ -76,7 +79,10 @@ function csvProblem(file: string, e: { code?: string; message: string; lines?: n
     case 'INVALID_OPENING_QUOTE':
       return new RecipientsError(`${file}:${e.lines ?? next}: a quote in the middle of a field. Quote the whole field and double the quote inside it ("").`, e.lines ?? next);
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      return new RecipientsError(`${file}:${e.lines ?? next}: ${e.message.replace(/^Invalid Record Length: /, '').replace(/, got (\d+) on line \d+$/, ', got $1')}. Each row needs one field per header column (quote fields that contain commas).`, e.lines ?? next);
+      return new RecipientsError(
+        `${file}:${e.lines ?? next}: ${e.message.replace(/^Invalid Record Length: /, '').replace(/, got (\d+) on line \d+$/, ', got $1')}. Each row needs one field per header column (quote fields that contain commas).`,
+        e.lines ?? next,
+      );
     default:
       return new RecipientsError(`${file}:${e.lines ?? next}: ${e.message}`, e.lines ?? next);
   }
@@ -155,7 +161,10 @@ function firstText(file: string): string {
   try {
     const buf = Buffer.alloc(256);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+    return buf
+      .subarray(0, n)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
   } finally {
     fs.closeSync(fd);
   }

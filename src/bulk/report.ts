@@ -20,7 +20,7 @@ export const REPORT_COLUMNS: (keyof ReportRow)[] = ['line', 'recipient', 'outcom
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = String(value);
+  let s = typeof value === 'string' ? value : JSON.stringify(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -153,11 +153,20 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
     const first = tpl.problems.find((p) => p.severity === 'error');
     throw new BulkError(`${input.payloadFile}: ${first?.message ?? 'cannot tell which API it is for; name it with a provider suffix (e.g. .whatsapp.json).'}`, 1);
   }
-  if (tpl.provider.id !== profile.provider) throw new BulkError(`${input.payloadFile} is a ${tpl.provider.id} payload but profile "${profile.name}" is for ${profile.provider}: pick a ${tpl.provider.id} profile.`, 2);
+  if (tpl.provider.id !== profile.provider)
+    throw new BulkError(`${input.payloadFile} is a ${tpl.provider.id} payload but profile "${profile.name}" is for ${profile.provider}: pick a ${tpl.provider.id} profile.`, 2);
   const tplErrors = tpl.problems.filter((p) => p.severity === 'error');
-  if (tplErrors.length) throw new BulkError(`${input.payloadFile} has ${tplErrors.length} error${tplErrors.length === 1 ? '' : 's'}; nothing was sent. Run \`mwb validate ${input.payloadFile}\`. First: ${tplErrors[0].message}`, 1);
+  if (tplErrors.length)
+    throw new BulkError(
+      `${input.payloadFile} has ${tplErrors.length} error${tplErrors.length === 1 ? '' : 's'}; nothing was sent. Run \`mwb validate ${input.payloadFile}\`. First: ${tplErrors[0].message}`,
+      1,
+    );
   const names = [...placeholdersIn(tpl.doc.value)];
-  if (names.length === 0) throw new BulkError(`${input.payloadFile} has no {{NAME}} placeholders, so every row would get the same message to the same number. Put {{COLUMN}} where each row's values go (the recipient number too).`, 1);
+  if (names.length === 0)
+    throw new BulkError(
+      `${input.payloadFile} has no {{NAME}} placeholders, so every row would get the same message to the same number. Put {{COLUMN}} where each row's values go (the recipient number too).`,
+      1,
+    );
   const pace: ProviderPace = tpl.provider.pace ?? { perSecond: 10, source: 'no documented default: 10 messages/s' };
   const rate = input.rate ?? pace.perSecond;
 
@@ -207,9 +216,31 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
 
   // ---- the run ----
   const s: BulkSummary = {
-    ok: false, dryRun: !!input.dryRun, rows: scan.rows, sent: 0, rejected: 0, invalid: 0, unknown: 0, skipped: 0, fromEarlierRuns: 0, wouldSend: 0, duplicateRecipients: 0, requests: 0, throttled: 0,
-    durationMs: 0, ratePerSecond: 0, rate, rateSource: input.rate ? '--rate' : pace.source, concurrency: input.concurrency, stopped: false, stopReason: null, ioError: false,
-    journal: input.dryRun ? null : input.journalFile, report: input.reportFile ?? null, unknownRows: [], invalidRows: [],
+    ok: false,
+    dryRun: !!input.dryRun,
+    rows: scan.rows,
+    sent: 0,
+    rejected: 0,
+    invalid: 0,
+    unknown: 0,
+    skipped: 0,
+    fromEarlierRuns: 0,
+    wouldSend: 0,
+    duplicateRecipients: 0,
+    requests: 0,
+    throttled: 0,
+    durationMs: 0,
+    ratePerSecond: 0,
+    rate,
+    rateSource: input.rate ? '--rate' : pace.source,
+    concurrency: input.concurrency,
+    stopped: false,
+    stopReason: null,
+    ioError: false,
+    journal: input.dryRun ? null : input.journalFile,
+    report: input.reportFile ?? null,
+    unknownRows: [],
+    invalidRows: [],
   };
   const bucket = new TokenBucket(rate, clock);
   // Every request in flight listens to the abort signal.
@@ -236,7 +267,15 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
   const done = () => s.sent + s.rejected + s.invalid + s.unknown + s.skipped;
   const progress = () => {
     const elapsedMs = clock.now() - started;
-    input.onProgress?.({ total: scan.rows, done: done(), sent: s.sent, errors: s.rejected + s.invalid + s.unknown, requests: s.requests, ratePerSecond: elapsedMs > 0 ? (s.requests / elapsedMs) * 1000 : 0, elapsedMs });
+    input.onProgress?.({
+      total: scan.rows,
+      done: done(),
+      sent: s.sent,
+      errors: s.rejected + s.invalid + s.unknown,
+      requests: s.requests,
+      ratePerSecond: elapsedMs > 0 ? (s.requests / elapsedMs) * 1000 : 0,
+      elapsedMs,
+    });
   };
 
   const memory = input.collectGarbage ? memoryKeeper(1000, 250) : { tick: () => undefined };
@@ -272,7 +311,17 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
       return undefined;
     }
     if (before && 'inFlight' in before && !input.resendUnknown) {
-      record({ line: row.line, recipient: before.inFlight.to, outcome: 'unknown', messageId: null, status: null, problem: 'An earlier run sent this request and stopped before its answer: it may have been sent. Check its status; --resend-unknown sends it again.' }, true);
+      record(
+        {
+          line: row.line,
+          recipient: before.inFlight.to,
+          outcome: 'unknown',
+          messageId: null,
+          status: null,
+          problem: 'An earlier run sent this request and stopped before its answer: it may have been sent. Check its status; --resend-unknown sends it again.',
+        },
+        true,
+      );
       return undefined;
     }
     const invalid = (problem: string, recipient = '') => {
@@ -292,12 +341,22 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
     const recipient = prepared.validation.model?.to?.text ?? '';
     if (!prepared.ok) {
       const errors = prepared.validation.problems.filter((p) => p.severity === 'error');
-      const why = errors.length ? errors.slice(0, 3).map((p) => `${p.message}${p.pointer ? ` (at ${p.pointer})` : ''}`).join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '') : prepared.message.replace(/^Not sent: /, '');
+      const why = errors.length
+        ? errors
+            .slice(0, 3)
+            .map((p) => `${p.message}${p.pointer ? ` (at ${p.pointer})` : ''}`)
+            .join('; ') + (errors.length > 3 ? `; and ${errors.length - 3} more` : '')
+        : prepared.message.replace(/^Not sent: /, '');
       return invalid(why, recipient);
     }
     // Short hashes, not the strings: V8 keeps a whole parsed payload alive behind a substring.
     const who = createHash('sha1').update(recipient).digest('base64').slice(0, 12);
-    const what = createHash('sha1').update(recipient).update('\0').update(prepared.request.body ?? '').digest('base64').slice(0, 12);
+    const what = createHash('sha1')
+      .update(recipient)
+      .update('\0')
+      .update(prepared.request.body ?? '')
+      .digest('base64')
+      .slice(0, 12);
     const firstLine = seenRecipients.get(who);
     const sameAs = seenMessages.get(what);
     if (sameAs !== undefined) {
@@ -338,11 +397,17 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
   };
 
   const send = async (item: Item) => {
-    const r = await sendPrepared(item.prepared, profile, input.secrets, { http: { timeoutMs: input.timeoutMs, retryStatuses: false, maxAttempts: 1, signal: input.abort }, jwts, redact: input.redact, omitRequest: true });
+    const r = await sendPrepared(item.prepared, profile, input.secrets, {
+      http: { timeoutMs: input.timeoutMs, retryStatuses: false, maxAttempts: 1, signal: input.abort },
+      jwts,
+      redact: input.redact,
+      omitRequest: true,
+    });
     if (r.outcome !== 'not-sent' || !r.retryable) queueMicrotask(() => input.onSent?.({ line: item.row.line, prepared: item.prepared, result: r }));
     if (r.outcome === 'sent') return final(item, 'sent', r, r.notes.find((n) => n.startsWith('Sent, but')) ?? null);
     if (r.outcome === 'unknown') return final(item, 'unknown', r);
-    if (r.status === 401 || r.stage === 'auth') halt ??= `Stopped: the provider refused the credentials (line ${item.row.line}); every other row would be refused too. Fix them and run again with the same --journal.`;
+    if (r.status === 401 || r.stage === 'auth')
+      halt ??= `Stopped: the provider refused the credentials (line ${item.row.line}); every other row would be refused too. Fix them and run again with the same --journal.`;
     const code = r.explained?.code ?? '';
     // The pair limit (131056) may come as a 429 too: it is about one number, not the whole run.
     const pair = !!pace.pairCodes?.includes(code);
@@ -356,7 +421,14 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
         // see final()
       }
       if (cancelled || stopping()) {
-        record({ line: item.row.line, recipient: item.recipient, outcome: 'skipped', messageId: null, status: r.status, problem: 'not sent: the run was stopped before this request left. Run again with the same journal to send it.' });
+        record({
+          line: item.row.line,
+          recipient: item.recipient,
+          outcome: 'skipped',
+          messageId: null,
+          status: r.status,
+          problem: 'not sent: the run was stopped before this request left. Run again with the same journal to send it.',
+        });
         return;
       }
       item.tries++;
@@ -406,7 +478,14 @@ export async function runBulk(input: BulkInput): Promise<BulkSummary> {
                 } catch {
                   // the disk is full: the row stays "may have been sent" in the journal
                 }
-                record({ line: item.row.line, recipient: item.recipient, outcome: 'skipped', messageId: null, status: null, problem: 'not sent: the run was stopped before this request left. Run again with the same journal to send it.' });
+                record({
+                  line: item.row.line,
+                  recipient: item.recipient,
+                  outcome: 'skipped',
+                  messageId: null,
+                  status: null,
+                  problem: 'not sent: the run was stopped before this request left. Run again with the same journal to send it.',
+                });
                 return;
               }
               s.requests++;

@@ -45,7 +45,14 @@ export function requireWithCodeCache<T>(file: string): T {
   mod.filename = file;
   mod.paths = M._nodeModulePaths(path.dirname(file));
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  wrapper.call(mod.exports, mod.exports, Object.assign((id: string) => mod.require(id), require), mod, file, path.dirname(file));
+  wrapper.call(
+    mod.exports,
+    mod.exports,
+    Object.assign((id: string) => mod.require(id), require),
+    mod,
+    file,
+    path.dirname(file),
+  );
   mod.loaded = true;
   if (!cachedData || script.cachedDataRejected) {
     // After the run, so the cache holds the functions the command actually compiled.

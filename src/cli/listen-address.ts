@@ -8,7 +8,8 @@ export const ADDRESS_OPTIONS = { port: { type: 'string' }, host: { type: 'string
 /** --port (0: a free one) and --host (loopback unless --allow-remote); `beyond` says what a remote host would risk. */
 export function listenAddress(values: { port?: string; host?: string; 'allow-remote'?: boolean }, beyond: string): { port: number; host: string } {
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not ${JSON.stringify(String(values.port).slice(0, 20))}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535 (0 picks a free port), not ${JSON.stringify(String(values.port).slice(0, 20))}.`);
   const host = values.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host) && !values['allow-remote']) throw new UsageError(`--host ${JSON.stringify(host.slice(0, 40))} ${beyond}; add --allow-remote if you mean it.`);
   return { port, host };

@@ -40,7 +40,11 @@ export function loadForSend(file: string, options: { profile?: string; endpoint?
 /** `--profile NAME` from the .vscode/settings.json nearest `file` (or the current directory). */
 export function namedProfile(file: string, name: string, endpoint: string | undefined): Profile {
   const settingsFile = findSettingsFile(path.dirname(path.resolve(file))) ?? findSettingsFile(process.cwd());
-  if (!settingsFile) throw new CliFailure(`No profile "${name}": no .vscode/settings.json found above ${file} or the current directory. Add "messageWorkbench.profiles" there, or leave out --profile and pass --endpoint.`, EXIT_USAGE);
+  if (!settingsFile)
+    throw new CliFailure(
+      `No profile "${name}": no .vscode/settings.json found above ${file} or the current directory. Add "messageWorkbench.profiles" there, or leave out --profile and pass --endpoint.`,
+      EXIT_USAGE,
+    );
   const settings = readTextFile(settingsFile, MAX_SETTINGS_BYTES, 'a settings file');
   if (!settings.ok) throw new CliFailure(settings.message, EXIT_USAGE);
   const { profiles, problems } = profilesFromSettings(settings.text, settingsFile);

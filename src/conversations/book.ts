@@ -163,7 +163,10 @@ export class ConversationBook {
     const existing = s.messageId ? this.message(s.messageId, s.profile) : undefined;
     // Statuses can beat the send's own answer here (the sandbox posts them at once): adopt the placeholder.
     if (existing && existing.message.dir === 'out' && existing.thread === t) {
-      Object.assign(existing.message, compact({ file: s.file, body: keptBody(s.body), summary: s.summary, exchange: keptExchange(s.exchange), origin: s.origin ?? 'editor', at: Math.min(existing.message.at, s.at) }));
+      Object.assign(
+        existing.message,
+        compact({ file: s.file, body: keptBody(s.body), summary: s.summary, exchange: keptExchange(s.exchange), origin: s.origin ?? 'editor', at: Math.min(existing.message.at, s.at) }),
+      );
       t.updatedAt = Math.max(t.updatedAt, s.at);
       return { thread: t, message: existing.message };
     }
@@ -211,7 +214,17 @@ export class ConversationBook {
       // A status for a message the editor did not send (another tool, or before this window): shown as such.
       if (!e.to) return undefined;
       const t = this.ensureThread(profile, e.to, provider, at);
-      const message: OutgoingMessage = { dir: 'out', key: e.messageId, messageId: e.messageId, provider, at, summary: 'a message sent outside the editor', progress: 'pending', statuses: [], origin: 'elsewhere' };
+      const message: OutgoingMessage = {
+        dir: 'out',
+        key: e.messageId,
+        messageId: e.messageId,
+        provider,
+        at,
+        summary: 'a message sent outside the editor',
+        progress: 'pending',
+        statuses: [],
+        origin: 'elsewhere',
+      };
       this.insert(t, message);
       found = { thread: t, message };
     }
@@ -284,9 +297,17 @@ export class ConversationBook {
     for (const raw of threads.slice(0, MAX_THREADS)) {
       const t = raw as Partial<Thread>;
       if (typeof t?.profile !== 'string' || typeof t.customer !== 'string' || typeof t.provider !== 'string' || !Array.isArray(t.messages)) continue;
-      const messages = t.messages.filter((m): m is ThreadMessage => !!m && (m.dir === 'in' || m.dir === 'out') && typeof m.key === 'string' && typeof m.at === 'number').slice(-MAX_MESSAGES_PER_THREAD);
+      const messages = t.messages
+        .filter((m): m is ThreadMessage => !!m && (m.dir === 'in' || m.dir === 'out') && typeof m.key === 'string' && typeof m.at === 'number')
+        .slice(-MAX_MESSAGES_PER_THREAD);
       for (const m of messages) if (m.dir === 'out' && !Array.isArray(m.statuses)) m.statuses = [];
-      const thread: Thread = { ...(t as Thread), key: threadKey(t.profile, t.customer), messages, unseen: typeof t.unseen === 'number' ? t.unseen : 0, updatedAt: typeof t.updatedAt === 'number' ? t.updatedAt : 0 };
+      const thread: Thread = {
+        ...(t as Thread),
+        key: threadKey(t.profile, t.customer),
+        messages,
+        unseen: typeof t.unseen === 'number' ? t.unseen : 0,
+        updatedAt: typeof t.updatedAt === 'number' ? t.updatedAt : 0,
+      };
       book.byKey.set(thread.key, thread);
       for (const m of messages) book.index(thread, m);
     }

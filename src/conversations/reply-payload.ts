@@ -26,7 +26,14 @@ export function replyPayload(r: ReplyTarget): Record<string, unknown> | undefine
     case 'vonage': {
       const channel = r.channel ?? 'whatsapp';
       // Only WhatsApp messages carry a reply context on Vonage.
-      return { message_type: 'text', channel, to: r.to, from: r.from ?? '{{FROM_NUMBER}}', text: REPLY_TEXT, ...(channel === 'whatsapp' && r.contextId ? { context: { message_uuid: r.contextId } } : {}) };
+      return {
+        message_type: 'text',
+        channel,
+        to: r.to,
+        from: r.from ?? '{{FROM_NUMBER}}',
+        text: REPLY_TEXT,
+        ...(channel === 'whatsapp' && r.contextId ? { context: { message_uuid: r.contextId } } : {}),
+      };
     }
     case 'vonage-legacy': {
       const type = r.channel === 'viber_service' ? 'viber_service_msg' : (r.channel ?? 'whatsapp');

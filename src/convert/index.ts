@@ -59,7 +59,9 @@ export function convertText(text: string, options: { fileName?: string; target?:
   const from = source.provider?.id;
   const conversion = from ? CONVERSIONS[from] : undefined;
   if (!from || !conversion) {
-    const known = Object.entries(CONVERSIONS).map(([id, c]) => `${id} -> ${c.to}`).join(', ');
+    const known = Object.entries(CONVERSIONS)
+      .map(([id, c]) => `${id} -> ${c.to}`)
+      .join(', ');
     return { ok: false, reason: `Only ${known} payloads can be converted; this file is ${from ? `a ${from} payload` : 'not a payload of a known provider'}.` };
   }
   if (options.target !== undefined && options.target !== conversion.to) {

@@ -17,7 +17,10 @@ function noteMediaIds(value: unknown, pointer: string, notes: ConversionNote[]):
   for (const [key, v] of Object.entries(r)) {
     const at = `${pointer}/${key}`;
     if (MEDIA_KEYS.has(key) && rec(v) && 'id' in (rec(v) ?? {})) {
-      notes.push({ pointer: `${at}/id`, message: `\`${key}.id\` is an On-Premises media id, which the Cloud API does not know: upload the file again (POST /{phone-number-id}/media) and use the new id, or give \`link\` instead.` });
+      notes.push({
+        pointer: `${at}/id`,
+        message: `\`${key}.id\` is an On-Premises media id, which the Cloud API does not know: upload the file again (POST /{phone-number-id}/media) and use the new id, or give \`link\` instead.`,
+      });
     } else noteMediaIds(v, at, notes);
   }
 }
@@ -27,7 +30,10 @@ function language(value: unknown, pointer: string, notes: ConversionNote[]): Rec
   const l = rec(value) ?? {};
   const { policy, ...rest } = l;
   if (policy !== undefined && policy !== 'deterministic') {
-    notes.push({ pointer: `${pointer}/policy`, message: `Language policy ${JSON.stringify(policy)} has no Cloud API equivalent: the Cloud API always sends the template in exactly the language given.` });
+    notes.push({
+      pointer: `${pointer}/policy`,
+      message: `Language policy ${JSON.stringify(policy)} has no Cloud API equivalent: the Cloud API always sends the template in exactly the language given.`,
+    });
   }
   return rest;
 }
@@ -54,7 +60,10 @@ function hsmParameter(value: unknown, pointer: string, notes: ConversionNote[]):
     return { type: 'currency', currency: { fallback_value: fallback, code: currency.currency_code, amount_1000: currency.amount_1000 } };
   }
   if (p.date_time !== undefined) {
-    notes.push({ pointer: `${pointer}/date_time`, message: 'The date\'s components are not carried over: the Cloud API shows a date parameter\'s `fallback_value` as it is, so that text is what the customer sees.' });
+    notes.push({
+      pointer: `${pointer}/date_time`,
+      message: "The date's components are not carried over: the Cloud API shows a date parameter's `fallback_value` as it is, so that text is what the customer sees.",
+    });
     return { type: 'date_time', date_time: { fallback_value: fallback } };
   }
   return { type: 'text', text: fallback };
@@ -68,7 +77,8 @@ function hsm(value: unknown, notes: ConversionNote[]): Record<string, unknown> {
   const params = arr(h.localizable_params);
   if (params.length > 0) out.components = [{ type: 'body', parameters: params.map((p, i) => hsmParameter(p, `/hsm/localizable_params/${i}`, notes)) }];
   for (const key of Object.keys(h)) {
-    if (!['namespace', 'element_name', 'language', 'localizable_params'].includes(key)) notes.push({ pointer: `/hsm/${key}`, message: `Dropped \`hsm.${key}\`: the Cloud API's template has no such field.` });
+    if (!['namespace', 'element_name', 'language', 'localizable_params'].includes(key))
+      notes.push({ pointer: `/hsm/${key}`, message: `Dropped \`hsm.${key}\`: the Cloud API's template has no such field.` });
   }
   return out;
 }
@@ -80,7 +90,11 @@ export function onpremToCloud(value: unknown): Conversion {
 
   // Mark-as-read: On-Premises puts the message id in the URL (PUT /messages/{id}); Cloud in the body.
   if (p.status === 'read' && p.to === undefined && p.type === undefined) {
-    notes.push({ pointer: '', message: 'The message id was in the On-Premises URL (PUT /messages/{message-id}); the Cloud API takes it in the body as `message_id`: set MESSAGE_ID in your environment, or write the wamid there.' });
+    notes.push({
+      pointer: '',
+      message:
+        'The message id was in the On-Premises URL (PUT /messages/{message-id}); the Cloud API takes it in the body as `message_id`: set MESSAGE_ID in your environment, or write the wamid there.',
+    });
     return { payload: { messaging_product: 'whatsapp', status: 'read', message_id: '{{MESSAGE_ID}}' }, notes };
   }
 

@@ -60,7 +60,10 @@ export function applyAutoFixes(text: string, check: (text: string) => Problem[],
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const chosen = chooseFixes(problems);
     if (chosen.length === 0) break;
-    const next = applyEdits(current, chosen.flatMap((c) => c.fix.edits));
+    const next = applyEdits(
+      current,
+      chosen.flatMap((c) => c.fix.edits),
+    );
     if (seen.has(next)) break; // fixes that undo each other: stop rather than loop
     seen.add(next);
     const lines = new LineIndex(current);

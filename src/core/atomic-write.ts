@@ -49,6 +49,10 @@ export function replaceFileIfUnchanged(file: string, data: Uint8Array, original:
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, changed: false, message: `${file}: not written: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied (the folder must be writable for the temporary file)' : code === 'ENOSPC' ? 'no space left on the device' : (code ?? 'error')}.` };
+    return {
+      ok: false,
+      changed: false,
+      message: `${file}: not written: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied (the folder must be writable for the temporary file)' : code === 'ENOSPC' ? 'no space left on the device' : (code ?? 'error')}.`,
+    };
   }
 }

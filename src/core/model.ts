@@ -11,22 +11,7 @@ export type ProviderId = string;
 export type Channel = 'whatsapp' | 'sms' | 'mms' | 'rcs' | 'viber' | 'messenger';
 
 export type MessageKind =
-  | 'text'
-  | 'image'
-  | 'video'
-  | 'audio'
-  | 'file'
-  | 'sticker'
-  | 'vcard'
-  | 'location'
-  | 'contacts'
-  | 'reaction'
-  | 'template'
-  | 'buttons'
-  | 'list'
-  | 'carousel'
-  | 'mark-read'
-  | 'custom';
+  'text' | 'image' | 'video' | 'audio' | 'file' | 'sticker' | 'vcard' | 'location' | 'contacts' | 'reaction' | 'template' | 'buttons' | 'list' | 'carousel' | 'mark-read' | 'custom';
 
 /** A piece of text and where it stands in the file. */
 export interface TextRef {

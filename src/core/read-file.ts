@@ -67,7 +67,8 @@ export function readRegularFile(file: string, maxBytes: number, what = 'the file
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, kind: 'io', message: `${file}: is a directory, not ${what}.` };
     if (!stat.isFile()) return { ok: false, kind: 'io', message: `${file}: is ${kindOf(stat)}; ${what} must be a regular file.` };
-    if (stat.size > maxBytes) return { ok: false, kind: 'too-large', size: stat.size, message: `${file}: is ${megabytes(stat.size)}; ${what} may be at most ${megabytes(maxBytes)}, so it is not read.` };
+    if (stat.size > maxBytes)
+      return { ok: false, kind: 'too-large', size: stat.size, message: `${file}: is ${megabytes(stat.size)}; ${what} may be at most ${megabytes(maxBytes)}, so it is not read.` };
     const chunks: Buffer[] = [];
     let total = 0;
     const chunk = Buffer.allocUnsafe(Math.min(maxBytes + 1, 1 << 20));
@@ -76,7 +77,8 @@ export function readRegularFile(file: string, maxBytes: number, what = 'the file
       if (n === 0) break;
       chunks.push(Buffer.from(chunk.subarray(0, n)));
       total += n;
-      if (total > maxBytes) return { ok: false, kind: 'too-large', size: total, message: `${file}: grew past ${megabytes(maxBytes)} while being read; ${what} may be at most that, so it is not read.` };
+      if (total > maxBytes)
+        return { ok: false, kind: 'too-large', size: total, message: `${file}: grew past ${megabytes(maxBytes)} while being read; ${what} may be at most that, so it is not read.` };
     }
     return { ok: true, bytes: Buffer.concat(chunks, total), stat };
   } catch (err) {
@@ -133,7 +135,7 @@ export function decodePayload(bytes: Uint8Array): ReadResult {
   } catch {
     // Find the first byte that is not valid UTF-8 so the user can go there.
     let good = 0;
-    for (let end = Math.min(bytes.length, 1 << 20); good < end; ) {
+    for (let end = Math.min(bytes.length, 1 << 20); good < end;) {
       const step = bytes[good] < 0x80 ? 1 : bytes[good] >= 0xf0 ? 4 : bytes[good] >= 0xe0 ? 3 : 2;
       try {
         new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(good, good + step));
@@ -156,7 +158,13 @@ export function decodePayload(bytes: Uint8Array): ReadResult {
 export function readPayloadFile(file: string): ReadResult {
   const read = readRegularFile(file, MAX_FILE_BYTES, 'a payload file');
   if (!read.ok && read.kind === 'too-large') {
-    return { ok: false, kind: 'content', code: 'too-large', offset: 0, message: `The file is ${megabytes(read.size)}; payloads over ${megabytes(MAX_FILE_BYTES)} are not checked (no messaging API accepts a body that large).` };
+    return {
+      ok: false,
+      kind: 'content',
+      code: 'too-large',
+      offset: 0,
+      message: `The file is ${megabytes(read.size)}; payloads over ${megabytes(MAX_FILE_BYTES)} are not checked (no messaging API accepts a body that large).`,
+    };
   }
   if (!read.ok) {
     // A directory: say how to pass what is in it.

@@ -77,7 +77,8 @@ function describeIssue(issue: Issue, root: unknown): string {
       return issue.inclusive === false ? `${field} must be greater than ${issue.minimum}.` : `${field} must be at least ${issue.minimum}.`;
     }
     case 'invalid_value':
-      if (valueAt(root, path) === undefined) return `${field} is required: ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}.`;
+      if (valueAt(root, path) === undefined)
+        return `${field} is required: ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}.`;
       return `${field} must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}.`;
     case 'unrecognized_keys':
       return `Unknown propert${issue.keys.length === 1 ? 'y' : 'ies'} ${issue.keys.map((k) => `\`${k}\``).join(', ')}: check the spelling, or remove ${issue.keys.length === 1 ? 'it' : 'them'}.`;
@@ -109,7 +110,7 @@ function flatten(issues: readonly Issue[], prefix: readonly PropertyKey[] = []):
     // zod reports a union branch's issues relative to the union: put them back under its path.
     const issue = prefix.length ? ({ ...raw, path: [...prefix, ...raw.path] } as Issue) : raw;
     if (issue.code === 'invalid_union' && issue.errors.length > 0 && !(issue as { discriminator?: string }).discriminator) {
-      const branches = issue.errors.map((b) => flatten(b as Issue[], issue.path));
+      const branches = issue.errors.map((b) => flatten(b, issue.path));
       const score = (b: Issue[]) => Math.max(...b.map((i) => i.path.length)) * 100 - b.length;
       branches.sort((a, b) => score(b) - score(a));
       out.push(...branches[0]);

@@ -5,9 +5,29 @@
  */
 /** Words that make a name a credential's: `WHATSAPP_TOKEN`, `AWS_SECRET_ACCESS_KEY`, `dbPassword`, `D360_API_KEY`. */
 const SECRET_WORDS = new Set([
-  'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PWD', 'PASSPHRASE',
-  'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'KEY', 'KEYS', 'APIKEY', 'PRIVKEY', 'AUTHORIZATION', 'BEARER',
-  'COOKIE', 'COOKIES', 'JWT', 'PEM', 'DSN',
+  'SECRET',
+  'SECRETS',
+  'TOKEN',
+  'TOKENS',
+  'PASSWORD',
+  'PASSWORDS',
+  'PASSWD',
+  'PWD',
+  'PASSPHRASE',
+  'CREDENTIAL',
+  'CREDENTIALS',
+  'CREDS',
+  'KEY',
+  'KEYS',
+  'APIKEY',
+  'PRIVKEY',
+  'AUTHORIZATION',
+  'BEARER',
+  'COOKIE',
+  'COOKIES',
+  'JWT',
+  'PEM',
+  'DSN',
 ]);
 
 function words(name: string): string[] {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createCatalog, toDefinition, type LegacyCatalogEntry, type TemplateCatalog, type TemplateDefinition } from './templates';
 import { MAX_FILE_BYTES, readTextFile } from './read-file';
+import { rec } from './json-values';
 
 export const CATALOG_SUFFIX = '.templates.json';
 
@@ -15,10 +16,6 @@ export interface CatalogContent {
   definitions: TemplateDefinition[];
   /** The file is an account's templates as pulled (Meta's GET answer): complete, not hand-picked. */
   pulled: boolean;
-}
-
-function rec(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 /** One entry, Meta's format or the older one; undefined when it is neither. */
@@ -32,7 +29,7 @@ function entry(v: unknown): TemplateDefinition | undefined {
 
 export function readCatalogValue(value: unknown): CatalogContent {
   const r = rec(value);
-  const list = Array.isArray(value) ? value : Array.isArray(r?.data) ? r!.data : Array.isArray(r?.templates) ? r!.templates : [];
+  const list = Array.isArray(value) ? value : Array.isArray(r?.data) ? r.data : Array.isArray(r?.templates) ? r.templates : [];
   return { definitions: (list as unknown[]).flatMap((v) => entry(v) ?? []), pulled: Array.isArray(r?.data) };
 }
 

@@ -5,6 +5,7 @@
  * Vonage v1 `template` and the legacy shape send only a list of body values; `fromParameters`
  * reads those. Never throws.
  */
+import { rec } from './json-values';
 /** A text and where it stands (the model's TextRef; declared here so the model can import this file). */
 interface TextAt {
   text: string;
@@ -65,7 +66,6 @@ export interface TemplateSend {
   carousel?: { pointer: string; cards: SendCard[] };
 }
 
-const rec = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 const arr = (v: unknown) => (Array.isArray(v) ? v : []);
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 
@@ -158,7 +158,9 @@ export function sendOf(t: TemplateRefFields): TemplateSend {
   if (!t.headerParameters && !t.headerMedia && !t.buttonParameters) return send;
   send.hasComponents = true;
   const media = t.headerMedia;
-  const headerMedia: SendParameter[] = media ? [{ type: media.type === 'file' ? 'document' : media.type, media: { link: media.url, id: media.id }, pointer: media.pointer, valuePointer: media.pointer }] : [];
+  const headerMedia: SendParameter[] = media
+    ? [{ type: media.type === 'file' ? 'document' : media.type, media: { link: media.url, id: media.id }, pointer: media.pointer, valuePointer: media.pointer }]
+    : [];
   if (t.headerParameters || media) send.header = { pointer: t.pointer, params: [...headerMedia, ...(t.headerParameters ?? []).map(textParameter)] };
   send.buttons = (t.buttonParameters ?? []).map((b) => ({ pointer: t.pointer, index: b.index, subType: b.subType, params: [textParameter(b.value)] }));
   return send;

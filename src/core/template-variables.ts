@@ -38,7 +38,13 @@ export function strayBraces(text: string): number[] {
 
 /** The distinct variable names in order of first appearance. */
 export function variableNames(text: string): string[] {
-  return [...new Set(templateVariables(text).filter((v) => v.kind !== 'invalid').map((v) => v.name))];
+  return [
+    ...new Set(
+      templateVariables(text)
+        .filter((v) => v.kind !== 'invalid')
+        .map((v) => v.name),
+    ),
+  ];
 }
 
 /**

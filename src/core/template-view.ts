@@ -6,6 +6,7 @@
  */
 import type { TemplateComponentDefinition, TemplateDefinition } from './templates';
 import { templateVariables, type TemplateVariable } from './template-variables';
+import { rec } from './json-values';
 
 export interface TextPart {
   text: string;
@@ -62,7 +63,6 @@ export interface TemplateView {
 
 const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : '');
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const rec = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 const arr = (v: unknown) => (Array.isArray(v) ? v : []);
 
 /** Example values of a text, positional (`body_text: [["a","b"]]`, `header_text: ["a"]`) or named. */
@@ -107,7 +107,17 @@ function buttons(c: Record<string, unknown>): ButtonView[] {
     if (!r) return [];
     const type = upper(r.type);
     const url = str(r.url);
-    return [{ type, text: str(r.text) ?? '', url, phone: str(r.phone_number), example: firstString(r.example), otpType: upper(r.otp_type) || undefined, urlVariable: url !== undefined && /\{\{[^{}]*\}\}/.test(url) }];
+    return [
+      {
+        type,
+        text: str(r.text) ?? '',
+        url,
+        phone: str(r.phone_number),
+        example: firstString(r.example),
+        otpType: upper(r.otp_type) || undefined,
+        urlVariable: url !== undefined && /\{\{[^{}]*\}\}/.test(url),
+      },
+    ];
   });
 }
 

@@ -109,7 +109,15 @@ export function fromLegacy(e: LegacyCatalogEntry): TemplateDefinition {
   components.push({ type: 'BODY', text: e.body });
   if (e.footer !== undefined) components.push({ type: 'FOOTER', text: e.footer });
   if (e.buttons?.length) {
-    components.push({ type: 'BUTTONS', buttons: e.buttons.map((b) => ({ type: b.type.toUpperCase(), text: b.text, ...(b.url !== undefined ? { url: b.url } : {}), ...(b.phone_number !== undefined ? { phone_number: b.phone_number } : {}) })) });
+    components.push({
+      type: 'BUTTONS',
+      buttons: e.buttons.map((b) => ({
+        type: b.type.toUpperCase(),
+        text: b.text,
+        ...(b.url !== undefined ? { url: b.url } : {}),
+        ...(b.phone_number !== undefined ? { phone_number: b.phone_number } : {}),
+      })),
+    });
   }
   const def: TemplateDefinition = { name: e.name, components };
   if (e.language !== undefined) def.language = e.language;

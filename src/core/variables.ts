@@ -24,7 +24,10 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function checkName(name: string, where: string): void {
   if (!NAME.test(name)) throw new VariableError(`${where}: "${name}" is not a placeholder name (letters, digits and _, not starting with a digit).`);
-  if (isSecretName(name)) throw new VariableError(`${where}: "${name}" is a credential's name, and placeholders are never filled with credentials (the value would go out as message text). Give the placeholder another name.`);
+  if (isSecretName(name))
+    throw new VariableError(
+      `${where}: "${name}" is a credential's name, and placeholders are never filled with credentials (the value would go out as message text). Give the placeholder another name.`,
+    );
 }
 
 /** `MWB_VAR_NAME=value` environment variables, as `{ NAME: value }`. */

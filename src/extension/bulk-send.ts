@@ -41,7 +41,14 @@ async function sendToList(uri: vscode.Uri | undefined, options: BulkOptions, dep
   }
   const list =
     options.recipients ??
-    (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Send to This List', filters: { 'Recipient lists': ['csv', 'jsonl', 'ndjson'] }, defaultUri: vscode.Uri.joinPath(doc.uri, '..') }))?.[0];
+    (
+      await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: 'Send to This List',
+        filters: { 'Recipient lists': ['csv', 'jsonl', 'ndjson'] },
+        defaultUri: vscode.Uri.joinPath(doc.uri, '..'),
+      })
+    )?.[0];
   if (!list) return undefined;
 
   const resolved = await profileForDocument(doc, deps);
@@ -76,7 +83,9 @@ async function sendToList(uri: vscode.Uri | undefined, options: BulkOptions, dep
     throw e;
   }
   if (dry.wouldSend === 0) {
-    void vscode.window.showErrorMessage(`Nothing to send: none of the ${dry.rows} rows of ${path.basename(list.fsPath)} is valid${dry.invalidRows[0] ? ` (line ${dry.invalidRows[0].line}: ${dry.invalidRows[0].problem})` : ''}.`);
+    void vscode.window.showErrorMessage(
+      `Nothing to send: none of the ${dry.rows} rows of ${path.basename(list.fsPath)} is valid${dry.invalidRows[0] ? ` (line ${dry.invalidRows[0].line}: ${dry.invalidRows[0].problem})` : ''}.`,
+    );
     return undefined;
   }
   const host = new URL(dry.firstRequest?.url ?? profile.endpoint ?? 'http://unknown').host;
@@ -105,27 +114,30 @@ async function sendToList(uri: vscode.Uri | undefined, options: BulkOptions, dep
   const lastRows: HistoryEntry[] = [];
   let summary: BulkSummary;
   try {
-    summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Sending ${path.basename(doc.uri.path)} to ${path.basename(list.fsPath)}`, cancellable: true }, (progress, token) => {
-    const stop = new AbortController();
-    token.onCancellationRequested(() => stop.abort());
-    let shown = 0;
-    return domain().runBulk({
-      ...common,
-      reportFile,
-      stop: stop.signal,
-      onProgress: (p) => {
-        const pct = (p.done / p.total) * 100;
-        progress.report({ increment: pct - shown, message: `${p.done}/${p.total} · ${p.sent} sent · ${p.errors} not sent or unknown` });
-        shown = pct;
+    summary = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Sending ${path.basename(doc.uri.path)} to ${path.basename(list.fsPath)}`, cancellable: true },
+      (progress, token) => {
+        const stop = new AbortController();
+        token.onCancellationRequested(() => stop.abort());
+        let shown = 0;
+        return domain().runBulk({
+          ...common,
+          reportFile,
+          stop: stop.signal,
+          onProgress: (p) => {
+            const pct = (p.done / p.total) * 100;
+            progress.report({ increment: pct - shown, message: `${p.done}/${p.total} · ${p.sent} sent · ${p.errors} not sent or unknown` });
+            shown = pct;
+          },
+          onSent: ({ prepared, result }) => {
+            lastRows.push(historyEntry(prepared, result, profile, file, redact));
+            // Each message joins its conversation (the threads are bounded), where its statuses move it.
+            if (deps.conversations) recordSent(deps.conversations, { prepared, result, profile: profile.name, file, redact, origin: 'bulk' });
+            if (lastRows.length > HISTORY_ROWS) lastRows.shift();
+          },
+        });
       },
-      onSent: ({ prepared, result }) => {
-        lastRows.push(historyEntry(prepared, result, profile, file, redact));
-        // Each message joins its conversation (the threads are bounded), where its statuses move it.
-        if (deps.conversations) recordSent(deps.conversations, { prepared, result, profile: profile.name, file, redact, origin: 'bulk' });
-        if (lastRows.length > HISTORY_ROWS) lastRows.shift();
-      },
-    });
-  });
+    );
   } catch (e) {
     if (e instanceof domain().BulkError || e instanceof domain().RecipientsError) {
       void vscode.window.showErrorMessage(`Not sent: ${(e as Error).message}`);
@@ -135,7 +147,9 @@ async function sendToList(uri: vscode.Uri | undefined, options: BulkOptions, dep
   }
   // The history keeps the last sends, each one as Send Message would record it.
   for (const entry of lastRows) await deps.history.add(entry);
-  deps.log.info(`bulk ${file} -> ${list.fsPath} with ${profile.name}: ${summary.sent} sent, ${summary.rejected} rejected, ${summary.invalid} invalid, ${summary.unknown} unknown, ${summary.skipped} skipped; ${summary.requests} requests in ${summary.durationMs} ms${summary.stopReason ? `; ${summary.stopReason}` : ''}`);
+  deps.log.info(
+    `bulk ${file} -> ${list.fsPath} with ${profile.name}: ${summary.sent} sent, ${summary.rejected} rejected, ${summary.invalid} invalid, ${summary.unknown} unknown, ${summary.skipped} skipped; ${summary.requests} requests in ${summary.durationMs} ms${summary.stopReason ? `; ${summary.stopReason}` : ''}`,
+  );
   for (const u of summary.unknownRows) deps.log.warn(`  line ${u.line} (${u.recipient}) may have been sent: check its status before sending again`);
 
   const words = `${summary.sent} sent, ${summary.rejected} rejected, ${summary.invalid} invalid, ${summary.unknown} unknown${summary.stopReason ? `. ${summary.stopReason}` : ''}`;

@@ -56,12 +56,18 @@ function inbound(found: { message?: ThreadMessage }): InboundMessage {
 }
 
 /** The customer writes or taps, through the sandbox: its inbound webhook then reaches the inbox and the thread. */
-async function asCustomer(deps: ActionDeps, thread: Thread, provider: string, request: { text?: string; reply?: { id: string; title: string; description?: string }; context?: string }): Promise<InboundResult> {
+async function asCustomer(
+  deps: ActionDeps,
+  thread: Thread,
+  provider: string,
+  request: { text?: string; reply?: { id: string; title: string; description?: string }; context?: string },
+): Promise<InboundResult> {
   if (thread.profile !== SANDBOX_PROFILE) throw new Error('Answering as the customer works with the Sandbox profile only: a real customer answers from their phone.');
   if (!(CUSTOMER_PROVIDERS as readonly string[]).includes(provider)) throw new Error(`The ${provider} API posts no webhooks, so there is no customer side to play.`);
   const { sandbox } = await deps.sandbox.ensure();
   const result = await sandbox.inboundMessage({ from: thread.customer, provider: provider as CustomerProvider, ...request });
-  if (result.webhook?.error || (result.webhook?.status ?? 200) >= 400) throw new Error(`The customer's message was not taken by the inbox: ${result.webhook?.error ?? `HTTP ${result.webhook?.status}`}.`);
+  if (result.webhook?.error || (result.webhook?.status ?? 200) >= 400)
+    throw new Error(`The customer's message was not taken by the inbox: ${result.webhook?.error ?? `HTTP ${result.webhook?.status}`}.`);
   return result;
 }
 
@@ -149,7 +155,17 @@ async function webhookRequest(deps: ActionDeps, thread: Thread, m: InboundMessag
   const secrets = await deps.inbox.redactions(thread.profile);
   const scrub = (t: string) => domain().redact(t, secrets);
   const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, k === 'authorization' ? v.replace(/^(\w+)\s.*$/, '$1 [signed token, not shown]') : scrub(v)]));
-  return showJson({ receivedAt: r.receivedAt, method: r.method, path: r.path, provider: r.provider, verified: r.verified, ...(r.reason ? { reason: r.reason } : {}), answered: r.status, headers, body: parsedOr(scrub(Buffer.from(r.bodyBase64, 'base64').toString('utf8'))) });
+  return showJson({
+    receivedAt: r.receivedAt,
+    method: r.method,
+    path: r.path,
+    provider: r.provider,
+    verified: r.verified,
+    ...(r.reason ? { reason: r.reason } : {}),
+    answered: r.status,
+    headers,
+    body: parsedOr(scrub(Buffer.from(r.bodyBase64, 'base64').toString('utf8'))),
+  });
 }
 
 export async function runAction(a: ConversationAction, deps: ActionDeps): Promise<unknown> {

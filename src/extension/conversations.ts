@@ -204,7 +204,13 @@ class ConversationsPanel {
   }
 
   private setHtml(extensionUri: vscode.Uri): void {
-    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, { styles: ['preview.css', 'conversations.css'], script: 'conversations.js', title: 'Conversations', loading: 'Loading the conversations\u2026', bodyClass: 'conversations-page' });
+    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, {
+      styles: ['preview.css', 'conversations.css'],
+      script: 'conversations.js',
+      title: 'Conversations',
+      loading: 'Loading the conversations\u2026',
+      bodyClass: 'conversations-page',
+    });
   }
 
   dispose(): void {

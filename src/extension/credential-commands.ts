@@ -13,7 +13,9 @@ const ADD_PROFILE = '$(add) Add a profile in settings...';
 async function pickUserProfile(profiles: Profiles, title: string): Promise<Profile | undefined> {
   const { profiles: list, problems } = profiles.userProfiles();
   if (problems.length > 0) void vscode.window.showWarningMessage(problems.join(' '));
-  const pick = await vscode.window.showQuickPick([...list.map((p) => ({ label: p.name, description: `${p.provider} · ${p.auth} · ${p.endpoint}` })), { label: ADD_PROFILE, description: '' }], { title });
+  const pick = await vscode.window.showQuickPick([...list.map((p) => ({ label: p.name, description: `${p.provider} · ${p.auth} · ${p.endpoint}` })), { label: ADD_PROFILE, description: '' }], {
+    title,
+  });
   if (!pick) return undefined;
   if (pick.label === ADD_PROFILE) {
     await openProfileSettings();
@@ -28,7 +30,9 @@ async function pickUserProfile(profiles: Profiles, title: string): Promise<Profi
  */
 async function openProfileSettings(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.openSettings', settingKey(SETTINGS.profiles));
-  void vscode.window.showInformationMessage(`Add a profile to "${settingKey(SETTINGS.profiles)}", e.g. { "name": "Vonage prod", "provider": "vonage", "auth": "jwt", "applicationId": "<uuid>" }. Secrets never go in settings: set them with "Set Credentials".`);
+  void vscode.window.showInformationMessage(
+    `Add a profile to "${settingKey(SETTINGS.profiles)}", e.g. { "name": "Vonage prod", "provider": "vonage", "auth": "jwt", "applicationId": "<uuid>" }. Secrets never go in settings: set them with "Set Credentials".`,
+  );
 }
 
 async function readPem(uri: vscode.Uri): Promise<string | undefined> {
@@ -54,7 +58,12 @@ export function register(store: SecretStore, profiles: Profiles, sandbox: Sandbo
   const importKey = async (profile?: Profile): Promise<boolean> => {
     const target = profile ?? (await pickUserProfile(profiles, 'Import a private key for which profile?'));
     if (!target) return false;
-    const files = await vscode.window.showOpenDialog({ title: 'Choose the private key (private.key)', canSelectMany: false, openLabel: 'Import Key', filters: { 'Private key': ['key', 'pem', 'txt'], 'All files': ['*'] } });
+    const files = await vscode.window.showOpenDialog({
+      title: 'Choose the private key (private.key)',
+      canSelectMany: false,
+      openLabel: 'Import Key',
+      filters: { 'Private key': ['key', 'pem', 'txt'], 'All files': ['*'] },
+    });
     if (!files?.[0]) return false;
     const pem = await readPem(files[0]);
     if (pem === undefined || !(await storePrivateKey(store, target, pem, files[0].fsPath))) return false;
@@ -100,12 +109,20 @@ export function register(store: SecretStore, profiles: Profiles, sandbox: Sandbo
           await importKey(profile);
           return;
         }
-        const pem = await vscode.window.showInputBox({ title: 'Paste the private key', prompt: 'The whole PEM, from its BEGIN PRIVATE KEY line to its END line', password: true, ignoreFocusOut: true, validateInput: (v) => domain().privateKeyProblem(v.replace(/\\n/g, '\n')) });
+        const pem = await vscode.window.showInputBox({
+          title: 'Paste the private key',
+          prompt: 'The whole PEM, from its BEGIN PRIVATE KEY line to its END line',
+          password: true,
+          ignoreFocusOut: true,
+          validateInput: (v) => domain().privateKeyProblem(v.replace(/\\n/g, '\n')),
+        });
         if (!pem || !(await storePrivateKey(store, profile, pem.replace(/\\n/g, '\n'), 'The pasted key'))) return;
       } else {
         const identity = auth.identity ? profile[auth.identity.field] : undefined;
         const prompt = auth.identity ? `The ${auth.secret.label} of ${auth.identity.label} ${identity ?? `(set "${auth.identity.field}" in the profile)`}` : `The ${auth.secret.label} (${auth.label})`;
-        const value = await secretInput(`${auth.secret.label[0].toUpperCase()}${auth.secret.label.slice(1)} for "${profile.name}"`, prompt, (v) => (/\s/.test(v) ? 'A credential has no spaces.' : undefined));
+        const value = await secretInput(`${auth.secret.label[0].toUpperCase()}${auth.secret.label.slice(1)} for "${profile.name}"`, prompt, (v) =>
+          /\s/.test(v) ? 'A credential has no spaces.' : undefined,
+        );
         if (!value) return;
         await store.set(profile.name, auth.secret.field, value.trim());
       }

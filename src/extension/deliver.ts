@@ -129,12 +129,14 @@ export async function deliver({ prepared, resolved, file, title }: Delivery, dep
     const offerTemplate = !!result.windowClosed && ['whatsapp', 'vonage', 'vonage-legacy'].includes(profile.provider);
     const setCredentials = 'Set Credentials';
     const offerCredentials = !resolved.sandbox && (result.stage === 'auth' || result.status === 401);
-    void vscode.window.showErrorMessage(failureMessage(profile.name, result), details, ...(offerTemplate ? [template] : []), ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : [])).then((a) => {
-      if (a === template) void vscode.commands.executeCommand(COMMANDS.newMessageFromTemplate, { to: recipient?.includes('{{') ? undefined : recipient, provider: profile.provider });
-      if (a === details) deps.log.show(true);
-      if (a === setCredentials) void vscode.commands.executeCommand(COMMANDS.setCredentials);
-      if (a === simulate) void vscode.commands.executeCommand(COMMANDS.sandboxInbound, recipient);
-    });
+    void vscode.window
+      .showErrorMessage(failureMessage(profile.name, result), details, ...(offerTemplate ? [template] : []), ...(offerSimulate ? [simulate] : []), ...(offerCredentials ? [setCredentials] : []))
+      .then((a) => {
+        if (a === template) void vscode.commands.executeCommand(COMMANDS.newMessageFromTemplate, { to: recipient?.includes('{{') ? undefined : recipient, provider: profile.provider });
+        if (a === details) deps.log.show(true);
+        if (a === setCredentials) void vscode.commands.executeCommand(COMMANDS.setCredentials);
+        if (a === simulate) void vscode.commands.executeCommand(COMMANDS.sandboxInbound, recipient);
+      });
   }
   return result;
 }

@@ -31,7 +31,10 @@ export function register(validations: Validations, templates: WorkspaceTemplates
     if (!isPayloadDocument(doc) && !isDefinitionDocument(doc)) return;
     // Every schema and lint problem, as `mwb validate` and Send see them; syntax errors are the JSON service's.
     const problems = publishedProblems(validations.get(doc).problems);
-    collection.set(doc.uri, problems.map((p) => toDiagnostic(doc, p)));
+    collection.set(
+      doc.uri,
+      problems.map((p) => toDiagnostic(doc, p)),
+    );
   };
   const schedule = (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();

@@ -10,10 +10,7 @@ import { COMMANDS, SECTION, SETTINGS, settingKey } from './ids';
 const SECRET_VALUE_NAMES = 'messageWorkbench.environmentSecretNames';
 
 export function register(environments: Environments): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(COMMANDS.selectEnvironment, () => environments.select()),
-    vscode.commands.registerCommand(COMMANDS.setEnvironmentSecret, () => environments.setSecret()),
-  ];
+  return [vscode.commands.registerCommand(COMMANDS.selectEnvironment, () => environments.select()), vscode.commands.registerCommand(COMMANDS.setEnvironmentSecret, () => environments.setSecret())];
 }
 
 export class Environments {
@@ -68,10 +65,16 @@ export class Environments {
     if (names.length === 0) {
       const settings = 'Open Settings';
       const secret = 'Set Secret Value';
-      void vscode.window.showInformationMessage(`No environments yet. Add one in settings: "${settingKey(SETTINGS.environments)}": { "dev": { "TO_NUMBER": "447700900000" } }, or store a secret value.`, settings, secret).then((a) => {
-        if (a === settings) void vscode.commands.executeCommand('workbench.action.openSettings', settingKey(SETTINGS.environments));
-        if (a === secret) void this.setSecret();
-      });
+      void vscode.window
+        .showInformationMessage(
+          `No environments yet. Add one in settings: "${settingKey(SETTINGS.environments)}": { "dev": { "TO_NUMBER": "447700900000" } }, or store a secret value.`,
+          settings,
+          secret,
+        )
+        .then((a) => {
+          if (a === settings) void vscode.commands.executeCommand('workbench.action.openSettings', settingKey(SETTINGS.environments));
+          if (a === secret) void this.setSecret();
+        });
       return;
     }
     const pick = await vscode.window.showQuickPick(names, { title: 'Active environment for {{placeholders}}' });

@@ -19,7 +19,13 @@ export interface ProblemCounts {
 
 export function fileProblems(doc: vscode.TextDocument, result: ValidationResult): PreviewProblem[] {
   const ours = validation().locateProblems(doc.getText(), result.problems);
-  return [...ours, ...otherDiagnostics(doc, ours.some((p) => p.code === 'json-syntax'))];
+  return [
+    ...ours,
+    ...otherDiagnostics(
+      doc,
+      ours.some((p) => p.code === 'json-syntax'),
+    ),
+  ];
 }
 
 export function countProblems(problems: readonly { severity: PreviewProblem['severity'] }[]): ProblemCounts {

@@ -45,7 +45,12 @@ export async function resend(entry: HistoryEntry, deps: SendDeps): Promise<SendR
   // A pick rather than a dialog: it shows where and what in full, and Escape or "Cancel" sends nothing.
   const answer = await vscode.window.showQuickPick(
     [
-      { label: `$(send) Send again to ${entry.to ?? 'the recorded recipient'}`, description: `with "${resolved.profile.name}" at ${host}${moved}`, detail: `${entry.summary} (the body sent last time, from ${entry.file}; the file itself is not read)`, send: true },
+      {
+        label: `$(send) Send again to ${entry.to ?? 'the recorded recipient'}`,
+        description: `with "${resolved.profile.name}" at ${host}${moved}`,
+        detail: `${entry.summary} (the body sent last time, from ${entry.file}; the file itself is not read)`,
+        send: true,
+      },
       { label: '$(close) Cancel', description: 'send nothing', send: false },
     ],
     { title: 'Send this message again?', ignoreFocusOut: true },
@@ -72,7 +77,8 @@ export function register(deps: SendDeps): vscode.Disposable[] {
         return;
       }
       const clear = 'Clear History';
-      if ((await vscode.window.showWarningMessage(`Clear the ${n} sent message${n === 1 ? '' : 's'} from the send history? The payload files are not touched.`, { modal: true }, clear)) !== clear) return;
+      if ((await vscode.window.showWarningMessage(`Clear the ${n} sent message${n === 1 ? '' : 's'} from the send history? The payload files are not touched.`, { modal: true }, clear)) !== clear)
+        return;
       await deps.history.clear();
       void vscode.window.showInformationMessage('Send history cleared.');
     }),

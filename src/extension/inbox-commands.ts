@@ -27,8 +27,11 @@ async function pickProfile(profiles: Profiles, given: unknown, title: string): P
   const named = typeof given === 'string' ? users.find((p) => p.name === given) : undefined;
   if (named) return { name: named.name, provider: named.provider };
   const pick = await vscode.window.showQuickPick(
-    [...users.filter((p) => p.provider !== 'gateway').map((p) => ({ label: p.name, description: p.provider, provider: p.provider as string | undefined })), { label: SANDBOX_PROFILE, description: 'the built-in sandbox posts here by itself', provider: undefined }],
-    { title, placeHolder: 'Which profile\'s webhooks?' },
+    [
+      ...users.filter((p) => p.provider !== 'gateway').map((p) => ({ label: p.name, description: p.provider, provider: p.provider })),
+      { label: SANDBOX_PROFILE, description: 'the built-in sandbox posts here by itself', provider: undefined },
+    ],
+    { title, placeHolder: "Which profile's webhooks?" },
   );
   return pick && { name: pick.label, provider: pick.provider };
 }
@@ -53,7 +56,9 @@ async function showWebhookUrl(inbox: Inbox, profiles: Profiles, given: unknown, 
     { label: '$(copy) Copy the local URL', description: local, id: 'copy' },
     { label: '$(key) Set the secrets it checks with...', description: unset.length ? `not set: ${unset.join(', ')}` : 'all set', id: 'secrets' },
   ];
-  const pick = choice ? items.find((i) => i.id === choice) : await vscode.window.showQuickPick(items, { title: `Inbox for "${target.name}" listens at ${local}`, placeHolder: where ?? 'Point the provider\'s webhooks at this URL', ignoreFocusOut: true });
+  const pick = choice
+    ? items.find((i) => i.id === choice)
+    : await vscode.window.showQuickPick(items, { title: `Inbox for "${target.name}" listens at ${local}`, placeHolder: where ?? "Point the provider's webhooks at this URL", ignoreFocusOut: true });
   if (!pick) return { local };
   if (pick.id === 'copy') {
     await vscode.env.clipboard.writeText(local);
@@ -77,11 +82,11 @@ async function showWebhookUrl(inbox: Inbox, profiles: Profiles, given: unknown, 
     return { local, external };
   }
   const base = await vscode.window.showInputBox({
-    title: 'Your tunnel\'s public URL',
+    title: "Your tunnel's public URL",
     prompt: `Start it first, e.g. \`ngrok http ${new URL(receiver.url).port}\` or \`cloudflared tunnel --url ${receiver.url}\`, then paste the https URL it prints`,
     placeHolder: 'https://abc123.ngrok-free.app',
     ignoreFocusOut: true,
-    validateInput: (v) => (/^https:\/\/[^\s/]+/.test(v.trim()) ? undefined : 'The tunnel\'s https URL.'),
+    validateInput: (v) => (/^https:\/\/[^\s/]+/.test(v.trim()) ? undefined : "The tunnel's https URL."),
   });
   if (!base) return { local };
   const external = `${base.trim().replace(/\/+$/, '')}/webhook`;
@@ -95,7 +100,7 @@ async function setWebhookSecrets(inbox: Inbox, profiles: Profiles, given: unknow
   const target = await pickProfile(profiles, given, 'Inbox: set the secrets webhooks are checked with');
   if (!target) return false;
   if (target.name === SANDBOX_PROFILE) {
-    void vscode.window.showInformationMessage('The Sandbox profile\'s webhook secrets are generated, and the sandbox signs with them: nothing to set.');
+    void vscode.window.showInformationMessage("The Sandbox profile's webhook secrets are generated, and the sandbox signs with them: nothing to set.");
     return false;
   }
   const secrets = await inbox.secrets(target.name);
@@ -104,7 +109,7 @@ async function setWebhookSecrets(inbox: Inbox, profiles: Profiles, given: unknow
     { title: `Webhook secrets of "${target.name}" (kept in SecretStorage)` },
   );
   if (!pick) return false;
-  const value = await vscode.window.showInputBox({ title: pick.label, prompt: 'Leave empty to remove it. Kept in VS Code\'s SecretStorage, never in settings.', password: true, ignoreFocusOut: true });
+  const value = await vscode.window.showInputBox({ title: pick.label, prompt: "Leave empty to remove it. Kept in VS Code's SecretStorage, never in settings.", password: true, ignoreFocusOut: true });
   if (value === undefined) return false;
   await inbox.setSecret(target.name, pick.field, value.trim() || undefined);
   void vscode.window.showInformationMessage(`${pick.label} of "${target.name}" ${value.trim() ? 'saved' : 'removed'}.`);
@@ -137,7 +142,9 @@ export function register(inbox: Inbox, profiles: Profiles, store: ConversationSt
       await inbox.stop(typeof profile === 'string' ? profile : undefined);
       // The sandbox posts to its inbox: it stops with it, and both start again with the next send.
       if (names.includes(SANDBOX_PROFILE)) await sandbox.stop();
-      void vscode.window.showInformationMessage(names.length ? `Inbox stopped (${names.join(', ')}). The Sandbox's starts again with its next send; others with Show Webhook URL.` : 'The inbox is not listening.');
+      void vscode.window.showInformationMessage(
+        names.length ? `Inbox stopped (${names.join(', ')}). The Sandbox's starts again with its next send; others with Show Webhook URL.` : 'The inbox is not listening.',
+      );
     }),
     ...statusItem(inbox, store),
   ];

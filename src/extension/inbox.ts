@@ -95,7 +95,12 @@ export class Inbox implements vscode.Disposable {
   /** The receiver's URL when it runs. */
   async urlOf(profile: string): Promise<string | undefined> {
     const r = this.running.get(profile);
-    return r ? r.then((x) => x.receiver.url, () => undefined) : undefined;
+    return r
+      ? r.then(
+          (x) => x.receiver.url,
+          () => undefined,
+        )
+      : undefined;
   }
 
   listening(): string[] {
@@ -142,7 +147,15 @@ export class Inbox implements vscode.Disposable {
     }
     const port = Number(new URL(receiver.url).port);
     if (ports[profile] !== port) await this.state.update(PORTS_KEY, { ...ports, [profile]: port });
-    this.log.info(`inbox ${profile}: listening at ${receiver.url} (${Object.keys(secrets).length ? `checking ${Object.keys(secrets).map((k) => INBOX_SECRETS[k as InboxSecretField]?.variable ?? k).join(', ')}` : 'no secrets set: nothing is verified'})`);
+    this.log.info(
+      `inbox ${profile}: listening at ${receiver.url} (${
+        Object.keys(secrets).length
+          ? `checking ${Object.keys(secrets)
+              .map((k) => INBOX_SECRETS[k as InboxSecretField]?.variable ?? k)
+              .join(', ')}`
+          : 'no secrets set: nothing is verified'
+      })`,
+    );
     return { receiver, secrets: Object.values(secrets).filter((v): v is string => typeof v === 'string') };
   }
 
@@ -157,7 +170,11 @@ export class Inbox implements vscode.Disposable {
     for (const name of names) {
       const r = this.running.get(name);
       this.running.delete(name);
-      if (r) await r.then((x) => x.receiver.close(), () => undefined);
+      if (r)
+        await r.then(
+          (x) => x.receiver.close(),
+          () => undefined,
+        );
     }
     this.changed.fire();
   }

@@ -19,7 +19,11 @@ export function register(profiles: Profiles): vscode.Disposable[] {
         void vscode.window.showErrorMessage(`Profile "${pick}" has no private key: run "Message Workbench: Set Credentials" or "Import Private Key".`);
         return undefined;
       }
-      const ttlText = await vscode.window.showInputBox({ title: 'Lifetime in seconds', value: String(domain().DEFAULT_TTL_SECONDS), validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= domain().MAX_TTL_SECONDS ? undefined : `A whole number of seconds, at most ${domain().MAX_TTL_SECONDS} (24 h).`) });
+      const ttlText = await vscode.window.showInputBox({
+        title: 'Lifetime in seconds',
+        value: String(domain().DEFAULT_TTL_SECONDS),
+        validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= domain().MAX_TTL_SECONDS ? undefined : `A whole number of seconds, at most ${domain().MAX_TTL_SECONDS} (24 h).`),
+      });
       if (!ttlText) return undefined;
       try {
         const token = await domain().signVonageJwt({ applicationId: resolved.profile.applicationId ?? '', privateKey: resolved.secrets.privateKey, ttlSeconds: Number(ttlText) });
@@ -39,7 +43,10 @@ export function register(profiles: Profiles): vscode.Disposable[] {
       if (!token) return undefined;
       try {
         const decoded = domain().decodeToken(token);
-        const doc = await vscode.workspace.openTextDocument({ language: 'jsonc', content: `// ${decoded.validity}. The signature is not verified.\n${JSON.stringify({ header: decoded.header, claims: decoded.claims }, null, 2)}\n` });
+        const doc = await vscode.workspace.openTextDocument({
+          language: 'jsonc',
+          content: `// ${decoded.validity}. The signature is not verified.\n${JSON.stringify({ header: decoded.header, claims: decoded.claims }, null, 2)}\n`,
+        });
         await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
         return decoded;
       } catch (e) {

@@ -38,13 +38,17 @@ async function pickTemplate(templates: WorkspaceTemplates, args: NewMessageArgs)
   if (args.template) return fitting.find((d) => d.name === args.template);
   if (fitting.length === 0) {
     const pull = 'Pull Templates';
-    const a = await vscode.window.showWarningMessage('No approved templates in the workspace catalog. Pull your account\'s templates first.', pull);
+    const a = await vscode.window.showWarningMessage("No approved templates in the workspace catalog. Pull your account's templates first.", pull);
     if (a === pull) await vscode.commands.executeCommand(COMMANDS.pullTemplates);
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
     fitting.map((d) => ({ label: d.name, description: [d.language, d.category, d.status].filter(Boolean).join(' · '), detail: bodyText(d), def: d })),
-    { title: args.to ? `The 24 h window is closed: send ${args.to} a template instead` : 'New message from template', placeHolder: 'Approved templates from the workspace catalog', matchOnDetail: true },
+    {
+      title: args.to ? `The 24 h window is closed: send ${args.to} a template instead` : 'New message from template',
+      placeHolder: 'Approved templates from the workspace catalog',
+      matchOnDetail: true,
+    },
   );
   return pick?.def;
 }
@@ -53,7 +57,10 @@ async function pickTemplate(templates: WorkspaceTemplates, args: NewMessageArgs)
 export async function uniqueFile(dir: vscode.Uri, base: string, suffix: string): Promise<vscode.Uri> {
   for (let i = 0; ; i++) {
     const uri = vscode.Uri.joinPath(dir, `${base}${i ? `-${i + 1}` : ''}${suffix}`);
-    const exists = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    const exists = await vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
     if (!exists) return uri;
   }
 }
@@ -63,7 +70,10 @@ export async function newMessageFromTemplate(templates: WorkspaceTemplates, args
   if (!def) return undefined;
   let writer = WRITERS.find((w) => w.provider === args.provider);
   if (!writer) {
-    const pick = await vscode.window.showQuickPick(WRITERS.map((w) => ({ label: w.label, description: w.suffix, w })), { title: `Send ${def.name} with which API?` });
+    const pick = await vscode.window.showQuickPick(
+      WRITERS.map((w) => ({ label: w.label, description: w.suffix, w })),
+      { title: `Send ${def.name} with which API?` },
+    );
     if (!pick) return undefined;
     writer = pick.w;
   }
@@ -88,5 +98,9 @@ export async function newMessageFromTemplate(templates: WorkspaceTemplates, args
 }
 
 export function register(templates: WorkspaceTemplates): vscode.Disposable[] {
-  return [vscode.commands.registerCommand(COMMANDS.newMessageFromTemplate, (args?: NewMessageArgs) => newMessageFromTemplate(templates, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : {}))];
+  return [
+    vscode.commands.registerCommand(COMMANDS.newMessageFromTemplate, (args?: NewMessageArgs) =>
+      newMessageFromTemplate(templates, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : {}),
+    ),
+  ];
 }

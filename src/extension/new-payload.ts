@@ -37,7 +37,12 @@ export function register(context: vscode.ExtensionContext): vscode.Disposable[] 
       }
       const pick = await vscode.window.showQuickPick(await readSnippets(context.extensionUri), { title: 'New payload file: which message?', matchOnDescription: true, matchOnDetail: true });
       if (!pick?.suffix || pick.body === undefined) return undefined;
-      const slug = pick.label.replace(/^[^:]*:\s*/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'message';
+      const slug =
+        pick.label
+          .replace(/^[^:]*:\s*/, '')
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'message';
       const name = await vscode.window.showInputBox({
         title: 'File name (relative to the workspace folder)',
         value: `${slug}${pick.suffix}`,

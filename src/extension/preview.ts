@@ -174,7 +174,10 @@ class PreviewPanel {
     // A webhook file is what a provider posts to you: its events, from the business's side of the chat.
     const tree = result.webhook
       ? d.renderWebhookPreview({ fileName: basename(doc.uri), label: result.webhook.label, events: result.webhook.events, problems })
-      : d.renderPreview({ fileName: basename(doc.uri), model: result.model, problems, definition, doc: result.doc }, { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: d.clockTime() });
+      : d.renderPreview(
+          { fileName: basename(doc.uri), model: result.model, problems, definition, doc: result.doc },
+          { templates: this.deps.templates?.current() ?? d.createCatalog(), loadRemoteMedia: this.remoteMedia, time: d.clockTime() },
+        );
     this.post({ type: 'state', seq: ++this.seq, uri: doc.uri.toString(), fileName: basename(doc.uri), tree, editedAt });
     stats.lastPosted = { seq: this.seq, tree };
   }

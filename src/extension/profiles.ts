@@ -67,7 +67,8 @@ export class Profiles implements vscode.Disposable {
   refreshStatus(): void {
     const name = this.activeName();
     this.status.text = `$(${name === SANDBOX_PROFILE ? 'beaker' : 'broadcast'}) ${name}`;
-    this.status.tooltip = name === SANDBOX_PROFILE ? 'Message Workbench sends to the built-in local sandbox. Click to choose a profile.' : `Message Workbench sends with profile "${name}". Click to choose another.`;
+    this.status.tooltip =
+      name === SANDBOX_PROFILE ? 'Message Workbench sends to the built-in local sandbox. Click to choose a profile.' : `Message Workbench sends with profile "${name}". Click to choose another.`;
     const editor = vscode.window.activeTextEditor;
     if (editor && isPayloadDocument(editor.document)) this.status.show();
     else this.status.hide();
@@ -107,10 +108,10 @@ export class Profiles implements vscode.Disposable {
     chosen = profiles.find((p) => p.name === active && p.provider === provider);
     if (!chosen) {
       const candidates = profiles.filter((p) => p.provider === provider);
-      const pick = await vscode.window.showQuickPick(
-        [{ label: SANDBOX_PROFILE, description: 'built-in local sandbox' }, ...candidates.map((p) => ({ label: p.name, description: p.endpoint }))],
-        { title: `Send this ${provider} payload with which profile?`, placeHolder: `The active profile "${active}" is not a ${provider} profile` },
-      );
+      const pick = await vscode.window.showQuickPick([{ label: SANDBOX_PROFILE, description: 'built-in local sandbox' }, ...candidates.map((p) => ({ label: p.name, description: p.endpoint }))], {
+        title: `Send this ${provider} payload with which profile?`,
+        placeHolder: `The active profile "${active}" is not a ${provider} profile`,
+      });
       if (!pick) return undefined;
       if (pick.label === SANDBOX_PROFILE) return this.sandboxProfile(provider);
       chosen = candidates.find((p) => p.name === pick.label)!;

@@ -33,7 +33,10 @@ export async function pullTemplates(deps: PullDeps, quiet = false): Promise<Pull
   const d = domain();
   const file = vscode.Uri.joinPath(folder.uri, d.PULLED_CATALOG_FILE);
   // Overwrite only a catalog pulled before: a hand-written one holds work the account does not have.
-  const previous = await vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b), () => undefined);
+  const previous = await vscode.workspace.fs.readFile(file).then(
+    (b) => new TextDecoder().decode(b),
+    () => undefined,
+  );
   if (previous?.trim() && !validation().readCatalog(previous).pulled) {
     void vscode.window.showErrorMessage(`${d.PULLED_CATALOG_FILE} exists and was not written by a pull; it is not overwritten. Move it away and pull again.`);
     return undefined;
@@ -50,17 +53,24 @@ export async function pullTemplates(deps: PullDeps, quiet = false): Promise<Pull
   try {
     const target = d.templateApiTarget(profile);
     const timeout = (vscode.workspace.getConfiguration(SECTION).get<number>(SETTINGS.httpTimeoutSeconds) ?? 30) * 1000;
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pulling templates with ${profile.name}` }, () => d.pullTemplates(target, secrets, { responseTimeoutMs: timeout }));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pulling templates with ${profile.name}` }, () =>
+      d.pullTemplates(target, secrets, { responseTimeoutMs: timeout }),
+    );
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(d.pulledCatalogText(target.url, result.templates, new Date())));
     await deps.templates.reload(file);
     const byStatus = d.statusCounts(result.templates);
-    const summary = Object.entries(byStatus).map(([s, n]) => `${n} ${s.toLowerCase()}`).join(', ') || 'none';
+    const summary =
+      Object.entries(byStatus)
+        .map(([s, n]) => `${n} ${s.toLowerCase()}`)
+        .join(', ') || 'none';
     deps.log.info(`pull templates with ${profile.name}: ${result.templates.length} from ${target.url} (${result.pages} pages): ${summary}`);
     if (!quiet) {
       const open = 'Open Catalog';
-      void vscode.window.showInformationMessage(`Pulled ${result.templates.length} template${result.templates.length === 1 ? '' : 's'} with ${profile.name} into ${d.PULLED_CATALOG_FILE}: ${summary}.`, open).then((a) => {
-        if (a === open) void vscode.window.showTextDocument(file);
-      });
+      void vscode.window
+        .showInformationMessage(`Pulled ${result.templates.length} template${result.templates.length === 1 ? '' : 's'} with ${profile.name} into ${d.PULLED_CATALOG_FILE}: ${summary}.`, open)
+        .then((a) => {
+          if (a === open) void vscode.window.showTextDocument(file);
+        });
     }
     return { file, count: result.templates.length, byStatus };
   } catch (e) {

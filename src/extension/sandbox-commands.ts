@@ -33,7 +33,7 @@ export function register(host: SandboxHost, validations?: Validations): vscode.D
       const open = openFileCustomer(validations);
       const number = await vscode.window.showInputBox({
         title: 'Sandbox: simulate a message from a customer (1/2)',
-        prompt: open.number ? 'The customer: the open file\'s recipient. Their message opens the 24 h customer care window.' : 'The customer number; their message opens the 24 h customer care window',
+        prompt: open.number ? "The customer: the open file's recipient. Their message opens the 24 h customer care window." : 'The customer number; their message opens the 24 h customer care window',
         value: open.number ?? '447700900123',
         ignoreFocusOut: true,
         validateInput: (v) => (/^\+?\d{8,15}$/.test(v.replace(/[\s-]/g, '')) ? undefined : 'A phone number with country code, e.g. 447700900123.'),
@@ -52,7 +52,9 @@ export function register(host: SandboxHost, validations?: Validations): vscode.D
       const until = new Date(record.windowOpenUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
       const conversation = 'Open Conversation';
       const copy = 'Copy Message ID';
-      const words = text ? `Sandbox: ${record.from} wrote "${text.length > 40 ? `${text.slice(0, 39)}\u2026` : text}" (message id ${record.id}, ${record.provider} webhook${record.webhook?.status ? ` answered ${record.webhook.status}` : ''}).` : `Sandbox: ${record.from} wrote to you (message id ${record.id}).`;
+      const words = text
+        ? `Sandbox: ${record.from} wrote "${text.length > 40 ? `${text.slice(0, 39)}\u2026` : text}" (message id ${record.id}, ${record.provider} webhook${record.webhook?.status ? ` answered ${record.webhook.status}` : ''}).`
+        : `Sandbox: ${record.from} wrote to you (message id ${record.id}).`;
       void vscode.window.showInformationMessage(`${words} Free-form messages to them are allowed until ${until}.`, ...(text ? [conversation] : []), copy).then((a) => {
         if (a === conversation) void vscode.commands.executeCommand(COMMANDS.openConversations, { messageId: record.id });
         if (a === copy) void vscode.env.clipboard.writeText(record.id);
@@ -62,7 +64,9 @@ export function register(host: SandboxHost, validations?: Validations): vscode.D
     vscode.commands.registerCommand(COMMANDS.stopSandbox, async () => {
       const url = await host.url;
       await host.stop();
-      void vscode.window.showInformationMessage(url ? `Sandbox at ${url} stopped. It starts again (on a new port) with the next send.` : 'The sandbox is not running. It starts with the next send to the Sandbox profile.');
+      void vscode.window.showInformationMessage(
+        url ? `Sandbox at ${url} stopped. It starts again (on a new port) with the next send.` : 'The sandbox is not running. It starts with the next send to the Sandbox profile.',
+      );
     }),
   ];
 }

@@ -57,13 +57,21 @@ export async function announceOutcome(n: OutcomeNotice, store: ConversationStore
   }
   if (outcome.ended === 'no-status' && n.sandbox) {
     const log = 'Show Log';
-    const a = await vscode.window.showWarningMessage(`Sent with ${n.profile} (message id ${n.messageId}), but no status webhook from the sandbox reached the inbox within 20 s: the log says why.`, log, copy);
+    const a = await vscode.window.showWarningMessage(
+      `Sent with ${n.profile} (message id ${n.messageId}), but no status webhook from the sandbox reached the inbox within 20 s: the log says why.`,
+      log,
+      copy,
+    );
     if (a === log) deps.log.show(true);
     return act(a);
   }
   if (outcome.ended === 'no-status') {
     const url = 'Show Webhook URL';
-    const a = await vscode.window.showWarningMessage(`Sent with ${n.profile} (message id ${n.messageId}), but no status webhook came within 20 s. Register the inbox's URL with the provider to see delivery and read receipts.`, url, copy);
+    const a = await vscode.window.showWarningMessage(
+      `Sent with ${n.profile} (message id ${n.messageId}), but no status webhook came within 20 s. Register the inbox's URL with the provider to see delivery and read receipts.`,
+      url,
+      copy,
+    );
     if (a === url) void vscode.commands.executeCommand(COMMANDS.showWebhookUrl, n.profile);
     return act(a);
   }

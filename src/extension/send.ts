@@ -16,7 +16,6 @@ import type { Profiles } from './profiles';
 import { requireTrust } from './trust';
 import { COMMANDS } from './ids';
 
-
 export async function documentFor(uri: vscode.Uri | undefined, purpose: string): Promise<vscode.TextDocument | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!(uri instanceof vscode.Uri) && doc && isPayloadDocument(doc)) return doc;
@@ -47,7 +46,9 @@ export async function profileForDocument(doc: vscode.TextDocument, deps: SendDep
   const providerId = validation().resolveProvider(doc.uri.path, undefined)?.id ?? deps.validations.get(doc).provider?.id;
   if (!providerId) {
     const first = deps.validations.get(doc).problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
-    void vscode.window.showErrorMessage(first ? `Not sent: ${file}: ${first.message}` : `Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
+    void vscode.window.showErrorMessage(
+      first ? `Not sent: ${file}: ${first.message}` : `Not sent: ${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`,
+    );
     return undefined;
   }
   try {
@@ -72,9 +73,14 @@ export async function sendDocument(doc: vscode.TextDocument, deps: SendDeps): Pr
     const errors = prepared.validation.problems.filter((p) => p.severity === 'error');
     if (prepared.reason === 'invalid' && errors.length > 0) {
       const show = 'Show Problems';
-      void vscode.window.showErrorMessage(`Not sent: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}) Fix ${errors.length === 1 ? 'it' : 'them'} and send again.`, show).then((a) => {
-        if (a === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
-      });
+      void vscode.window
+        .showErrorMessage(
+          `Not sent: ${file} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}) Fix ${errors.length === 1 ? 'it' : 'them'} and send again.`,
+          show,
+        )
+        .then((a) => {
+          if (a === show) void vscode.commands.executeCommand('workbench.actions.view.problems');
+        });
       return undefined;
     }
     const select = 'Select Environment';
@@ -116,7 +122,9 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       if (!provider) {
         // As for Send: an empty or broken file says what is wrong with it, not just "unknown provider".
         const first = check.problems.find((p) => p.severity === 'error' && p.code !== 'unknown-provider');
-        void vscode.window.showErrorMessage(first ? `Cannot copy as cURL: ${file}: ${first.message}` : `${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`);
+        void vscode.window.showErrorMessage(
+          first ? `Cannot copy as cURL: ${file}: ${first.message}` : `${file} is not a payload file of a known provider. Name it with a provider suffix, e.g. .vonage.json.`,
+        );
         return undefined;
       }
       const resolved = await deps.profiles.resolveFor(provider);
@@ -129,17 +137,30 @@ export function register(deps: SendDeps): vscode.Disposable[] {
       }
       const curl = await domain().curlFor(prepared, resolved.profile, resolved.sandbox ? resolved.secrets : undefined);
       await vscode.env.clipboard.writeText(curl);
-      void vscode.window.showInformationMessage(resolved.sandbox ? `curl command for ${file} copied: it carries the built-in sandbox's throwaway credentials and runs as pasted while the sandbox runs.` : `curl command for ${file} copied (${resolved.profile.name}); credentials appear as $VARIABLES.`);
+      void vscode.window.showInformationMessage(
+        resolved.sandbox
+          ? `curl command for ${file} copied: it carries the built-in sandbox's throwaway credentials and runs as pasted while the sandbox runs.`
+          : `curl command for ${file} copied (${resolved.profile.name}); credentials appear as $VARIABLES.`,
+      );
       return curl;
     }),
     vscode.commands.registerCommand(COMMANDS.markAsRead, async (messageId?: string, provider?: string) => {
       if (!requireTrust('Marking messages as read')) return undefined;
       const doc = vscode.window.activeTextEditor?.document;
       const fromFile = doc && isPayloadDocument(doc) ? deps.validations.get(doc).provider?.id : undefined;
-      const readable = domain().PROVIDERS.filter((p) => p.buildMarkRead).map((p) => p.id);
+      const readable = domain()
+        .PROVIDERS.filter((p) => p.buildMarkRead)
+        .map((p) => p.id);
       const prov = provider ?? fromFile ?? (await vscode.window.showQuickPick(readable, { title: 'Mark as read: which API received the message?' }));
       if (!prov) return undefined;
-      const id = messageId ?? (await vscode.window.showInputBox({ title: 'Mark as read', prompt: 'The id of the message your customer sent (from the inbound webhook)', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'Enter a message id.') }));
+      const id =
+        messageId ??
+        (await vscode.window.showInputBox({
+          title: 'Mark as read',
+          prompt: 'The id of the message your customer sent (from the inbound webhook)',
+          ignoreFocusOut: true,
+          validateInput: (v) => (v.trim() ? undefined : 'Enter a message id.'),
+        }));
       if (!id) return undefined;
       const resolved = await deps.profiles.resolveFor(prov);
       if (!resolved) return undefined;

@@ -37,7 +37,14 @@ function done(p: Progress, finalAt: FollowOptions['finalAt']): boolean {
 }
 
 /** Follows one message's progress in the store, reporting each step to the notification; resolves when it ends. */
-export function followStatuses(store: ConversationStore, profile: string, messageId: string, report: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken, options: FollowOptions): Promise<FollowOutcome> {
+export function followStatuses(
+  store: ConversationStore,
+  profile: string,
+  messageId: string,
+  report: vscode.Progress<{ message?: string }>,
+  token: vscode.CancellationToken,
+  options: FollowOptions,
+): Promise<FollowOutcome> {
   const progressOf = (): Progress => {
     const found = store.book.message(messageId, profile);
     return found?.message.dir === 'out' ? found.message.progress : 'pending';

@@ -51,7 +51,9 @@ export async function submitTemplate(uri: vscode.Uri | undefined, deps: SubmitDe
   try {
     const target = d.templateApiTarget(profile);
     const timeout = (vscode.workspace.getConfiguration(SECTION).get<number>(SETTINGS.httpTimeoutSeconds) ?? 30) * 1000;
-    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Submitting ${file} with ${profile.name}` }, () => d.pushTemplate(target, result.doc.value as Record<string, unknown>, secrets, { responseTimeoutMs: timeout }));
+    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Submitting ${file} with ${profile.name}` }, () =>
+      d.pushTemplate(target, result.doc.value as Record<string, unknown>, secrets, { responseTimeoutMs: timeout }),
+    );
   } catch (e) {
     void vscode.window.showErrorMessage(`Not submitted: ${(e as Error).message}`);
     return undefined;

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 export function requireTrust(what: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   const manage = 'Manage Workspace Trust';
-  void vscode.window.showWarningMessage(`${what} is off in Restricted Mode: this workspace is not trusted, and its settings could send your credentials elsewhere. Trust the workspace to enable it.`, manage).then((a) => {
-    if (a === manage) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
+  void vscode.window
+    .showWarningMessage(`${what} is off in Restricted Mode: this workspace is not trusted, and its settings could send your credentials elsewhere. Trust the workspace to enable it.`, manage)
+    .then((a) => {
+      if (a === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+    });
   return false;
 }

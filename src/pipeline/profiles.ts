@@ -16,7 +16,10 @@ export function defaultProfile(provider: ProviderDef, options: { endpoint?: stri
   const env = options.env ?? {};
   const auth = options.auth ?? guessAuth(provider, env);
   const endpoint = options.endpoint ?? provider.endpoint(auth);
-  if (!endpoint) throw new ProfileError(`The ${provider.id} provider has no default endpoint: pass --endpoint with your gateway's full URL (e.g. https://gateway.example.com/api/send), or a --profile that has one.`);
+  if (!endpoint)
+    throw new ProfileError(
+      `The ${provider.id} provider has no default endpoint: pass --endpoint with your gateway's full URL (e.g. https://gateway.example.com/api/send), or a --profile that has one.`,
+    );
   const profile: Profile = { name: `default ${provider.id}`, provider: provider.id, endpoint, auth };
   // Identifiers (not secrets) the auth methods and the provider read from the environment.
   for (const method of provider.auth) if (method.identity && env[method.identity.env]) profile[method.identity.field] = env[method.identity.env];
@@ -50,8 +53,19 @@ export function checkProfile(value: unknown, where: string): Profile | string {
   if (!endpoint) return `${where}: profile "${name}" needs an "endpoint" (the gateway's full URL).`;
   const url = safeUrl(endpoint);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return `${where}: profile "${name}" has endpoint ${JSON.stringify(endpoint)}, which is not an http(s) URL.`;
-  const opt = (k: string) => (typeof v[k] === 'string' && v[k] ? (v[k] as string) : undefined);
-  return { name, provider: provider.id, endpoint, auth, applicationId: opt('applicationId'), apiKey: opt('apiKey'), sender: opt('sender'), phoneNumberId: opt('phoneNumberId'), graphVersion: opt('graphVersion'), wabaId: opt('wabaId') };
+  const opt = (k: string) => (typeof v[k] === 'string' && v[k] ? v[k] : undefined);
+  return {
+    name,
+    provider: provider.id,
+    endpoint,
+    auth,
+    applicationId: opt('applicationId'),
+    apiKey: opt('apiKey'),
+    sender: opt('sender'),
+    phoneNumberId: opt('phoneNumberId'),
+    graphVersion: opt('graphVersion'),
+    wabaId: opt('wabaId'),
+  };
 }
 
 /**
@@ -60,7 +74,8 @@ export function checkProfile(value: unknown, where: string): Profile | string {
  */
 export function profilesFromSettings(text: string, file = '.vscode/settings.json'): { profiles: Profile[]; problems: string[] } {
   // jsonc-parser recurses once per level: check the depth first.
-  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING) return { profiles: [], problems: [`${file} nests objects or arrays more than ${MAX_NESTING} levels deep, which no settings file needs; fix it in the editor.`] };
+  if (nestingDepth(text, MAX_NESTING) > MAX_NESTING)
+    return { profiles: [], problems: [`${file} nests objects or arrays more than ${MAX_NESTING} levels deep, which no settings file needs; fix it in the editor.`] };
   const errors: ParseError[] = [];
   const settings = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false }) as Record<string, unknown> | undefined;
   if (errors.length > 0 && !settings) return { profiles: [], problems: [`${file} is not valid JSON with comments; fix it in the editor.`] };

@@ -118,16 +118,23 @@ export function prepareSend(input: SendInput): Prepared {
     return refuse('provider', `${name} is a ${provider.id} payload but profile "${input.profile.name}" is for ${input.profile.provider}: pick a ${provider.id} profile.`);
   }
   const auth = authDefOf(provider.id, input.profile.auth);
-  if (!auth) return refuse('profile', `Profile "${input.profile.name}" uses auth "${input.profile.auth}", which ${provider.id} does not take; use one of: ${provider.auth.map((a) => a.kind).join(', ')}.`);
+  if (!auth)
+    return refuse('profile', `Profile "${input.profile.name}" uses auth "${input.profile.auth}", which ${provider.id} does not take; use one of: ${provider.auth.map((a) => a.kind).join(', ')}.`);
   const errors = validation.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    return refuse('invalid', [`Not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first:`, ...errorLines(input.text, name, errors)].join('\n'));
+    return refuse(
+      'invalid',
+      [`Not sent: ${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} first:`, ...errorLines(input.text, name, errors)].join('\n'),
+    );
   }
   // keepPlaceholders (curl) fills what has a value and leaves the rest as written.
   const filled = fillValue(validation.doc.value, input.variables);
   if (filled.missing.length > 0 && !input.keepPlaceholders) {
     const names = filled.missing.map((n) => `{{${n}}}`).join(', ');
-    return refuse('placeholders', `Not sent: ${name} has unresolved placeholder${filled.missing.length === 1 ? '' : 's'} ${names}. Give ${filled.missing.length === 1 ? 'it a value' : 'them values'}: ${howToSet(filled.missing)}.`);
+    return refuse(
+      'placeholders',
+      `Not sent: ${name} has unresolved placeholder${filled.missing.length === 1 ? '' : 's'} ${names}. Give ${filled.missing.length === 1 ? 'it a value' : 'them values'}: ${howToSet(filled.missing)}.`,
+    );
   }
   try {
     const request = provider.buildRequest(filled.value, input.profile, { variables: input.variables, keepPlaceholders: input.keepPlaceholders });
@@ -194,10 +201,13 @@ async function exchange(provider: ProviderDef, auth: AuthDef, request: HttpReque
     notes: outcome.notes.map(scrub),
     ...(options.omitRequest ? {} : { request: redactRequest(authorized.request, used) }),
     // What the provider answered, scrubbed, for the editor's Show Response (bulk runs skip the copies, as for the request).
-    ...(reply && !options.omitRequest ? { response: { status: reply.status, statusText: reply.statusText, headers: Object.fromEntries(Object.entries(reply.headers).map(([k, v]) => [k, scrub(v)])), body: scrub(reply.text) } } : {}),
+    ...(reply && !options.omitRequest
+      ? { response: { status: reply.status, statusText: reply.statusText, headers: Object.fromEntries(Object.entries(reply.headers).map(([k, v]) => [k, scrub(v)])), body: scrub(reply.text) } }
+      : {}),
   };
   const status = outcome.reply?.status ?? null;
-  if (outcome.failure) return { ok: false, status: outcome.failure.kind === 'redirect' || outcome.reply?.cut ? status : null, messageId: null, problem: scrub(outcome.failure.message), stage: 'http', ...base };
+  if (outcome.failure)
+    return { ok: false, status: outcome.failure.kind === 'redirect' || outcome.reply?.cut ? status : null, messageId: null, problem: scrub(outcome.failure.message), stage: 'http', ...base };
   const read = provider.readResponse(outcome.reply!);
   if (read.ok) return { ok: true, status, messageId: read.messageId ?? null, problem: null, ...base };
   if (outcome.outcome === 'sent') {
@@ -207,7 +217,16 @@ async function exchange(provider: ProviderDef, auth: AuthDef, request: HttpReque
   }
   const explained = read.problem ? (JSON.parse(scrub(JSON.stringify(read.problem))) as SendProblem) : undefined;
   const unknown = outcome.outcome === 'unknown' ? `\nThe message ${MAY_HAVE_BEEN_SENT} (HTTP ${status} comes after the server had the request).` : '';
-  return { ok: false, status, messageId: null, problem: (explained ? formatProblem(explained) : `HTTP ${status}`) + unknown, explained, windowClosed: isWindowClosed(provider, explained), stage: 'response', ...base };
+  return {
+    ok: false,
+    status,
+    messageId: null,
+    problem: (explained ? formatProblem(explained) : `HTTP ${status}`) + unknown,
+    explained,
+    windowClosed: isWindowClosed(provider, explained),
+    stage: 'response',
+    ...base,
+  };
 }
 
 /** Send a prepared request with the profile's secrets. */

@@ -23,7 +23,9 @@ export function renderCards(cards: readonly Card[], draw: CardParts): VElement {
           'div',
           { class: 'carousel-card', 'data-index': String(i) },
           card.media ? draw.media(card.media) : undefined,
-          card.product !== undefined ? h('div', { class: 'media media-product' }, h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, 'Product'), h('small', { class: 'media-src' }, card.product))) : undefined,
+          card.product !== undefined
+            ? h('div', { class: 'media media-product' }, h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, 'Product'), h('small', { class: 'media-src' }, card.product)))
+            : undefined,
           card.text ? part(h('div', { class: 'body' }, ...plainLines(card.text.text)), card.text.pointer) : undefined,
           card.buttons.length > 0 ? draw.buttons(card.buttons) : undefined,
         ),

@@ -110,7 +110,8 @@ function sentBubbles(item: OutItem, options: ItemOptions): VNode[] {
       }
       if (hasClass(el, 'list-row')) {
         const i = row++;
-        if (rows[i]) Object.assign(el, { tag: 'button', attrs: { class: el.attrs!.class, type: 'button', 'data-action': 'pick', 'data-key': item.key, 'data-index': String(i), title: 'Pick as the customer' } });
+        if (rows[i])
+          Object.assign(el, { tag: 'button', attrs: { class: el.attrs!.class, type: 'button', 'data-action': 'pick', 'data-key': item.key, 'data-index': String(i), title: 'Pick as the customer' } });
       }
     }
   }
@@ -150,7 +151,12 @@ function inboundParts(item: InItem): VNode[] {
         'div',
         { class: `media media-${kind}` },
         h('div', { class: 'media-icon', 'aria-hidden': 'true' }, icon(MEDIA_ICON[kind])),
-        h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, item.media.filename ? `${MEDIA_LABEL[kind]}: ${item.media.filename}` : MEDIA_LABEL[kind]), h('small', { class: 'media-src' }, item.media.mime ? `${item.media.mime}, from the customer (not downloaded)` : 'from the customer (not downloaded)')),
+        h(
+          'div',
+          { class: 'media-info' },
+          h('div', { class: 'media-label' }, item.media.filename ? `${MEDIA_LABEL[kind]}: ${item.media.filename}` : MEDIA_LABEL[kind]),
+          h('small', { class: 'media-src' }, item.media.mime ? `${item.media.mime}, from the customer (not downloaded)` : 'from the customer (not downloaded)'),
+        ),
       ),
     );
     if (item.media.caption) parts.push(h('div', { class: 'body' }, ...renderBody(item.media.caption)));
@@ -173,7 +179,7 @@ export function renderIn(item: InItem): VNode[] {
   const read = item.markedRead ? h('span', { class: 'ticks ticks-read', title: 'marked as read', 'aria-label': 'marked as read' }, TICK_TEXT.read) : undefined;
   const bubble = h('div', { class: 'bubble incoming customer' }, quote, ...inboundParts(item), h('span', { class: 'meta' }, h('time', null, item.time), read ? ' ' : undefined, read));
   const actions: VElement[] = [];
-  if (item.canMarkRead && !item.markedRead) actions.push(act('mark-read', item.key, 'Mark as Read', 'Send the provider\'s mark-as-read for this message id'));
+  if (item.canMarkRead && !item.markedRead) actions.push(act('mark-read', item.key, 'Mark as Read', "Send the provider's mark-as-read for this message id"));
   actions.push(act('reply', item.key, 'Reply', 'A new payload file answering this message'));
   if (item.messageId) actions.push(act('copy', item.key, 'Copy ID', item.messageId));
   if (item.hasRequest) actions.push(act('request', item.key, 'Webhook'));

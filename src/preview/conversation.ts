@@ -44,7 +44,12 @@ export interface ConversationsView {
 export const MAX_CUSTOMER_TEXT = 4096;
 
 function inboxBar(v: ConversationsView): VElement {
-  return h('div', { class: `inbox-bar inbox-${v.inbox.state}`, role: 'status', 'aria-live': 'polite' }, h('span', { class: 'inbox-dot', 'aria-hidden': 'true' }), h('span', { class: 'inbox-text' }, v.inbox.text));
+  return h(
+    'div',
+    { class: `inbox-bar inbox-${v.inbox.state}`, role: 'status', 'aria-live': 'polite' },
+    h('span', { class: 'inbox-dot', 'aria-hidden': 'true' }),
+    h('span', { class: 'inbox-text' }, v.inbox.text),
+  );
 }
 
 function tabs(v: ConversationsView): VElement | undefined {
@@ -77,7 +82,15 @@ function composer(t: ThreadView): VElement {
     h(
       'div',
       { class: 'composer-row' },
-      h('input', { class: 'composer-input', type: 'text', 'data-field': 'text', 'data-key': t.key, placeholder: `Message from ${t.title}`, maxlength: String(MAX_CUSTOMER_TEXT), 'aria-label': `Message from ${t.title}` }),
+      h('input', {
+        class: 'composer-input',
+        type: 'text',
+        'data-field': 'text',
+        'data-key': t.key,
+        placeholder: `Message from ${t.title}`,
+        maxlength: String(MAX_CUSTOMER_TEXT),
+        'aria-label': `Message from ${t.title}`,
+      }),
       h('button', { class: 'composer-send', type: 'button', 'data-action': 'type', 'data-key': t.key }, 'Send as Customer'),
     ),
   );
@@ -93,7 +106,12 @@ function thread(t: ThreadView, templates: TemplateCatalog | undefined): VElement
   return h(
     'div',
     { class: 'phone channel-whatsapp thread', 'data-kind': 'conversation', 'data-key': t.key },
-    h('div', { class: 'phone-top' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, icon('contact')), h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, t.title), h('small', { class: 'contact-sub' }, t.sub))),
+    h(
+      'div',
+      { class: 'phone-top' },
+      h('div', { class: 'avatar', 'aria-hidden': 'true' }, icon('contact')),
+      h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, t.title), h('small', { class: 'contact-sub' }, t.sub)),
+    ),
     windowBanner(t.window),
     h('div', { class: 'chat' }, ...chat),
     t.sandbox ? composer(t) : undefined,

@@ -74,5 +74,12 @@ function renderDefinitionPreview(input: PreviewInput, options: RenderOptions): V
   } catch {
     phone = h('div', { class: 'phone phone-empty' }, h('div', { class: 'empty-state' }, 'The preview cannot draw this template yet: finish the fields listed below and it will update.'));
   }
-  return h('div', { class: 'preview' }, h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)), syntaxNotice(input.problems), phone, renderProblems(input.problems));
+  return h(
+    'div',
+    { class: 'preview' },
+    h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, kind)),
+    syntaxNotice(input.problems),
+    phone,
+    renderProblems(input.problems),
+  );
 }

@@ -25,7 +25,11 @@ export function clipModel(model: MessageModel): { model: MessageModel; omitted: 
   const clipped: MessageModel = { ...model };
   if (model.buttons) clipped.buttons = count(model.buttons);
   if (model.contacts) clipped.contacts = count(model.contacts).map((c) => (c && Array.isArray(c.phones) ? { ...c, phones: count(c.phones) } : c));
-  if (model.list) clipped.list = { ...model.list, sections: Array.isArray(model.list.sections) ? count(model.list.sections).map((s) => (s && Array.isArray(s.rows) ? { ...s, rows: count(s.rows) } : s)) : model.list.sections };
+  if (model.list)
+    clipped.list = {
+      ...model.list,
+      sections: Array.isArray(model.list.sections) ? count(model.list.sections).map((s) => (s && Array.isArray(s.rows) ? { ...s, rows: count(s.rows) } : s)) : model.list.sections,
+    };
   if (model.template) {
     const t = { ...model.template, parameters: count(model.template.parameters) };
     if (model.template.headerParameters) t.headerParameters = count(model.template.headerParameters);

@@ -17,7 +17,14 @@ export function clipForPreview(text: string, max = MAX_SHOWN_CHARS): { shown: st
   // Never cut a surrogate pair in half.
   const cut = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
   const rest = text.length - cut;
-  return { shown: text.slice(0, cut), note: h('span', { class: 'clipped-note' }, `\u2026 and ${rest.toLocaleString('en-US')} more characters (${text.length.toLocaleString('en-US')} in all; the preview draws the first ${cut.toLocaleString('en-US')})`) };
+  return {
+    shown: text.slice(0, cut),
+    note: h(
+      'span',
+      { class: 'clipped-note' },
+      `\u2026 and ${rest.toLocaleString('en-US')} more characters (${text.length.toLocaleString('en-US')} in all; the preview draws the first ${cut.toLocaleString('en-US')})`,
+    ),
+  };
 }
 
 export function renderBody(text: string): VNode[] {

@@ -34,7 +34,15 @@ export function renderProblems(problems: readonly PreviewProblem[]): VElement {
       ...problems.slice(0, MAX_PROBLEMS).map((p, i) =>
         h(
           'li',
-          { class: `problem severity-${p.severity}`, 'data-index': String(i), 'data-start': String(p.start), 'data-end': String(p.end), role: 'button', tabindex: '0', title: `Go to line ${p.line}, column ${p.column}` },
+          {
+            class: `problem severity-${p.severity}`,
+            'data-index': String(i),
+            'data-start': String(p.start),
+            'data-end': String(p.end),
+            role: 'button',
+            tabindex: '0',
+            title: `Go to line ${p.line}, column ${p.column}`,
+          },
           h('span', { class: 'problem-where' }, `${p.line}:${p.column}`),
           h('span', { class: 'problem-severity' }, p.severity),
           h('span', { class: 'problem-message' }, p.message.length > 2000 ? `${p.message.slice(0, 2000)}\u2026` : p.message),
@@ -42,6 +50,8 @@ export function renderProblems(problems: readonly PreviewProblem[]): VElement {
         ),
       ),
     ),
-    problems.length > MAX_PROBLEMS ? h('div', { class: 'problems-more' }, `\u2026 and ${(problems.length - MAX_PROBLEMS).toLocaleString('en-US')} more: the Problems panel lists them all.`) : undefined,
+    problems.length > MAX_PROBLEMS
+      ? h('div', { class: 'problems-more' }, `\u2026 and ${(problems.length - MAX_PROBLEMS).toLocaleString('en-US')} more: the Problems panel lists them all.`)
+      : undefined,
   );
 }

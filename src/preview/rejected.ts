@@ -71,5 +71,9 @@ function reject(el: VElement, by: PreviewProblem): void {
 export function rejectedNotice(problems: readonly PreviewProblem[]): VElement | undefined {
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors === 0) return undefined;
-  return h('div', { class: 'rejected-notice' }, `The API would reject this message: ${errors} error${errors === 1 ? '' : 's'}, listed below. Send refuses it until ${errors === 1 ? 'it is' : 'they are'} fixed.`);
+  return h(
+    'div',
+    { class: 'rejected-notice' },
+    `The API would reject this message: ${errors} error${errors === 1 ? '' : 's'}, listed below. Send refuses it until ${errors === 1 ? 'it is' : 'they are'} fixed.`,
+  );
 }

@@ -55,7 +55,10 @@ export function renderPhone(model: MessageModel | undefined, options: RenderOpti
     return h('div', { class: 'phone phone-empty' }, h('div', { class: 'empty-state' }, 'Nothing to preview yet: the payload has no message the preview can read. Fix the problems listed below.'));
   }
   const channel = model.channel;
-  return phoneFrame({ channel, kind: model.kind, from: model.from?.text, sub: `${CHANNEL_LABEL[channel]} \u00B7 ${model.provider}${model.to ? ` \u00B7 to ${model.to.text}` : ''}` }, renderMessage(model, options));
+  return phoneFrame(
+    { channel, kind: model.kind, from: model.from?.text, sub: `${CHANNEL_LABEL[channel]} \u00B7 ${model.provider}${model.to ? ` \u00B7 to ${model.to.text}` : ''}` },
+    renderMessage(model, options),
+  );
 }
 
 /** The phone around some bubbles: the top bar with the sender, and the chat. */
@@ -79,7 +82,13 @@ export function renderMessage(model: MessageModel, options: RenderOptions = {}):
   if (model.channel === 'sms' || (model.channel === 'mms' && model.kind === 'text')) return [renderSms(model, options.time ?? '12:00')];
   switch (model.kind) {
     case 'mark-read':
-      return [h('div', { class: 'system' }, `${model.replyTo ? `Marks message ${model.replyTo}` : "Marks the customer's message (the id in the URL)"} as read: the customer sees blue ticks and nothing else.`)];
+      return [
+        h(
+          'div',
+          { class: 'system' },
+          `${model.replyTo ? `Marks message ${model.replyTo}` : "Marks the customer's message (the id in the URL)"} as read: the customer sees blue ticks and nothing else.`,
+        ),
+      ];
     case 'reaction':
       return [renderReaction(model)];
     case 'template':
@@ -136,7 +145,12 @@ export function renderMedia(media: Media, options: RenderOptions = {}): VElement
       'div',
       { class: `media media-${media.type}`, 'data-url': media.url },
       h('div', { class: 'media-icon', 'aria-hidden': 'true' }, icon(MEDIA_ICON[media.type])),
-      h('div', { class: 'media-info' }, h('div', { class: 'media-label' }, media.filename ? `${MEDIA_LABEL[media.type]}: ${media.filename}` : MEDIA_LABEL[media.type]), h('small', { class: 'media-src' }, source)),
+      h(
+        'div',
+        { class: 'media-info' },
+        h('div', { class: 'media-label' }, media.filename ? `${MEDIA_LABEL[media.type]}: ${media.filename}` : MEDIA_LABEL[media.type]),
+        h('small', { class: 'media-src' }, source),
+      ),
     ),
     media.pointer,
   );
@@ -184,7 +198,14 @@ function renderButtons(buttons: readonly Button[]): VElement {
 }
 
 function renderList(list: ListMessage): { button: VElement; sheet: VElement } {
-  const button = h('div', { class: 'buttons' }, part(h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon('list')), h('span', { class: 'action-title' }, list.button.text)), list.button.pointer));
+  const button = h(
+    'div',
+    { class: 'buttons' },
+    part(
+      h('div', { class: 'action action-list' }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon('list')), h('span', { class: 'action-title' }, list.button.text)),
+      list.button.pointer,
+    ),
+  );
   const sheet = h(
     'div',
     { class: 'list-sheet', 'aria-label': 'list shown when the button is tapped' },
@@ -198,7 +219,17 @@ function renderList(list: ListMessage): { button: VElement; sheet: VElement } {
           s.title ? part(h('div', { class: 'section-title' }, s.title.text), s.title.pointer) : undefined,
           ...s.rows.map((r) =>
             part(
-              h('div', { class: 'list-row', title: r.id }, h('div', { class: 'row-text' }, h('div', { class: 'row-title' }, r.title.text), r.description ? part(h('small', { class: 'row-desc' }, r.description.text), r.description.pointer) : undefined), h('span', { class: 'radio', 'aria-hidden': 'true' })),
+              h(
+                'div',
+                { class: 'list-row', title: r.id },
+                h(
+                  'div',
+                  { class: 'row-text' },
+                  h('div', { class: 'row-title' }, r.title.text),
+                  r.description ? part(h('small', { class: 'row-desc' }, r.description.text), r.description.pointer) : undefined,
+                ),
+                h('span', { class: 'radio', 'aria-hidden': 'true' }),
+              ),
               r.title.pointer,
             ),
           ),
@@ -217,7 +248,12 @@ function renderReaction(model: MessageModel): VElement {
     'div',
     { class: 'reaction-wrap' },
     // The recipient reacted-to message is their own: an outgoing bubble on their phone.
-    h('div', { class: 'bubble outgoing reacted-to' }, h('div', { class: 'body muted' }, h('p', null, 'Your message'), h('p', { class: 'msg-id' }, r?.messageId ?? '(no id)')), h('span', { class: 'meta' }, h('time', null, '11:58'))),
+    h(
+      'div',
+      { class: 'bubble outgoing reacted-to' },
+      h('div', { class: 'body muted' }, h('p', null, 'Your message'), h('p', { class: 'msg-id' }, r?.messageId ?? '(no id)')),
+      h('span', { class: 'meta' }, h('time', null, '11:58')),
+    ),
     emoji ? h('span', { class: 'reaction' }, emoji) : h('div', { class: 'system' }, 'An empty emoji removes the reaction.'),
   );
 }
@@ -236,7 +272,11 @@ function unknownTemplate(t: TemplateRef): VElement {
   return h(
     'div',
     { class: 'template-unknown' },
-    h('div', { class: 'notice' }, `Template \u201C${name}\u201D${t.language ? ` (${t.language})` : ''} is not in your catalog, so its text is unknown. Add it to a *.templates.json file to preview it. Parameters sent:`),
+    h(
+      'div',
+      { class: 'notice' },
+      `Template \u201C${name}\u201D${t.language ? ` (${t.language})` : ''} is not in your catalog, so its text is unknown. Add it to a *.templates.json file to preview it. Parameters sent:`,
+    ),
     t.parameters.length === 0
       ? h('div', { class: 'param-list muted' }, 'none')
       : h('ol', { class: 'param-list' }, ...t.parameters.map((p, i) => part(h('li', null, h('code', null, `{{${i + 1}}}`), ' = ', p.text), p.pointer))),

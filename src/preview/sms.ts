@@ -27,7 +27,9 @@ function segments(text: string, a: SmsAnalysis): VNode[] {
   const { shown, note } = clipForPreview(text);
   const drawn = a.parts.filter((p) => p.start < shown.length);
   drawn.forEach((p, i) => {
-    out.push(h('span', { class: 'sms-segment', 'data-index': String(i + 1), 'data-start': String(p.start), 'data-end': String(p.end) }, ...plainLines(shown.slice(p.start, Math.min(p.end, shown.length)))));
+    out.push(
+      h('span', { class: 'sms-segment', 'data-index': String(i + 1), 'data-start': String(p.start), 'data-end': String(p.end) }, ...plainLines(shown.slice(p.start, Math.min(p.end, shown.length)))),
+    );
     if (i < a.parts.length - 1 && p.end <= shown.length) out.push(h('span', { class: 'sms-break', title: `Part ${i + 1} of ${a.parts.length} ends here` }, `${i + 1}/${a.parts.length}`));
   });
   if (note) out.push(h('br'), note);
@@ -47,7 +49,11 @@ function facts(text: string, a: SmsAnalysis, forced: MessageModel['smsEncoding']
   if (a.encoding === 'UCS-2' && a.nonGsm.length > 0) {
     const chars = [...new Set(a.nonGsm.map((c) => c.char))];
     const gsmCost = analyzeSms(withGsmEquivalents(text, a.nonGsm, true), { encodingType: 'auto' });
-    const shown = chars.slice(0, 8).map((c) => `${c} (${codePoints(c)})`).join(', ') + (chars.length > 8 ? ` and ${chars.length - 8} more` : '');
+    const shown =
+      chars
+        .slice(0, 8)
+        .map((c) => `${c} (${codePoints(c)})`)
+        .join(', ') + (chars.length > 8 ? ` and ${chars.length - 8} more` : '');
     const cost = gsmCost.encoding === 'GSM-7' && gsmCost.segments < a.segments ? ` (${a.segments} part${a.segments === 1 ? '' : 's'} instead of ${gsmCost.segments})` : '';
     warning = h('div', { class: 'sms-warning' }, `Not in the GSM alphabet, so the whole text goes as UCS-2${cost}: ${shown}`);
   }

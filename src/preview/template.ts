@@ -112,9 +112,14 @@ function buttonsNode(buttons: readonly ButtonView[], values: Map<number, string>
     { class: 'buttons' },
     ...buttons.map((b, i) => {
       const value = values.get(i);
-      const target = b.url !== undefined ? fillVariables(b.url, value !== undefined ? { '1': value } : {}).text : b.phone ?? (b.type === 'COPY_CODE' ? value : undefined);
+      const target = b.url !== undefined ? fillVariables(b.url, value !== undefined ? { '1': value } : {}).text : (b.phone ?? (b.type === 'COPY_CODE' ? value : undefined));
       const { kind, icon } = BUTTON_KIND[b.type] ?? { kind: 'reply', icon: '\u21A9' };
-      return h('div', { class: `action action-${kind}`, 'data-index': String(i), title: target }, h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon), h('span', { class: 'action-title' }, buttonTitle(b)));
+      return h(
+        'div',
+        { class: `action action-${kind}`, 'data-index': String(i), title: target },
+        h('span', { class: 'action-icon', 'aria-hidden': 'true' }, icon),
+        h('span', { class: 'action-title' }, buttonTitle(b)),
+      );
     }),
   );
 }
@@ -140,7 +145,13 @@ function card(c: CardView, values: PartValues, index: number, renderMedia: (m: M
   return h(
     'div',
     { class: 'carousel-card', 'data-index': String(index) },
-    h('div', { class: 'card-content' }, headerNode(c.header, values, missing, renderMedia), c.body ? h('div', { class: 'body' }, ...renderBody(filled(c.body, values.body, missing))) : undefined, missingNote(missing)),
+    h(
+      'div',
+      { class: 'card-content' },
+      headerNode(c.header, values, missing, renderMedia),
+      c.body ? h('div', { class: 'body' }, ...renderBody(filled(c.body, values.body, missing))) : undefined,
+      missingNote(missing),
+    ),
     buttonsNode(c.buttons, values.buttons),
   );
 }
@@ -155,7 +166,19 @@ export function renderTemplateBubbles(view: TemplateView, values: TemplateValues
   const missing = new Set<string>();
   const parts: (VNode | undefined)[] = [headerNode(view.header, values, missing, options.renderMedia)];
   if (view.offer) {
-    parts.push(h('div', { class: 'offer' }, h('span', { class: 'offer-icon', 'aria-hidden': 'true' }, '\u{1F381}'), h('div', { class: 'offer-text' }, h('strong', null, view.offer.text), view.offer.hasExpiration ? h('small', { class: 'offer-expiry' }, 'Offer ends in \u2026 (the time the message gives)') : undefined)));
+    parts.push(
+      h(
+        'div',
+        { class: 'offer' },
+        h('span', { class: 'offer-icon', 'aria-hidden': 'true' }, '\u{1F381}'),
+        h(
+          'div',
+          { class: 'offer-text' },
+          h('strong', null, view.offer.text),
+          view.offer.hasExpiration ? h('small', { class: 'offer-expiry' }, 'Offer ends in \u2026 (the time the message gives)') : undefined,
+        ),
+      ),
+    );
   }
   if (view.body) parts.push(h('div', { class: 'body' }, ...renderBody(filled(view.body, values.body, missing))));
   parts.push(missingNote(missing));
@@ -163,7 +186,9 @@ export function renderTemplateBubbles(view: TemplateView, values: TemplateValues
   const bubble = h('div', { class: 'bubble incoming kind-template' }, ...parts.filter((p): p is VNode => p !== undefined), h('span', { class: 'meta' }, h('time', null, options.time)));
   const out: VNode[] = [h('div', { class: 'message' }, bubble, buttonsNode(view.buttons, values.buttons))];
   if (view.cards.length > 0) {
-    out.push(h('div', { class: 'carousel', 'aria-label': 'carousel cards, scrolled sideways on the phone' }, ...view.cards.map((c, i) => card(c, values.cards[i] ?? emptyPart(), i, options.renderMedia))));
+    out.push(
+      h('div', { class: 'carousel', 'aria-label': 'carousel cards, scrolled sideways on the phone' }, ...view.cards.map((c, i) => card(c, values.cards[i] ?? emptyPart(), i, options.renderMedia))),
+    );
   }
   return out;
 }
@@ -171,5 +196,9 @@ export function renderTemplateBubbles(view: TemplateView, values: TemplateValues
 /** A line under the phone for a definition: category and, when pulled, its review status. */
 export function definitionSummary(view: TemplateView): VElement {
   const status = view.status ? ` \u00B7 ${view.status}${view.rejectedReason && view.rejectedReason !== 'NONE' ? ` (${view.rejectedReason})` : ''}` : '';
-  return h('div', { class: `system template-summary${view.status ? ` status-${view.status.toLowerCase()}` : ''}` }, `Template \u201C${view.name || '(no name)'}\u201D \u00B7 ${view.language ?? 'no language'} \u00B7 ${view.category || 'no category'}${status} \u00B7 filled with its example values`);
+  return h(
+    'div',
+    { class: `system template-summary${view.status ? ` status-${view.status.toLowerCase()}` : ''}` },
+    `Template \u201C${view.name || '(no name)'}\u201D \u00B7 ${view.language ?? 'no language'} \u00B7 ${view.category || 'no category'}${status} \u00B7 filled with its example values`,
+  );
 }

@@ -12,18 +12,64 @@ export interface VElement {
 export type VNode = VElement | string;
 
 export const ALLOWED_TAGS: ReadonlySet<string> = new Set([
-  'div', 'span', 'p', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-  'button', 'a', 'img', 'br', 'small', 'header', 'footer', 'section', 'h1', 'h2', 'h3', 'time',
-  'svg', 'path', 'input',
+  'div',
+  'span',
+  'p',
+  'strong',
+  'em',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'button',
+  'a',
+  'img',
+  'br',
+  'small',
+  'header',
+  'footer',
+  'section',
+  'h1',
+  'h2',
+  'h3',
+  'time',
+  'svg',
+  'path',
+  'input',
 ]);
 
 /** Inline SVG icons (preview/icons.ts): the DOM backend creates these in the SVG namespace. */
 export const SVG_TAGS: ReadonlySet<string> = new Set(['svg', 'path']);
 
 /** `href` is never emitted as a live link target; URLs go in `data-url` and are shown as text. */
-export const ALLOWED_ATTRS: ReadonlySet<string> = new Set(['class', 'title', 'data-kind', 'data-url', 'data-start', 'data-end', 'data-index', 'start', 'value', 'src', 'alt', 'role', 'aria-label', 'aria-hidden', 'tabindex', 'type',
+export const ALLOWED_ATTRS: ReadonlySet<string> = new Set([
+  'class',
+  'title',
+  'data-kind',
+  'data-url',
+  'data-start',
+  'data-end',
+  'data-index',
+  'start',
+  'value',
+  'src',
+  'alt',
+  'role',
+  'aria-label',
+  'aria-hidden',
+  'tabindex',
+  'type',
   // The conversation view's controls: what a click asks the host to do, and about which message (never a URL or script).
-  'data-action', 'data-key', 'data-field', 'placeholder', 'maxlength', 'aria-live']);
+  'data-action',
+  'data-key',
+  'data-field',
+  'placeholder',
+  'maxlength',
+  'aria-live',
+]);
 
 export function isAllowedAttr(tag: string, name: string): boolean {
   if (name === 'src') return tag === 'img';

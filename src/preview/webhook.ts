@@ -78,7 +78,13 @@ function status(e: WebhookEvent): VNode[] {
         'div',
         { class: `bubble outgoing webhook-status status-${ticks}` },
         h('div', { class: 'body muted' }, h('p', null, 'Your message'), h('p', { class: 'msg-id' }, e.messageId || '(no id)')),
-        h('span', { class: 'meta' }, h('time', null, time(e.timestamp)), ' ', h('span', { class: `ticks ticks-${ticks}`, title: TICK_WORDS[ticks], 'aria-label': TICK_WORDS[ticks] }, TICK_TEXT[ticks])),
+        h(
+          'span',
+          { class: 'meta' },
+          h('time', null, time(e.timestamp)),
+          ' ',
+          h('span', { class: `ticks ticks-${ticks}`, title: TICK_WORDS[ticks], 'aria-label': TICK_WORDS[ticks] }, TICK_TEXT[ticks]),
+        ),
       ),
     ),
     h('div', { class: 'system' }, `${e.status ?? 'status'}${e.to ? ` \u00B7 to ${e.to}` : ''}`),
@@ -101,11 +107,21 @@ export function renderWebhookPreview(input: WebhookPreviewInput): VElement {
   return h(
     'div',
     { class: 'preview' },
-    h('div', { class: 'file' }, h('span', { class: 'file-name' }, input.fileName), ' ', h('small', { class: 'file-kind' }, `${input.label} \u00B7 ${input.events.length} event${input.events.length === 1 ? '' : 's'}`)),
+    h(
+      'div',
+      { class: 'file' },
+      h('span', { class: 'file-name' }, input.fileName),
+      ' ',
+      h('small', { class: 'file-kind' }, `${input.label} \u00B7 ${input.events.length} event${input.events.length === 1 ? '' : 's'}`),
+    ),
     h(
       'div',
       { class: 'phone channel-whatsapp', 'data-kind': 'webhook' },
-      h('div', { class: 'phone-top' }, h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, customer ?? 'Customer'), h('small', { class: 'contact-sub' }, 'as your business sees the chat'))),
+      h(
+        'div',
+        { class: 'phone-top' },
+        h('div', { class: 'contact' }, h('div', { class: 'contact-name' }, customer ?? 'Customer'), h('small', { class: 'contact-sub' }, 'as your business sees the chat')),
+      ),
       h('div', { class: 'chat' }, ...chat),
     ),
     renderProblems(input.problems),

@@ -71,8 +71,11 @@ export class VonageVerifier {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return { ok: false, reason: 'The Basic credentials are not base64("key:secret").' };
-    const ok = secretMatches(decoded, this.basic.map((b) => `${b.key}:${b.secret}`));
-    return ok ? { ok: true } : { ok: false, reason: 'The API key and secret do not match the sandbox\'s.' };
+    const ok = secretMatches(
+      decoded,
+      this.basic.map((b) => `${b.key}:${b.secret}`),
+    );
+    return ok ? { ok: true } : { ok: false, reason: "The API key and secret do not match the sandbox's." };
   }
 
   private async checkJwt(token: string): Promise<AuthResult> {
@@ -91,10 +94,15 @@ export class VonageVerifier {
         const iat = payload.iat as number;
         const exp = payload.exp as number;
         if (iat > currentDate.getTime() / 1000 + CLOCK_SKEW_S) return { ok: false, reason: 'The JWT was issued in the future (iat): check the clock of the machine that signed it.' };
-        if (exp - iat > MAX_TTL_SECONDS) return { ok: false, reason: `The JWT is valid for ${Math.round((exp - iat) / 3600)} h after it was issued; Vonage refuses tokens that live more than 24 h (exp - iat). Sign a shorter-lived token (15 minutes is usual).` };
+        if (exp - iat > MAX_TTL_SECONDS)
+          return {
+            ok: false,
+            reason: `The JWT is valid for ${Math.round((exp - iat) / 3600)} h after it was issued; Vonage refuses tokens that live more than 24 h (exp - iat). Sign a shorter-lived token (15 minutes is usual).`,
+          };
         if (typeof payload.application_id !== 'string' || payload.application_id === '') return { ok: false, reason: 'The JWT claim application_id must be a non-empty string.' };
         if (typeof payload.jti !== 'string' || payload.jti === '') return { ok: false, reason: 'The JWT claim jti must be a non-empty string (a fresh UUID per token).' };
-        if (this.applicationIds && !this.applicationIds.includes(payload.application_id)) return { ok: false, reason: `The JWT's application_id "${payload.application_id}" is not the sandbox's application.` };
+        if (this.applicationIds && !this.applicationIds.includes(payload.application_id))
+          return { ok: false, reason: `The JWT's application_id "${payload.application_id}" is not the sandbox's application.` };
         return { ok: true };
       } catch (e) {
         lastError = e;

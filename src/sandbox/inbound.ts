@@ -43,7 +43,8 @@ export function parseInbound(value: unknown): { ok: true; value: InboundRequest 
     }
     if (r.description !== undefined && typeof r.description !== 'string') return { ok: false, message: '"reply.description" must be a string (a list row\'s description).' };
     out.reply = { id: r.id, title: r.title, ...(typeof r.description === 'string' ? { description: r.description } : {}) };
-    if (typeof v.context !== 'string' || v.context === '') return { ok: false, message: '"context" is required with "reply": the id of your message whose button or row was tapped (the id its send returned).' };
+    if (typeof v.context !== 'string' || v.context === '')
+      return { ok: false, message: '"context" is required with "reply": the id of your message whose button or row was tapped (the id its send returned).' };
   }
   if (v.context !== undefined) {
     if (typeof v.context !== 'string') return { ok: false, message: '"context" must be the id (a string) of your message the customer answers.' };

@@ -28,6 +28,7 @@ import { parseInbound, type InboundRequest } from './inbound';
 import { WebhookReporter, withGeneratedSecrets, type PostedWebhook } from './webhook-reporter';
 import { META_PAIR_LIMIT, PairLimiter, Throughput, type RateLimits } from './rate-limit';
 import { SandboxTemplates, templateRoute, type TemplateStatusUpdate } from './templates';
+import { str } from '../core/json-values';
 
 export interface SandboxOptions extends SandboxCredentials {
   /** Interface to listen on; loopback unless the caller asks otherwise. */
@@ -116,12 +117,7 @@ interface ApiDef {
   headerAuth?: (req: http.IncomingMessage) => Promise<AuthResult> | AuthResult;
 }
 
-type Route =
-  | { kind: 'send'; api: Api }
-  | { kind: 'read'; api: Api; id: string }
-  | { kind: 'control'; name: keyof typeof CONTROL_PATHS }
-  | { kind: 'wrong-method'; allow: string }
-  | { kind: 'none' };
+type Route = { kind: 'send'; api: Api } | { kind: 'read'; api: Api; id: string } | { kind: 'control'; name: keyof typeof CONTROL_PATHS } | { kind: 'wrong-method'; allow: string } | { kind: 'none' };
 
 const GRAPH_PATH = /^\/v\d+(?:\.\d+)?\/[^/]+\/messages$/;
 
@@ -171,9 +167,7 @@ function tokenCheck(given: string | undefined, accepted: readonly string[], miss
 /** Validation problems that an API would reject: errors from our schema and lint rules. */
 function bodyProblems(providerId: ProviderId, value: unknown): FieldProblem[] {
   const result = validateText(JSON.stringify(value), { providerId });
-  return result.problems
-    .filter((p) => p.severity === 'error')
-    .map((p) => ({ pointer: p.pointer, field: fieldName(p.pointer), message: p.message, code: p.code }));
+  return result.problems.filter((p) => p.severity === 'error').map((p) => ({ pointer: p.pointer, field: fieldName(p.pointer), message: p.message, code: p.code }));
 }
 
 function isMarkRead(value: unknown): value is Record<string, unknown> {
@@ -209,7 +203,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   let baseUrl = '';
 
   const d360Auth = (req: http.IncomingMessage) =>
-    tokenCheck(headerValue(req, 'd360-api-key'), d360Keys, 'No D360-API-KEY header.', 'No 360dialog key is configured in the sandbox: start it with D360_API_KEY set.', 'The D360-API-KEY does not match the sandbox\'s.');
+    tokenCheck(
+      headerValue(req, 'd360-api-key'),
+      d360Keys,
+      'No D360-API-KEY header.',
+      'No 360dialog key is configured in the sandbox: start it with D360_API_KEY set.',
+      "The D360-API-KEY does not match the sandbox's.",
+    );
 
   const apis: Record<Api, ApiDef> = {
     vonage: { provider: 'vonage', dialect: vonageDialect, headerAuth: (req) => vonage.check(req.headers.authorization) },
@@ -218,7 +218,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       provider: 'whatsapp',
       dialect: metaDialect,
       headerAuth: (req) =>
-        tokenCheck(bearer(req), whatsappTokens, 'No "Authorization: Bearer <token>" header.', 'No WhatsApp token is configured in the sandbox: start it with WHATSAPP_TOKEN set.', 'The access token does not match the sandbox\'s.'),
+        tokenCheck(
+          bearer(req),
+          whatsappTokens,
+          'No "Authorization: Bearer <token>" header.',
+          'No WhatsApp token is configured in the sandbox: start it with WHATSAPP_TOKEN set.',
+          "The access token does not match the sandbox's.",
+        ),
     },
     'whatsapp-360': { provider: 'whatsapp', dialect: d360CloudDialect, headerAuth: d360Auth },
     'whatsapp-onprem': { provider: 'whatsapp-onprem', dialect: onpremDialect, headerAuth: d360Auth },
@@ -243,7 +249,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (!isPhoneNumber(request.from)) throw new SandboxInputError(`"${request.from.slice(0, 40)}" is not a phone number: give the customer's number with its country code, e.g. "447700900123".`);
     const context = request.context ? conversations.message(request.context) : undefined;
     if (request.context && (!context || normalizeNumber(context.to) !== normalizeNumber(request.from))) {
-      throw new SandboxInputError(`"context" ${JSON.stringify(request.context.slice(0, 80))} is not a message the sandbox accepted for ${normalizeNumber(request.from)}: give the id your send to that number returned.`);
+      throw new SandboxInputError(
+        `"context" ${JSON.stringify(request.context.slice(0, 80))} is not a message the sandbox accepted for ${normalizeNumber(request.from)}: give the id your send to that number returned.`,
+      );
     }
     const last = context ?? conversations.lastMessageTo(request.from);
     const provider = request.provider ?? (last?.provider === 'gateway' ? undefined : last?.provider) ?? 'whatsapp';
@@ -252,7 +260,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const id = provider === 'whatsapp' ? record.messageIds.whatsapp : provider === 'whatsapp-onprem' ? record.messageIds.onprem : record.messageIds.vonage;
     const result: InboundResult = { ...record, provider, id, webhook: null };
     if (request.text === undefined && request.reply === undefined) return result;
-    messages.add({ id, kind: 'inbound', provider: provider as ProviderId, api: 'customer', to: record.from, freeForm: false, receivedAt: new Date(now()).toISOString(), body: { text: request.text, reply: request.reply, context: request.context } });
+    messages.add({
+      id,
+      kind: 'inbound',
+      provider: provider as ProviderId,
+      api: 'customer',
+      to: record.from,
+      freeForm: false,
+      receivedAt: new Date(now()).toISOString(),
+      body: { text: request.text, reply: request.reply, context: request.context },
+    });
     const def = webhookById(provider);
     const url = options.webhook;
     if (!def || !url) return result;
@@ -294,8 +311,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const v = (value ?? {}) as Record<string, unknown>;
     const legacyFrom = (v.from ?? {}) as Record<string, unknown>;
     const legacyTo = (v.to ?? {}) as Record<string, unknown>;
-    const business = api === 'vonage' ? String(v.from ?? '') : api === 'vonage-legacy' ? String(legacyFrom.number ?? legacyFrom.id ?? '') : SANDBOX_BUSINESS_NUMBER;
-    const channel = api === 'vonage' ? String(v.channel ?? '') : api === 'vonage-legacy' ? (legacyTo.type === 'viber_service_msg' ? 'viber_service' : String(legacyTo.type ?? '')) : 'whatsapp';
+    const business = api === 'vonage' ? (str(v.from) ?? '') : api === 'vonage-legacy' ? (str(legacyFrom.number) ?? str(legacyFrom.id) ?? '') : SANDBOX_BUSINESS_NUMBER;
+    const channel = api === 'vonage' ? (str(v.channel) ?? '') : api === 'vonage-legacy' ? (legacyTo.type === 'viber_service_msg' ? 'viber_service' : (str(legacyTo.type) ?? '')) : 'whatsapp';
     const phoneNumberId = api === 'whatsapp-meta' ? /^\/v[^/]+\/([^/]+)\/messages$/.exec(path)?.[1] : undefined;
     const target = statusTarget(api, v);
     const sent: SentMessage = { id, provider, api, to, business, phoneNumberId, channel, replyKind: replyKindOf(provider, value) };
@@ -304,8 +321,17 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const def = target ? webhookById(target.shape) : undefined;
     if (!target || !def) return;
     const statusTo = provider === 'whatsapp' || provider === 'whatsapp-onprem' ? normalizeNumber(to) : to;
-    const plan = plannedStatuses({ provider: provider as 'whatsapp' | 'whatsapp-onprem' | 'vonage' | 'vonage-legacy', freeForm, windowOpen, channel });
-    const specs: StatusSpec[] = plan.map((p) => ({ messageId: id, to: statusTo, from: business, at: 0, channel, phoneNumberId, clientRef: typeof v.client_ref === 'string' ? v.client_ref : undefined, ...p }));
+    const plan = plannedStatuses({ provider: provider, freeForm, windowOpen, channel });
+    const specs: StatusSpec[] = plan.map((p) => ({
+      messageId: id,
+      to: statusTo,
+      from: business,
+      at: 0,
+      channel,
+      phoneNumberId,
+      clientRef: typeof v.client_ref === 'string' ? v.client_ref : undefined,
+      ...p,
+    }));
     reporter.report(target.url, def, specs, api !== 'whatsapp-360');
   }
 
@@ -313,7 +339,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   function senderKey(api: Api, path: string, value: unknown): string {
     const v = (value ?? {}) as Record<string, unknown>;
     if (api === 'whatsapp-meta') return `${api}:${/^\/v[^/]+\/([^/]+)\/messages$/.exec(path)?.[1] ?? ''}`;
-    if (api === 'vonage') return `${api}:${String(v.from ?? '')}`;
+    if (api === 'vonage') return `${api}:${str(v.from) ?? ''}`;
     if (api === 'vonage-legacy') return `${api}:${JSON.stringify(v.from ?? '')}`;
     return api;
   }
@@ -338,7 +364,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (r.api === 'gateway') {
       const obj = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
       const token = typeof obj.token === 'string' ? obj.token : undefined;
-      const auth = tokenCheck(token, gatewayTokens, 'The body has no "token".', 'No gateway token is configured in the sandbox: start it with GATEWAY_TOKEN set.', 'The token does not match the sandbox\'s.');
+      const auth = tokenCheck(
+        token,
+        gatewayTokens,
+        'The body has no "token".',
+        'No gateway token is configured in the sandbox: start it with GATEWAY_TOKEN set.',
+        "The token does not match the sandbox's.",
+      );
       if (!auth.ok) return dialect.unauthorized(auth.reason);
       const { token: _secret, ...rest } = obj;
       value = rest;
@@ -349,7 +381,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       const id = value.message_id;
       const problems: FieldProblem[] = [];
       if (value.messaging_product !== 'whatsapp') problems.push({ pointer: '/messaging_product', field: 'messaging_product', message: '`messaging_product` must be "whatsapp".', code: 'schema' });
-      if (typeof id !== 'string' || id === '') problems.push({ pointer: '/message_id', field: 'message_id', message: '`message_id` is required: the id of the received message to mark as read.', code: 'schema' });
+      if (typeof id !== 'string' || id === '')
+        problems.push({ pointer: '/message_id', field: 'message_id', message: '`message_id` is required: the id of the received message to mark as read.', code: 'schema' });
       if (problems.length > 0) return dialect.invalid(problems);
       return markRead(r.api, def, id as string, value);
     }
@@ -410,7 +443,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (name === 'webhooks') return { status: 200, body: { webhooks: reporter.list() } };
     // A page in a browser can POST a form here, but not with a JSON content type without CORS's consent.
     if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-      return controlError(415, 'The sandbox\'s control endpoints take Content-Type: application/json.');
+      return controlError(415, "The sandbox's control endpoints take Content-Type: application/json.");
     }
     const body = await readBody(req, maxBody);
     if (!body.ok) return controlError(413, `The body is larger than ${maxBody} bytes.`);
@@ -448,12 +481,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const t = templateRoute(method, path);
     if (t) {
       const def = apis[t.api === 'meta' ? 'whatsapp-meta' : 'whatsapp-360'];
-      return { reply: await templates.handle(req, t, new URL(req.url ?? '/', baseUrl), baseUrl, { check: () => def.headerAuth!(req), unauthorized: def.dialect.unauthorized }), label: `templates-${t.api}` };
+      return {
+        reply: await templates.handle(req, t, new URL(req.url ?? '/', baseUrl), baseUrl, { check: () => def.headerAuth!(req), unauthorized: def.dialect.unauthorized }),
+        label: `templates-${t.api}`,
+      };
     }
     const r = route(method, path);
     switch (r.kind) {
       case 'control':
-        if (!loopbackHost(req)) return { reply: controlError(403, 'The sandbox\'s control endpoints answer only requests addressed to a loopback host (Host: 127.0.0.1:PORT or localhost:PORT).'), label: 'control' };
+        if (!loopbackHost(req))
+          return { reply: controlError(403, "The sandbox's control endpoints answer only requests addressed to a loopback host (Host: 127.0.0.1:PORT or localhost:PORT)."), label: 'control' };
         return { reply: await handleControl(req, r.name), label: 'control' };
       case 'send':
       case 'read':
@@ -469,18 +506,21 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
 
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-  const server = http.createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 10_000), connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) }, (req, res) => {
-    const started = process.hrtime.bigint();
-    handle(req)
-      .catch(() => ({ reply: controlError(500, 'The sandbox failed to answer this request. This is a bug in the sandbox; please report it.'), label: 'error' }))
-      .then(({ reply, label }) => {
-        write(req, res, reply);
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const path = (req.url ?? '/').split('?')[0];
-        log(`${req.method} ${path} -> ${reply.status} (${label}, ${ms.toFixed(1)} ms)`);
-      })
-      .catch(() => res.destroy());
-  });
+  const server = http.createServer(
+    { requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 10_000), connectionsCheckingInterval: Math.min(1000, requestTimeoutMs) },
+    (req, res) => {
+      const started = process.hrtime.bigint();
+      handle(req)
+        .catch(() => ({ reply: controlError(500, 'The sandbox failed to answer this request. This is a bug in the sandbox; please report it.'), label: 'error' }))
+        .then(({ reply, label }) => {
+          write(req, res, reply);
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const path = (req.url ?? '/').split('?')[0];
+          log(`${req.method} ${path} -> ${reply.status} (${label}, ${ms.toFixed(1)} ms)`);
+        })
+        .catch(() => res.destroy());
+    },
+  );
   // Enough for any test or bench; a runaway client cannot exhaust the machine's sockets.
   server.maxConnections = 512;
   // Slow clients are destroyed, never half-closed (they would hold the 512 slots for good).

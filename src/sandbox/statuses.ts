@@ -15,7 +15,11 @@ export interface PlannedStatus {
 
 export const WINDOW_CLOSED_ERROR: Record<'whatsapp' | 'whatsapp-onprem' | 'vonage' | 'vonage-legacy', StatusSpec['error'] & object> = {
   whatsapp: { code: 131047, title: 'Re-engagement message', detail: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
-  'whatsapp-onprem': { code: 470, title: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number', detail: 'Send a template (type "template" or "hsm"): free-form messages need a customer message in the last 24 h.' },
+  'whatsapp-onprem': {
+    code: 470,
+    title: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number',
+    detail: 'Send a template (type "template" or "hsm"): free-form messages need a customer message in the last 24 h.',
+  },
   vonage: { code: 1340, title: 'Outside of the allowed window', detail: 'Outside of the allowed window' },
   'vonage-legacy': { code: 1340, title: 'Outside of the allowed window', detail: 'Outside of the allowed window' },
 };

@@ -18,9 +18,15 @@ export const HELLO_WORLD: TemplateDefinition = {
   category: 'UTILITY',
   components: [
     { type: 'HEADER', format: 'TEXT', text: 'Hello World' },
-    { type: 'BODY', text: 'Welcome and congratulations!! This message demonstrates your ability to send a message notification from WhatsApp Business Platform\u2019s Cloud API. Thank you for taking the time to test with us.' },
+    {
+      type: 'BODY',
+      text: 'Welcome and congratulations!! This message demonstrates your ability to send a message notification from WhatsApp Business Platform\u2019s Cloud API. Thank you for taking the time to test with us.',
+    },
     { type: 'FOOTER', text: 'WhatsApp Business API Team' },
   ],
 };
 
-export const SEED_TEMPLATES: readonly TemplateDefinition[] = [HELLO_WORLD, ...[orderUpdate, seasonalPromotion, orderConfirmation, verificationCode, summerCarousel, flashSale].map((d) => d as TemplateDefinition)];
+export const SEED_TEMPLATES: readonly TemplateDefinition[] = [
+  HELLO_WORLD,
+  ...[orderUpdate, seasonalPromotion, orderConfirmation, verificationCode, summerCarousel, flashSale].map((d) => d as TemplateDefinition),
+];

@@ -22,6 +22,7 @@ import { graphError } from './dialects/meta';
 import { SANDBOX_BASES } from './endpoints';
 import type { Reply } from './reply';
 import { SEED_TEMPLATES } from './template-seeds';
+import { rec } from '../core/json-values';
 
 export type TemplateApi = 'meta' | '360';
 
@@ -79,8 +80,6 @@ export function templateRoute(method: string, path: string): TemplateRoute | und
   return undefined;
 }
 
-const rec = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-
 /** The first problem Meta's review would reject the definition for (our lint of Meta's rules). */
 function reviewProblem(def: TemplateDefinition): string | undefined {
   const result = validateText(JSON.stringify(def), { fileName: 'submitted.template.json', schema: false });
@@ -103,9 +102,16 @@ export class SandboxTemplates {
     return this.store.map((s) => structuredClone(s.def));
   }
 
-  async handle(req: IncomingMessage, route: TemplateRoute, url: URL, baseUrl: string, auth: { check: () => Promise<AuthResult> | AuthResult; unauthorized: (reason: string) => Reply }): Promise<Reply> {
+  async handle(
+    req: IncomingMessage,
+    route: TemplateRoute,
+    url: URL,
+    baseUrl: string,
+    auth: { check: () => Promise<AuthResult> | AuthResult; unauthorized: (reason: string) => Reply },
+  ): Promise<Reply> {
     const allowed = route.api === 'meta' ? ['GET', 'POST', 'DELETE'] : route.name !== undefined ? ['DELETE'] : ['GET', 'POST'];
-    if (!allowed.includes(route.method)) return { status: 405, headers: { allow: allowed.join(', ') }, body: { error: { code: 'method_not_allowed', message: `${url.pathname} answers ${allowed.join(', ')}, not ${route.method}.` } } };
+    if (!allowed.includes(route.method))
+      return { status: 405, headers: { allow: allowed.join(', ') }, body: { error: { code: 'method_not_allowed', message: `${url.pathname} answers ${allowed.join(', ')}, not ${route.method}.` } } };
     const body = route.method === 'POST' ? await readBody(req, this.options.maxBodyBytes) : undefined;
     const authorized = await auth.check();
     if (!authorized.ok) return auth.unauthorized(authorized.reason);
@@ -177,7 +183,11 @@ export class SandboxTemplates {
     const language = v.language as string;
     if (this.store.some((s) => s.def.name === name && s.def.language === language)) {
       const error = graphError(400, 100, 'Invalid parameter', undefined);
-      Object.assign((error.body as { error: Record<string, unknown> }).error, { error_subcode: 2388024, error_user_title: 'Message template already exists', error_user_msg: `There is already ${language} content for the template ${name}. Use another name or language, or edit the existing template.` });
+      Object.assign((error.body as { error: Record<string, unknown> }).error, {
+        error_subcode: 2388024,
+        error_user_title: 'Message template already exists',
+        error_user_msg: `There is already ${language} content for the template ${name}. Use another name or language, or edit the existing template.`,
+      });
       return error;
     }
     const id = this.newId();
@@ -194,7 +204,7 @@ export class SandboxTemplates {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (!this.store.includes(stored)) return; // deleted while in review
-      const problem = reviewProblem({ ...stored.def, id: undefined, status: undefined } as TemplateDefinition);
+      const problem = reviewProblem({ ...stored.def, id: undefined, status: undefined });
       stored.def.status = problem ? 'REJECTED' : 'APPROVED';
       stored.def.rejected_reason = problem ? 'INVALID_FORMAT' : 'NONE';
       const change: TemplateStatusChange = {

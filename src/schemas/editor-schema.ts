@@ -38,7 +38,7 @@ function isSchema(v: unknown): v is Json {
 
 /** The key a branch fixes with `const` or `enum` (e.g. `type`), as the condition to pick it; a branch without the key applies when it is absent. */
 function conditionOn(branch: unknown, key: string): Json | undefined {
-  const props = isSchema(branch) && isSchema(branch.properties) ? (branch.properties as Json) : undefined;
+  const props = isSchema(branch) && isSchema(branch.properties) ? (branch.properties) : undefined;
   if (!props) return undefined;
   const prop = props[key];
   if (prop === undefined) return { not: { required: [key] } };
@@ -77,7 +77,7 @@ function selectBranch(branches: readonly Json[], key: string, out: Json): void {
   });
   const own = branches.map((b) => (b.properties as Json)[key]).find(isSchema);
   const properties = { ...((out.properties as Json | undefined) ?? {}) };
-  properties[key] = { ...(own?.description ? { description: own.description } : {}), ...(isSchema(properties[key]) ? (properties[key] as Json) : {}), examples: [...new Set(values)] };
+  properties[key] = { ...(own?.description ? { description: own.description } : {}), ...(isSchema(properties[key]) ? (properties[key]) : {}), examples: [...new Set(values)] };
   out.properties = properties;
   out.allOf = [
     ...((out.allOf as unknown[] | undefined) ?? []),

@@ -17,6 +17,7 @@ import { authDefOf } from '../providers/registry';
 import { DEFAULT_GRAPH_VERSION } from '../providers/whatsapp/request';
 import type { TemplateDefinition } from '../core/templates';
 import { explainError } from '../providers/whatsapp/errors';
+import { rec, scalarText as str } from '../core/json-values';
 
 export type TemplateApiKind = 'meta' | '360dialog';
 
@@ -30,12 +31,15 @@ export interface TemplateApiTarget {
 
 /** Where a profile's templates live. Throws ProfileError with what to set when it cannot tell. */
 export function templateApiTarget(profile: Profile): TemplateApiTarget {
-  if (profile.provider !== 'whatsapp') throw new ProfileError(`Profile "${profile.name}" is for ${profile.provider}; templates are managed through the WhatsApp Cloud API (Meta or 360dialog). Use a whatsapp profile.`);
+  if (profile.provider !== 'whatsapp')
+    throw new ProfileError(`Profile "${profile.name}" is for ${profile.provider}; templates are managed through the WhatsApp Cloud API (Meta or 360dialog). Use a whatsapp profile.`);
   const auth = authDefOf(profile.provider, profile.auth);
   if (!auth) throw new ProfileError(`Profile "${profile.name}" uses auth "${profile.auth}", which ${profile.provider} does not take.`);
   if (profile.auth === 'd360') return { kind: '360dialog', url: joinUrl(profile.endpoint, '/v1/configs/templates'), profile, auth };
   if (!profile.wabaId) {
-    throw new ProfileError(`Profile "${profile.name}" has no WhatsApp Business Account id: templates live at /{version}/{WABA-ID}/message_templates. Set WHATSAPP_WABA_ID (or "wabaId" in the profile); WhatsApp Manager shows it under Account tools.`);
+    throw new ProfileError(
+      `Profile "${profile.name}" has no WhatsApp Business Account id: templates live at /{version}/{WABA-ID}/message_templates. Set WHATSAPP_WABA_ID (or "wabaId" in the profile); WhatsApp Manager shows it under Account tools.`,
+    );
   }
   const version = profile.graphVersion ?? DEFAULT_GRAPH_VERSION;
   // An endpoint that already ends with a version (https://graph.facebook.com/v21.0) is used as it is.
@@ -53,15 +57,15 @@ export class TemplateApiError extends Error {
   }
 }
 
-const rec = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-
 /** Meta's error (or 360dialog's) in one sentence, with the code and what to do. */
 export function explainApiError(reply: HttpReply): { message: string; code?: string; subcode?: string } {
   const body = rec(reply.json);
   const error = rec(body?.error) ?? rec(Array.isArray(body?.errors) ? body.errors[0] : undefined);
-  const code = error?.code !== undefined ? String(error.code) : undefined;
-  const subcode = error?.error_subcode !== undefined ? String(error.error_subcode) : undefined;
-  const text = [error?.error_user_title, error?.error_user_msg, rec(error?.error_data)?.details, error?.message, rec(body?.meta)?.developer_message].filter((x): x is string => typeof x === 'string' && x !== '');
+  const code = str(error?.code);
+  const subcode = str(error?.error_subcode);
+  const text = [error?.error_user_title, error?.error_user_msg, rec(error?.error_data)?.details, error?.message, rec(body?.meta)?.developer_message].filter(
+    (x): x is string => typeof x === 'string' && x !== '',
+  );
   const known = explainError(code);
   const sub = subcode ? SUBCODES[subcode] : undefined;
   const parts = [`HTTP ${reply.status}${code ? `, code ${code}${subcode ? `/${subcode}` : ''}` : ''}: ${[...new Set(text)].join(' — ') || reply.statusText || 'error'}`];
@@ -77,7 +81,14 @@ const SUBCODES: Record<string, string> = {
   '2388047': 'The header is not in a form Meta accepts: check its format and example.',
 };
 
-async function request(method: 'GET' | 'POST', url: string, body: unknown, target: TemplateApiTarget, secrets: Secrets, http: HttpOptions): Promise<{ reply?: HttpReply; failure?: string; used: string[] }> {
+async function request(
+  method: 'GET' | 'POST',
+  url: string,
+  body: unknown,
+  target: TemplateApiTarget,
+  secrets: Secrets,
+  http: HttpOptions,
+): Promise<{ reply?: HttpReply; failure?: string; used: string[] }> {
   let authorized;
   try {
     authorized = await authorize(jsonRequest(method, url, body), target.profile, target.auth, secrets);
@@ -121,7 +132,8 @@ export async function pullTemplates(target: TemplateApiTarget, secrets: Secrets,
     if (reply!.status < 200 || reply!.status >= 300) throw new TemplateApiError(redact(explainApiError(reply!).message, used), 'response');
     const body = rec(reply!.json);
     const list = target.kind === 'meta' ? body?.data : body?.waba_templates;
-    if (!Array.isArray(list)) throw new TemplateApiError(`HTTP ${reply!.status}, but the answer has no ${target.kind === 'meta' ? '"data"' : '"waba_templates"'} list: is the endpoint the template API?`, 'response');
+    if (!Array.isArray(list))
+      throw new TemplateApiError(`HTTP ${reply!.status}, but the answer has no ${target.kind === 'meta' ? '"data"' : '"waba_templates"'} list: is the endpoint the template API?`, 'response');
     pages++;
     templates.push(...list.flatMap((t) => (rec(t) ? [target.kind === 'meta' ? (t as TemplateDefinition) : from360(t as Record<string, unknown>)] : [])));
     url = undefined;
@@ -135,7 +147,11 @@ export async function pullTemplates(target: TemplateApiTarget, secrets: Secrets,
           throw new TemplateApiError(`paging.next is not a URL (${JSON.stringify(next.slice(0, 80))}).`, 'response');
         }
         // The token goes with every request: never to another host than the one it was meant for.
-        if (nextUrl.origin !== origin) throw new TemplateApiError(`paging.next points to ${nextUrl.origin}, not ${origin}; not followed, so the credentials were not sent there. ${templates.length} templates were read before it.`, 'response');
+        if (nextUrl.origin !== origin)
+          throw new TemplateApiError(
+            `paging.next points to ${nextUrl.origin}, not ${origin}; not followed, so the credentials were not sent there. ${templates.length} templates were read before it.`,
+            'response',
+          );
         url = nextUrl.toString();
       }
     } else {
@@ -168,22 +184,25 @@ export async function pushTemplate(target: TemplateApiTarget, definition: Record
   const name = `${String(body.name)} (${String(body.language)})`;
   if (failure) {
     const notSent = /refused the connection|was not found \(DNS\)|Could not connect|TLS certificate/.test(failure);
-    return notSent ? { outcome: 'refused', http: 0, message: `Not submitted: ${failure}` } : { outcome: 'unknown', message: `${failure}\nThe template ${name} may or may not have been created: run \`mwb templates pull\` to see before submitting again.` };
+    return notSent
+      ? { outcome: 'refused', http: 0, message: `Not submitted: ${failure}` }
+      : { outcome: 'unknown', message: `${failure}\nThe template ${name} may or may not have been created: run \`mwb templates pull\` to see before submitting again.` };
   }
   const r = reply!;
-  if (r.status >= 500) return { outcome: 'unknown', message: `HTTP ${r.status} from the template API: the template ${name} may or may not have been created. Run \`mwb templates pull\` to see before submitting again.` };
+  if (r.status >= 500)
+    return { outcome: 'unknown', message: `HTTP ${r.status} from the template API: the template ${name} may or may not have been created. Run \`mwb templates pull\` to see before submitting again.` };
   if (r.status < 200 || r.status >= 300) {
     const e = explainApiError(r);
     return { outcome: 'refused', http: r.status, code: e.code, subcode: e.subcode, message: `Meta refused ${name}.\n${e.message}` };
   }
   const answer = rec(r.json) ?? {};
-  const id = answer.id !== undefined ? String(answer.id) : undefined;
+  const id = str(answer.id);
   const rawStatus = typeof answer.status === 'string' ? answer.status.toUpperCase() : undefined;
   const status = rawStatus === 'SUBMITTED' ? 'PENDING' : rawStatus;
   const category = typeof answer.category === 'string' ? answer.category.toUpperCase() : undefined;
   const submittedCategory = typeof body.category === 'string' ? body.category.toUpperCase() : undefined;
   const lines = [`Submitted ${name}: id ${id ?? '(none given)'}, status ${status ?? '(none given)'}.`];
-  if (status === 'PENDING') lines.push('Meta reviews it (minutes to a day); `mwb templates pull` shows the outcome, and the account\'s webhook gets message_template_status_update.');
+  if (status === 'PENDING') lines.push("Meta reviews it (minutes to a day); `mwb templates pull` shows the outcome, and the account's webhook gets message_template_status_update.");
   if (status === 'APPROVED') lines.push('It is approved and can be sent now.');
   if (status === 'REJECTED') lines.push('It was rejected at once: pull it to read the reason (rejected_reason).');
   if (category && submittedCategory && category !== submittedCategory) lines.push(`Meta changed its category from ${submittedCategory} to ${category}: it is charged and reviewed as ${category}.`);

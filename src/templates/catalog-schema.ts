@@ -11,7 +11,7 @@ import { templateDefinitionSchema } from './definition-schema';
 const legacyButton = z.strictObject({
   type: z.enum(['quick_reply', 'url', 'phone_number', 'copy_code']).describe('What the button does.'),
   text: z.string().min(1).max(25).describe('Button label (1-25 characters).'),
-  url: z.string().max(2000).optional().describe('For `url` buttons: the URL; `{{1}}` at the end is filled from the send\'s button parameter.'),
+  url: z.string().max(2000).optional().describe("For `url` buttons: the URL; `{{1}}` at the end is filled from the send's button parameter."),
   phone_number: z.string().max(20).optional().describe('For `phone_number` buttons: the number to call.'),
 });
 
@@ -37,7 +37,12 @@ export const legacyEntrySchema = z.strictObject({
       const limits: Record<string, number> = { url: 2, phone_number: 1 };
       for (const [type, max] of Object.entries(limits)) {
         const of = buttons.map((b, i) => ({ b, i })).filter((x) => x.b.type === type);
-        if (of.length > max) ctx.addIssue({ code: 'custom', path: [of[max].i, 'type'], message: `A template has at most ${max} ${type === 'url' ? 'URL buttons' : 'phone-number button'}; this is number ${max + 1}. Remove it or change its type.` });
+        if (of.length > max)
+          ctx.addIssue({
+            code: 'custom',
+            path: [of[max].i, 'type'],
+            message: `A template has at most ${max} ${type === 'url' ? 'URL buttons' : 'phone-number button'}; this is number ${max + 1}. Remove it or change its type.`,
+          });
       }
     })
     .optional()
@@ -57,12 +62,12 @@ const pulledCatalog = z
     pulled: z
       .looseObject({ from: z.string().optional().describe('The API it was read from.'), at: z.string().optional().describe('When (ISO 8601).') })
       .optional()
-      .describe('Written by `mwb templates pull`: where and when the account\'s templates were read.'),
-    data: z.array(templateDefinitionSchema).describe('The account\'s templates, as Meta\'s GET /message_templates returns them.'),
-    paging: z.unknown().optional().describe('Meta\'s paging cursors, when the file is one page as Meta returned it.'),
+      .describe("Written by `mwb templates pull`: where and when the account's templates were read."),
+    data: z.array(templateDefinitionSchema).describe("The account's templates, as Meta's GET /message_templates returns them."),
+    paging: z.unknown().optional().describe("Meta's paging cursors, when the file is one page as Meta returned it."),
   })
-  .describe('The account\'s templates as pulled (Meta\'s GET answer).');
+  .describe("The account's templates as pulled (Meta's GET answer).");
 
 export const templateCatalogSchema = z
-  .union([pulledCatalog, z.array(templateDefinitionSchema).describe('Template definitions in Meta\'s format.'), legacyCatalog])
+  .union([pulledCatalog, z.array(templateDefinitionSchema).describe("Template definitions in Meta's format."), legacyCatalog])
   .describe('Message Workbench template catalog: your WhatsApp templates, so previews fill in parameters and lint checks the messages that send them. `mwb templates pull` writes it.');

@@ -23,42 +23,48 @@ export const OTP_TYPES = ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'] as const;
 
 const namedExample = z
   .looseObject({
-    param_name: z.string().describe('The variable\'s name, as in `{{param_name}}`.'),
+    param_name: z.string().describe("The variable's name, as in `{{param_name}}`."),
     example: z.string().describe('An example value for it.'),
   })
   .describe('One named variable and its example value.');
 
 const example = z
   .looseObject({
-    header_text: z.array(z.string()).optional().describe('Example value of the header\'s `{{1}}` (one value).'),
-    header_text_named_params: z.array(namedExample).optional().describe('Example value of the header\'s named variable.'),
-    header_handle: z.array(z.string()).optional().describe('A media header\'s example: the handle from the Resumable Upload API (or a URL, for some providers).'),
-    body_text: z.array(z.array(z.string())).optional().describe('Example values of the body\'s `{{1}}`, `{{2}}`, ...: one array of values, in order, inside an array.'),
-    body_text_named_params: z.array(namedExample).optional().describe('Example values of the body\'s named variables.'),
+    header_text: z.array(z.string()).optional().describe("Example value of the header's `{{1}}` (one value)."),
+    header_text_named_params: z.array(namedExample).optional().describe("Example value of the header's named variable."),
+    header_handle: z.array(z.string()).optional().describe("A media header's example: the handle from the Resumable Upload API (or a URL, for some providers)."),
+    body_text: z.array(z.array(z.string())).optional().describe("Example values of the body's `{{1}}`, `{{2}}`, ...: one array of values, in order, inside an array."),
+    body_text_named_params: z.array(namedExample).optional().describe("Example values of the body's named variables."),
   })
   .describe('Example values for the variables (Meta requires one for every variable) and the sample media of a media header.');
 
 const supportedApp = z.looseObject({
   package_name: z.string().describe('Android package name of your app.'),
-  signature_hash: z.string().describe('Your app\'s signing key hash.'),
+  signature_hash: z.string().describe("Your app's signing key hash."),
 });
 
 export const buttonDefinition = z
   .looseObject({
-    type: anyCase(BUTTON_TYPES, 'QUICK_REPLY (a reply), URL (opens a web page), PHONE_NUMBER (calls), COPY_CODE (copies a coupon code), OTP (authentication), FLOW, CATALOG, MPM (multi-product), SPM, VOICE_CALL.'),
+    type: anyCase(
+      BUTTON_TYPES,
+      'QUICK_REPLY (a reply), URL (opens a web page), PHONE_NUMBER (calls), COPY_CODE (copies a coupon code), OTP (authentication), FLOW, CATALOG, MPM (multi-product), SPM, VOICE_CALL.',
+    ),
     text: z.string().optional().describe('The button label (at most 25 characters).'),
     url: z.string().optional().describe('URL buttons: the address (at most 2000 characters); one variable `{{1}}` may end it.'),
     phone_number: z.string().optional().describe('PHONE_NUMBER buttons: the number to call, with its country code (at most 20 characters).'),
-    example: z.union([z.string(), z.array(z.string())]).optional().describe('URL buttons: the example value of the URL\'s variable; COPY_CODE buttons: an example code (at most 15 characters).'),
+    example: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe("URL buttons: the example value of the URL's variable; COPY_CODE buttons: an example code (at most 15 characters)."),
     otp_type: anyCase(OTP_TYPES, 'OTP buttons: COPY_CODE (the customer copies the code), ONE_TAP (autofill in your Android app), ZERO_TAP (the app receives the code with no tap).').optional(),
-    autofill_text: z.string().optional().describe('ONE_TAP: the autofill button\'s label.'),
-    package_name: z.string().optional().describe('ONE_TAP / ZERO_TAP: your Android app\'s package name.'),
-    signature_hash: z.string().optional().describe('ONE_TAP / ZERO_TAP: your app\'s signing key hash.'),
+    autofill_text: z.string().optional().describe("ONE_TAP: the autofill button's label."),
+    package_name: z.string().optional().describe("ONE_TAP / ZERO_TAP: your Android app's package name."),
+    signature_hash: z.string().optional().describe("ONE_TAP / ZERO_TAP: your app's signing key hash."),
     supported_apps: z.array(supportedApp).optional().describe('ONE_TAP / ZERO_TAP: the apps that may receive the code.'),
-    zero_tap_terms_accepted: z.boolean().optional().describe('ZERO_TAP: you accept Meta\'s zero-tap terms.'),
-    flow_id: z.string().optional().describe('FLOW buttons: the Flow\'s id.'),
-    flow_name: z.string().optional().describe('FLOW buttons: the Flow\'s name.'),
-    flow_json: z.string().optional().describe('FLOW buttons: the Flow\'s JSON, as a string.'),
+    zero_tap_terms_accepted: z.boolean().optional().describe("ZERO_TAP: you accept Meta's zero-tap terms."),
+    flow_id: z.string().optional().describe("FLOW buttons: the Flow's id."),
+    flow_name: z.string().optional().describe("FLOW buttons: the Flow's name."),
+    flow_json: z.string().optional().describe("FLOW buttons: the Flow's JSON, as a string."),
     flow_action: z.string().optional().describe('FLOW buttons: navigate or data_exchange.'),
     navigate_screen: z.string().optional().describe('FLOW buttons: the first screen.'),
   })
@@ -74,8 +80,8 @@ const componentFields = {
   code_expiration_minutes: z.number().int().optional().describe('AUTHENTICATION footer: "This code expires in N minutes" (1-90).'),
   limited_time_offer: z
     .looseObject({
-      text: z.string().describe('The offer\'s headline (at most 16 characters).'),
-      has_expiration: z.boolean().optional().describe('Show a countdown to the offer\'s end (the send gives the time).'),
+      text: z.string().describe("The offer's headline (at most 16 characters)."),
+      has_expiration: z.boolean().optional().describe("Show a countdown to the offer's end (the send gives the time)."),
     })
     .optional()
     .describe('LIMITED_TIME_OFFER: the offer banner.'),
@@ -87,7 +93,7 @@ export const componentDefinition = z
   .looseObject({
     ...componentFields,
     cards: z
-      .array(z.looseObject({ components: z.array(cardComponentDefinition).describe('The card\'s header, body and buttons: the same kinds on every card.') }).describe('A media card.'))
+      .array(z.looseObject({ components: z.array(cardComponentDefinition).describe("The card's header, body and buttons: the same kinds on every card.") }).describe('A media card.'))
       .optional()
       .describe('CAROUSEL: 2 to 10 cards of the same shape.'),
   })
@@ -103,12 +109,12 @@ export const templateDefinitionSchema = z
     allow_category_change: z.boolean().optional().describe('Let Meta assign the category it finds right instead of rejecting the template.'),
     sub_category: z.string().optional().describe('Sub-category, e.g. ORDER_DETAILS or ORDER_STATUS.'),
     message_send_ttl_seconds: z.number().int().optional().describe('How long WhatsApp keeps trying to deliver a message of this template.'),
-    cta_url_link_tracking_opted_out: z.boolean().optional().describe('Turn off Meta\'s click tracking of URL buttons.'),
-    components: z.array(componentDefinition).describe('The template\'s parts: BODY is required; HEADER, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER as needed.'),
+    cta_url_link_tracking_opted_out: z.boolean().optional().describe("Turn off Meta's click tracking of URL buttons."),
+    components: z.array(componentDefinition).describe("The template's parts: BODY is required; HEADER, FOOTER, BUTTONS, CAROUSEL, LIMITED_TIME_OFFER as needed."),
     id: z.string().optional().describe('Set by Meta: the template id.'),
     status: z.string().optional().describe('Set by Meta: APPROVED, PENDING, REJECTED, PAUSED, DISABLED, IN_APPEAL, ...'),
     rejected_reason: z.string().optional().describe('Set by Meta on a rejected template: INVALID_FORMAT, ABUSIVE_CONTENT, INCORRECT_CATEGORY, TAG_CONTENT_MISMATCH, SCAM, PROMOTIONAL, NONE.'),
     previous_category: z.string().optional().describe('Set by Meta when it changed the category.'),
-    quality_score: z.unknown().optional().describe('Set by Meta: the template\'s quality rating.'),
+    quality_score: z.unknown().optional().describe("Set by Meta: the template's quality rating."),
   })
-  .describe('A WhatsApp message template in Meta\'s format (Message Workbench: push it with `mwb templates push`).');
+  .describe("A WhatsApp message template in Meta's format (Message Workbench: push it with `mwb templates push`).");

@@ -60,7 +60,24 @@ function buttonComponents(buttons: readonly ButtonView[], auth: boolean): Json[]
       return [{ type: 'button', sub_type: 'url', index: String(index), parameters: [{ type: 'text', text: value }] }];
     }
     if (b.type === 'COPY_CODE') return [{ type: 'button', sub_type: 'copy_code', index: String(index), parameters: [{ type: 'coupon_code', coupon_code: b.example ?? 'CODE' }] }];
-    if (b.type === 'QUICK_REPLY') return [{ type: 'button', sub_type: 'quick_reply', index: String(index), parameters: [{ type: 'payload', payload: b.text.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '') || `BUTTON_${index}` }] }];
+    if (b.type === 'QUICK_REPLY')
+      return [
+        {
+          type: 'button',
+          sub_type: 'quick_reply',
+          index: String(index),
+          parameters: [
+            {
+              type: 'payload',
+              payload:
+                b.text
+                  .toUpperCase()
+                  .replace(/[^A-Z0-9]+/g, '_')
+                  .replace(/^_|_$/g, '') || `BUTTON_${index}`,
+            },
+          ],
+        },
+      ];
     return [];
   });
 }
@@ -79,7 +96,11 @@ export function cloudTemplateObject(view: TemplateView, now = Date.now()): Json 
       type: 'carousel',
       cards: view.cards.map((card, card_index) => ({
         card_index,
-        components: [headerComponent(card.header, view.named), ...(textParams(card.body, view.named).length ? [{ type: 'body', parameters: textParams(card.body, view.named) }] : []), ...buttonComponents(card.buttons, false)].filter((c): c is Json => c !== undefined),
+        components: [
+          headerComponent(card.header, view.named),
+          ...(textParams(card.body, view.named).length ? [{ type: 'body', parameters: textParams(card.body, view.named) }] : []),
+          ...buttonComponents(card.buttons, false),
+        ].filter((c): c is Json => c !== undefined),
       })),
     });
   }
@@ -88,7 +109,14 @@ export function cloudTemplateObject(view: TemplateView, now = Date.now()): Json 
 
 /** Whether a list of body values carries everything the template takes (the legacy shape's limit). */
 function bodyOnly(view: TemplateView): boolean {
-  return !view.named && !view.auth && (!view.header || (view.header.format === 'TEXT' && (view.header.text?.variables.length ?? 0) === 0)) && !view.buttons.some((b) => (b.type === 'URL' && b.urlVariable) || b.type === 'COPY_CODE' || b.type === 'OTP') && view.cards.length === 0 && !view.offer?.hasExpiration;
+  return (
+    !view.named &&
+    !view.auth &&
+    (!view.header || (view.header.format === 'TEXT' && (view.header.text?.variables.length ?? 0) === 0)) &&
+    !view.buttons.some((b) => (b.type === 'URL' && b.urlVariable) || b.type === 'COPY_CODE' || b.type === 'OTP') &&
+    view.cards.length === 0 &&
+    !view.offer?.hasExpiration
+  );
 }
 
 export function writeTemplateMessage(input: WriterInput): Json {
@@ -103,9 +131,19 @@ export function writeTemplateMessage(input: WriterInput): Json {
     case 'vonage':
       return { message_type: 'custom', channel: 'whatsapp', to, from, custom: { type: 'template', template } };
     case 'vonage-legacy': {
-      if (!bodyOnly(view)) throw new WriterError(`Template "${view.name}" needs more than body values (a media header, a button parameter, named parameters or cards), which the legacy Vonage shape cannot carry. Write it for Vonage v1 (custom) or the Cloud API instead.`);
+      if (!bodyOnly(view))
+        throw new WriterError(
+          `Template "${view.name}" needs more than body values (a media header, a button parameter, named parameters or cards), which the legacy Vonage shape cannot carry. Write it for Vonage v1 (custom) or the Cloud API instead.`,
+        );
       const values = textParams(view.body, false).map((p) => p.text);
-      return { from: { type: 'whatsapp', number: from }, to: { type: 'whatsapp', number: to }, message: { content: { type: 'template', template: { name: input.definition.namespace ? `${input.definition.namespace}:${view.name}` : view.name, parameters: values } }, whatsapp: { policy: 'deterministic', locale: view.language ?? 'en_US' } } };
+      return {
+        from: { type: 'whatsapp', number: from },
+        to: { type: 'whatsapp', number: to },
+        message: {
+          content: { type: 'template', template: { name: input.definition.namespace ? `${input.definition.namespace}:${view.name}` : view.name, parameters: values } },
+          whatsapp: { policy: 'deterministic', locale: view.language ?? 'en_US' },
+        },
+      };
     }
   }
 }

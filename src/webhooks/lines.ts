@@ -3,7 +3,6 @@ import type { StoredRequest } from './store';
 
 /** Text from a webhook body, safe for a terminal: control characters (ANSI escapes included) shown escaped. */
 export function safe(text: string, max = 80): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   return clean.length > max ? clean.slice(0, max - 1) + '\u2026' : clean;
 }

@@ -54,7 +54,12 @@ export async function postBytes(url: string, body: Buffer, headers: Record<strin
   } catch (e) {
     const err = e as { code?: string; message?: string; cause?: { code?: string } };
     const code = err.code ?? err.cause?.code;
-    const words = code === 'ECONNREFUSED' ? 'connection refused (is the handler running?)' : code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' ? `no answer within ${timeoutMs / 1000} s` : `${code ?? 'error'}: ${(err.message ?? '').slice(0, 160)}`;
+    const words =
+      code === 'ECONNREFUSED'
+        ? 'connection refused (is the handler running?)'
+        : code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
+          ? `no answer within ${timeoutMs / 1000} s`
+          : `${code ?? 'error'}: ${(err.message ?? '').slice(0, 160)}`;
     return { ok: false, error: words, durationMs: Math.round(performance.now() - started) };
   }
 }

@@ -232,7 +232,9 @@ export async function createReceiver(options: ReceiverOptions = {}): Promise<Rec
       .catch(() => res.destroy());
   });
   server.keepAliveTimeout = 5_000;
-  destroyBrokenClients(server, (timeout, code) => log(timeout ? `Slow client: no complete request within ${timeoutMs / 1000} s; connection destroyed.` : `Malformed request (${code ?? 'parse error'}); connection destroyed.`));
+  destroyBrokenClients(server, (timeout, code) =>
+    log(timeout ? `Slow client: no complete request within ${timeoutMs / 1000} s; connection destroyed.` : `Malformed request (${code ?? 'parse error'}); connection destroyed.`),
+  );
   const url = await listenLocal(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return { url, list: () => store.list(), get: (id) => store.get(id), close: () => closeServer(server) };
 }

@@ -63,7 +63,10 @@ const fileName = (r: StoredRequest) => `${Date.parse(r.receivedAt).toString().pa
 /** A store in `dir` (created if missing); reads what an earlier run left, keeping the newest `keep`. */
 export function diskStore(dir: string, keep = DEFAULT_KEEP): WebhookStore {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const names = fs.readdirSync(dir).filter((n) => /^\d{14}-[\w-]+\.json$/.test(n)).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => /^\d{14}-[\w-]+\.json$/.test(n))
+    .sort();
   const items: { name: string; request: StoredRequest }[] = [];
   for (const name of names) {
     try {
@@ -92,6 +95,10 @@ export function diskStore(dir: string, keep = DEFAULT_KEEP): WebhookStore {
       prune();
     },
     list: () => items.map((i) => i.request),
-    get: (id) => find(items.map((i) => i.request), id),
+    get: (id) =>
+      find(
+        items.map((i) => i.request),
+        id,
+      ),
   };
 }

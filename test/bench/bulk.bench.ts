@@ -111,16 +111,25 @@ export async function bench(report: Report): Promise<void> {
 
     const sdk = new Messages(new Auth({ applicationId: APP_ID, privateKey: keys.privateKey }), { apiHost: server.url });
     let i = 0;
-    const sdkSend = () => sdk.send({ messageType: 'text', channel: 'whatsapp', to: `44${7000000000 + i++}`, from: '447700900001', text: `Hello Person ${i}` } as never);
+    const sdkSend = () => sdk.send({ messageType: 'text', channel: 'whatsapp', to: `44${7000000000 + i++}`, from: '447700900001', text: `Hello Person ${i}` });
     await loop(300, IN_FLIGHT, sdkSend);
 
     const signing = await importPKCS8(keys.privateKey, 'RS256');
     const now = Math.floor(Date.now() / 1000);
-    const jwt = await new SignJWT({ application_id: APP_ID, jti: randomUUID() }).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setIssuedAt(now).setExpirationTime(now + 900).sign(signing);
+    const jwt = await new SignJWT({ application_id: APP_ID, jti: randomUUID() })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+      .setIssuedAt(now)
+      .setExpirationTime(now + 900)
+      .sign(signing);
     const pool = new Pool(server.url, { connections: IN_FLIGHT });
     let k = 0;
     const bare = async () => {
-      const res = await pool.request({ method: 'POST', path: '/v1/messages', headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` }, body: JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: `44${7000000000 + k++}`, from: '447700900001', text: 'Hello' }) });
+      const res = await pool.request({
+        method: 'POST',
+        path: '/v1/messages',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${jwt}` },
+        body: JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: `44${7000000000 + k++}`, from: '447700900001', text: 'Hello' }),
+      });
       await res.body.text();
     };
     await loop(500, IN_FLIGHT, bare);
@@ -152,9 +161,30 @@ export async function bench(report: Report): Promise<void> {
     const before = server.count();
     const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['-r', path.join(__dirname, 'print-maxrss.js'), cli, 'bulk', '--payload', wa, '--recipients', big, '--endpoint', server.url, '--rate', '10000', '--concurrency', '32', '--report', path.join(dir, 'big-report.csv')], {
-      env: { PATH: process.env.PATH ?? '', WHATSAPP_TOKEN: 'bench-token', WHATSAPP_PHONE_NUMBER_ID: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        path.join(__dirname, 'print-maxrss.js'),
+        cli,
+        'bulk',
+        '--payload',
+        wa,
+        '--recipients',
+        big,
+        '--endpoint',
+        server.url,
+        '--rate',
+        '10000',
+        '--concurrency',
+        '32',
+        '--report',
+        path.join(dir, 'big-report.csv'),
+      ],
+      {
+        env: { PATH: process.env.PATH ?? '', WHATSAPP_TOKEN: 'bench-token', WHATSAPP_PHONE_NUMBER_ID: '1' },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     child.stdout.resume();

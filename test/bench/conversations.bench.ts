@@ -35,10 +35,43 @@ function seeded(): ConversationBook {
   const book = new ConversationBook();
   const at = Date.now() - 3600_000;
   for (let i = 0; i < 30; i++) {
-    const body = { messaging_product: 'whatsapp', to: CUSTOMER, type: 'interactive', interactive: { type: 'button', body: { text: `Order *#${i}* is ready. When should we deliver it?` }, action: { buttons: [{ type: 'reply', reply: { id: 'today', title: 'Today' } }, { type: 'reply', reply: { id: 'later', title: 'Later' } }] } } };
+    const body = {
+      messaging_product: 'whatsapp',
+      to: CUSTOMER,
+      type: 'interactive',
+      interactive: {
+        type: 'button',
+        body: { text: `Order *#${i}* is ready. When should we deliver it?` },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'today', title: 'Today' } },
+            { type: 'reply', reply: { id: 'later', title: 'Later' } },
+          ],
+        },
+      },
+    };
     book.recordSend({ profile: 'Sandbox', provider: 'whatsapp', to: CUSTOMER, messageId: `wamid.seed${i}`, at: at + i * 60_000, body, summary: 'interactive' });
-    book.apply('Sandbox', { id: `s${i}`, provider: 'whatsapp', receivedAt: new Date(at + i * 60_000 + 1000).toISOString(), events: meta.events(meta.build.status({ messageId: `wamid.seed${i}`, status: 'read', to: CUSTOMER, from: '15550000000', at: at + i * 60_000 + 1000 })) });
-    book.apply('Sandbox', { id: `i${i}`, provider: 'whatsapp', receivedAt: new Date(at + i * 60_000 + 2000).toISOString(), events: meta.events(meta.build.inbound({ messageId: `wamid.in${i}`, from: CUSTOMER, to: '15550000000', at: at + i * 60_000 + 2000, reply: { id: 'today', title: 'Today', kind: 'button' }, context: `wamid.seed${i}` })) });
+    book.apply('Sandbox', {
+      id: `s${i}`,
+      provider: 'whatsapp',
+      receivedAt: new Date(at + i * 60_000 + 1000).toISOString(),
+      events: meta.events(meta.build.status({ messageId: `wamid.seed${i}`, status: 'read', to: CUSTOMER, from: '15550000000', at: at + i * 60_000 + 1000 })),
+    });
+    book.apply('Sandbox', {
+      id: `i${i}`,
+      provider: 'whatsapp',
+      receivedAt: new Date(at + i * 60_000 + 2000).toISOString(),
+      events: meta.events(
+        meta.build.inbound({
+          messageId: `wamid.in${i}`,
+          from: CUSTOMER,
+          to: '15550000000',
+          at: at + i * 60_000 + 2000,
+          reply: { id: 'today', title: 'Today', kind: 'button' },
+          context: `wamid.seed${i}`,
+        }),
+      ),
+    });
   }
   return book;
 }
@@ -66,7 +99,16 @@ export async function bench(report: Report): Promise<void> {
   let n = 0;
   const postStatus = async (): Promise<{ json: string; hostMs: number }> => {
     const id = `wamid.bench${Math.floor(n / 3)}`;
-    if (n % 3 === 0) book.recordSend({ profile: 'Sandbox', provider: 'whatsapp', to: CUSTOMER, messageId: id, at: Date.now(), body: { messaging_product: 'whatsapp', to: CUSTOMER, type: 'text', text: { body: `Bench ${n}` } }, summary: 'text' });
+    if (n % 3 === 0)
+      book.recordSend({
+        profile: 'Sandbox',
+        provider: 'whatsapp',
+        to: CUSTOMER,
+        messageId: id,
+        at: Date.now(),
+        body: { messaging_product: 'whatsapp', to: CUSTOMER, type: 'text', text: { body: `Bench ${n}` } },
+        summary: 'text',
+      });
     const bytes = Buffer.from(JSON.stringify(meta.build.status({ messageId: id, status: statuses[n++ % 3], to: CUSTOMER, from: '15550000000', at: Date.now() })));
     built = undefined;
     const t0 = performance.now();
@@ -85,7 +127,11 @@ export async function bench(report: Report): Promise<void> {
     await receiver.close();
   }
 
-  const webhookFile = JSON.stringify(meta.build.status({ messageId: 'wamid.x', status: 'failed', to: CUSTOMER, from: '15550000000', at: Date.now(), error: { code: 131047, title: 'Re-engagement message', detail: 'window closed' } }), null, 2);
+  const webhookFile = JSON.stringify(
+    meta.build.status({ messageId: 'wamid.x', status: 'failed', to: CUSTOMER, from: '15550000000', at: Date.now(), error: { code: 131047, title: 'Re-engagement message', detail: 'window closed' } }),
+    null,
+    2,
+  );
   report(
     'webhook file: edit -> preview tree (host side)',
     timeMs(() => {
@@ -106,9 +152,12 @@ async function endToEnd(report: Report, postStatus: () => Promise<{ json: string
     console.log('  (status -> painted conversation: skipped, needs dist/conversations.js and chromium)');
     return;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   try {
     const page = await webviewPage(browser, fs.readFileSync(files[1], 'utf8') + fs.readFileSync(files[2], 'utf8'), 'vscode-light conversations-page');
     await page.addScriptTag({ content: fs.readFileSync(files[0], 'utf8') });

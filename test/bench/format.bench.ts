@@ -23,10 +23,24 @@ function message(lines: readonly string[], size: number): string {
 
 export async function bench(report: (name: string, value: number, unit: string, budget?: number) => void): Promise<void> {
   const typical = message(LINES, 4096);
-  report('format: parse+render 4096-char message', timeMs(() => formatMessageHtml(typical), { iterations: 200 }), 'ms', 5);
+  report(
+    'format: parse+render 4096-char message',
+    timeMs(() => formatMessageHtml(typical), { iterations: 200 }),
+    'ms',
+    5,
+  );
   // One line full of markers that never pair: the worst case for a naive closer search.
   const hostile = '*a `b _c ~d ```e '.repeat(Math.ceil(4096 / 17)).slice(0, 4096);
-  report('format: 4096-char line of unpaired markers', timeMs(() => formatMessageHtml(hostile), { iterations: 200 }), 'ms', 5);
+  report(
+    'format: 4096-char line of unpaired markers',
+    timeMs(() => formatMessageHtml(hostile), { iterations: 200 }),
+    'ms',
+    5,
+  );
   const short = 'Hi *Ann*, your order _#1234_ ships today. Reply to choose a delivery slot.';
-  report('format: typical 75-char body', timeMs(() => formatMessageHtml(short), { iterations: 5000 }), 'ms');
+  report(
+    'format: typical 75-char body',
+    timeMs(() => formatMessageHtml(short), { iterations: 5000 }),
+    'ms',
+  );
 }

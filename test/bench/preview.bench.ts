@@ -42,7 +42,18 @@ function payload(body: string): string {
       recipient_type: 'individual',
       to: '447700900000',
       type: 'interactive',
-      interactive: { type: 'button', header: { type: 'text', text: 'Order update' }, body: { text: body }, footer: { text: 'Acme' }, action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }, { type: 'reply', reply: { id: 'n', title: 'No' } }] } },
+      interactive: {
+        type: 'button',
+        header: { type: 'text', text: 'Order update' },
+        body: { text: body },
+        footer: { text: 'Acme' },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'y', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'n', title: 'No' } },
+          ],
+        },
+      },
     },
     null,
     2,
@@ -63,17 +74,36 @@ function hostUpdate(text: string, seq: number): string {
 export async function bench(report: Report): Promise<void> {
   const body = message(4096);
   const model: MessageModel = { provider: 'whatsapp', channel: 'whatsapp', kind: 'text', text: { text: body, pointer: '/text/body' }, freeForm: true };
-  report('preview: render 4096-char message (vnodes)', timeMs(() => renderPhone(model, { time: '12:00' }), { iterations: 200 }), 'ms', 5);
-  report('preview: render 4096-char message to HTML', timeMs(() => toHtml(renderPhone(model, { time: '12:00' })), { iterations: 200 }), 'ms', 5);
+  report(
+    'preview: render 4096-char message (vnodes)',
+    timeMs(() => renderPhone(model, { time: '12:00' }), { iterations: 200 }),
+    'ms',
+    5,
+  );
+  report(
+    'preview: render 4096-char message to HTML',
+    timeMs(() => toHtml(renderPhone(model, { time: '12:00' })), { iterations: 200 }),
+    'ms',
+    5,
+  );
   const sms: MessageModel = { provider: 'vonage', channel: 'sms', kind: 'text', text: { text: 'x\u2019'.repeat(500), pointer: '/text' }, freeForm: true };
-  report('preview: render 1000-char UCS-2 SMS with parts', timeMs(() => renderPhone(sms, { time: '12:00' }), { iterations: 200 }), 'ms', 5);
+  report(
+    'preview: render 1000-char UCS-2 SMS with parts',
+    timeMs(() => renderPhone(sms, { time: '12:00' }), { iterations: 200 }),
+    'ms',
+    5,
+  );
 
   const text = payload(message(1024));
   let seq = 0;
   const hostMs = timeMs(() => hostUpdate(text.replace('Ana', `A${seq++ % 10}a`), seq), { iterations: 100 });
   report('preview: edit -> state message (host side)', hostMs, 'ms', 50);
   const posted = hostUpdate(text, 1);
-  report('preview: state message schema check (Node)', timeMs(() => parseHostMessage(JSON.parse(posted)), { iterations: 100 }), 'ms');
+  report(
+    'preview: state message schema check (Node)',
+    timeMs(() => parseHostMessage(JSON.parse(posted)), { iterations: 100 }),
+    'ms',
+  );
 
   await endToEnd(report, text);
 }
@@ -88,7 +118,7 @@ async function endToEnd(report: Report, text: string): Promise<void> {
     console.log('  (edit -> painted preview: skipped, needs dist/webview.js and chromium)');
     return;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({
     executablePath: chromiumPath,

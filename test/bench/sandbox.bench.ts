@@ -46,7 +46,15 @@ export async function bench(report: (name: string, value: number, unit: string, 
   const signing = await importPKCS8(keys.privateKey, 'RS256');
   const now = Math.floor(Date.now() / 1000);
   // Signed ahead so the numbers are the sandbox's cost, not the client's signing.
-  const jwts = await Promise.all(Array.from({ length: 64 }, () => new SignJWT({ application_id: 'bench-app', jti: randomUUID() }).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setIssuedAt(now).setExpirationTime(now + 900).sign(signing)));
+  const jwts = await Promise.all(
+    Array.from({ length: 64 }, () =>
+      new SignJWT({ application_id: 'bench-app', jti: randomUUID() })
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+        .setIssuedAt(now)
+        .setExpirationTime(now + 900)
+        .sign(signing),
+    ),
+  );
   let j = 0;
   let n = 0;
 

@@ -20,10 +20,30 @@ export async function bench(report: (name: string, value: number, unit: string, 
   const quotes = textOf([...'It’s “on” its way — reply STOP… 😀 '], 1000);
 
   // Budgets are ours (DESIGN.md has none for SMS): the lint runs on every keystroke.
-  report('analyzeSms 1000-char GSM-7 text', timeMs(() => analyzeSms(gsm), { iterations: 500 }), 'ms', 1);
-  report('analyzeSms 1000-char UCS-2 text, quotes + emoji', timeMs(() => analyzeSms(quotes), { iterations: 300 }), 'ms', 1);
-  report('analyzeSms 1000-char UCS-2, dense emoji sequences', timeMs(() => analyzeSms(mixed), { iterations: 200 }), 'ms', 2);
+  report(
+    'analyzeSms 1000-char GSM-7 text',
+    timeMs(() => analyzeSms(gsm), { iterations: 500 }),
+    'ms',
+    1,
+  );
+  report(
+    'analyzeSms 1000-char UCS-2 text, quotes + emoji',
+    timeMs(() => analyzeSms(quotes), { iterations: 300 }),
+    'ms',
+    1,
+  );
+  report(
+    'analyzeSms 1000-char UCS-2, dense emoji sequences',
+    timeMs(() => analyzeSms(mixed), { iterations: 200 }),
+    'ms',
+    2,
+  );
 
   const payload = JSON.stringify({ message_type: 'text', channel: 'sms', to: '447700900000', from: 'Acme', text: mixed.slice(0, 900) }, null, 2);
-  report('validate + lint SMS payload, 900 chars, fixes', timeMs(() => validateText(payload, { fileName: 'bench.vonage.json' }), { iterations: 100 }), 'ms', 2);
+  report(
+    'validate + lint SMS payload, 900 chars, fixes',
+    timeMs(() => validateText(payload, { fileName: 'bench.vonage.json' }), { iterations: 100 }),
+    'ms',
+    2,
+  );
 }

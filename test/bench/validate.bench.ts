@@ -34,28 +34,62 @@ export async function bench(report: (name: string, value: number, unit: string, 
     null,
     2,
   );
-  report('validate + lint, typical payload (CLI path)', timeMs(() => validateText(typical, { fileName: 'x.whatsapp.json' })), 'ms', 2);
+  report(
+    'validate + lint, typical payload (CLI path)',
+    timeMs(() => validateText(typical, { fileName: 'x.whatsapp.json' })),
+    'ms',
+    2,
+  );
   const editorPath = (text: string, fileName: string) => {
     const result = validateText(text, { fileName });
     return [publishedProblems(result.problems), locateProblems(text, result.problems)];
   };
-  report('editor per keystroke, typical payload (schema + lint, located)', timeMs(() => editorPath(typical, 'x.whatsapp.json')), 'ms', 2);
+  report(
+    'editor per keystroke, typical payload (schema + lint, located)',
+    timeMs(() => editorPath(typical, 'x.whatsapp.json')),
+    'ms',
+    2,
+  );
   // A 4th button: the schema reports it, located on the items past the limit.
   const withFourth = JSON.parse(typical);
   withFourth.interactive.action.buttons.push({ type: 'reply', reply: { id: 'slot-4', title: 'Slot 4' } });
   const fourth = JSON.stringify(withFourth, null, 2);
   if (validateText(fourth, { fileName: 'x.whatsapp.json' }).problems.length !== 1) throw new Error('the 4th-button bench payload should have one problem');
-  report('editor per keystroke, typical payload with a 4th button', timeMs(() => editorPath(fourth, 'x.whatsapp.json')), 'ms', 2);
+  report(
+    'editor per keystroke, typical payload with a 4th button',
+    timeMs(() => editorPath(fourth, 'x.whatsapp.json')),
+    'ms',
+    2,
+  );
 
   // 1 MB: a Vonage custom payload carrying a large free-form object (what makes real files big).
   const rows = Array.from({ length: 6900 }, (_, i) => ({ id: `row-${i}`, title: `Row ${i}`, description: 'd'.repeat(60) }));
   const big = JSON.stringify({ message_type: 'custom', channel: 'whatsapp', to: '447700900000', from: '447700900001', custom: { type: 'interactive', data: rows } }, null, 2);
-  report(`validate + lint, ${(big.length / 1048576).toFixed(2)} MB payload`, timeMs(() => validateText(big, { fileName: 'x.vonage.json' }), { iterations: 3, warmup: 2, batches: 5 }), 'ms', 100);
-  report(`editor per keystroke, ${(big.length / 1048576).toFixed(2)} MB payload`, timeMs(() => editorPath(big, 'x.vonage.json'), { iterations: 3, warmup: 2, batches: 5 }), 'ms', 100);
+  report(
+    `validate + lint, ${(big.length / 1048576).toFixed(2)} MB payload`,
+    timeMs(() => validateText(big, { fileName: 'x.vonage.json' }), { iterations: 3, warmup: 2, batches: 5 }),
+    'ms',
+    100,
+  );
+  report(
+    `editor per keystroke, ${(big.length / 1048576).toFixed(2)} MB payload`,
+    timeMs(() => editorPath(big, 'x.vonage.json'), { iterations: 3, warmup: 2, batches: 5 }),
+    'ms',
+    100,
+  );
   // 1 MB of WhatsApp list with 2,000 sections: every section past the 10th is one problem, located.
   const sections = Array.from({ length: 2000 }, (_, i) => ({ title: `Section ${i}`, rows: [{ id: `r${i}`, title: `Row ${i}`, description: 'd'.repeat(350) }] }));
-  const list = JSON.stringify({ messaging_product: 'whatsapp', to: '447700900000', type: 'interactive', interactive: { type: 'list', body: { text: 'Pick' }, action: { button: 'Choose', sections } } }, null, 2);
-  report(`editor per keystroke, ${(list.length / 1048576).toFixed(2)} MB list over its limits`, timeMs(() => editorPath(list, 'x.whatsapp.json'), { iterations: 3, warmup: 2, batches: 5 }), 'ms', 100);
+  const list = JSON.stringify(
+    { messaging_product: 'whatsapp', to: '447700900000', type: 'interactive', interactive: { type: 'list', body: { text: 'Pick' }, action: { button: 'Choose', sections } } },
+    null,
+    2,
+  );
+  report(
+    `editor per keystroke, ${(list.length / 1048576).toFixed(2)} MB list over its limits`,
+    timeMs(() => editorPath(list, 'x.whatsapp.json'), { iterations: 3, warmup: 2, batches: 5 }),
+    'ms',
+    100,
+  );
 
   // Activation: the cost of loading the extension's main bundle (the domain loads on first use).
   const dist = path.join(root(), 'dist', 'extension.js');

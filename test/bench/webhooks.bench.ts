@@ -68,7 +68,9 @@ export async function bench(report: (name: string, value: number, unit: string, 
   const example = path.join(__dirname, '../../../examples/webhooks/whatsapp/status-read.whatsapp-webhook.json');
   const meta = Buffer.from(JSON.stringify(JSON.parse(fs.readFileSync(example, 'utf8'))));
   const metaHeaders = () => ({ 'x-hub-signature-256': 'sha256=' + createHmac('sha256', APP_SECRET).update(meta).digest('hex') });
-  const vonage = Buffer.from(JSON.stringify({ message_uuid: 'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab', to: '447700900001', from: '447700900000', timestamp: '2025-02-03T12:14:25Z', status: 'delivered', channel: 'whatsapp' }));
+  const vonage = Buffer.from(
+    JSON.stringify({ message_uuid: 'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab', to: '447700900001', from: '447700900000', timestamp: '2025-02-03T12:14:25Z', status: 'delivered', channel: 'whatsapp' }),
+  );
   // Signed ahead: the numbers are the receiver's cost, not the sender's.
   const tokens = await Promise.all(Array.from({ length: 64 }, () => vonageHeaders(vonage, { vonageSignatureSecret: SIG_SECRET }, Date.now())));
   let t = 0;

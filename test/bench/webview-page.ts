@@ -8,7 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 export async function webviewPage(browser: Browser, css: string, bodyClass = 'vscode-dark'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
   page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
-  await page.setContent(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"><style>${css}</style></head><body class="${bodyClass}"><div id="root"></div></body></html>`);
+  await page.setContent(
+    `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"><style>${css}</style></head><body class="${bodyClass}"><div id="root"></div></body></html>`,
+  );
   await page.evaluate(`(() => {
     window.__posted = [];
     let state;

@@ -24,7 +24,10 @@ describe('Send to Recipient List...', function () {
   it('sends the payload once to each row through the sandbox, opens the report, records the sends, and never twice', async () => {
     const api = (await activateExtension()).exports as Api;
     const name = uniqueName('welcome', '.whatsapp.json');
-    const editor = await openPayload(name, JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '{{TO}}', type: 'text', text: { body: 'Hello {{NAME}}, table for {{PARTY}}' } }, null, 2));
+    const editor = await openPayload(
+      name,
+      JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '{{TO}}', type: 'text', text: { body: 'Hello {{NAME}}, table for {{PARTY}}' } }, null, 2),
+    );
     const tag = Date.now().toString().slice(-3);
     const numbers = ['447700900' + tag, '447700900' + String((Number(tag) + 1) % 1000).padStart(3, '0'), '447700900' + String((Number(tag) + 2) % 1000).padStart(3, '0')];
     const list = vscode.Uri.joinPath(workspaceRoot(), uniqueName('guests', '.csv'));
@@ -45,7 +48,11 @@ describe('Send to Recipient List...', function () {
     const messages = ((await (await fetch(`${url}/_sandbox/messages`)).json()) as { messages: { to: string; body: { text?: { body: string } } }[] }).messages;
     for (const n of numbers) assert.equal(messages.filter((m) => m.to === n).length, 1, `${n} received ${messages.filter((m) => m.to === n).length} messages`);
     assert.ok(messages.some((m) => m.to === numbers[1] && m.body.text?.body === 'Hello Bo, Jr., table for 4'));
-    for (const n of numbers) assert.ok(api.history().some((e) => e.to === n && e.ok), `no history entry for ${n}`);
+    for (const n of numbers)
+      assert.ok(
+        api.history().some((e) => e.to === n && e.ok),
+        `no history entry for ${n}`,
+      );
 
     const again = await run();
     assert.ok(again);

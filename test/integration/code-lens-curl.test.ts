@@ -6,7 +6,6 @@ import { activateExtension, closeAllEditors, openPayload, uniqueName } from './u
 
 import { TEST_SECRETS_COMMAND } from '../../src/extension/api';
 
-
 const SECRET_NAMES = ['privateKey', 'apiSecret', 'token', 'd360ApiKey'];
 
 /** The Sandbox profile's secret values (and the lines of the PEM, so no fragment slips through). */
@@ -30,9 +29,27 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { provider: 'vonage', suffix: '.vonage.json', payload: { message_type: 'text', channel: 'sms', to: '447700900000', from: '447700900001', text: 'curl me' }, variable: '$VONAGE_JWT', path: /\/v1\/messages/ },
-  { provider: 'whatsapp', suffix: '.whatsapp.json', payload: { messaging_product: 'whatsapp', recipient_type: 'individual', to: '447700900000', type: 'text', text: { body: 'curl me' } }, variable: '$WHATSAPP_TOKEN', path: /\/messages/ },
-  { provider: 'whatsapp-onprem', suffix: '.whatsapp-onprem.json', payload: { recipient_type: 'individual', to: '447700900000', type: 'text', text: { body: 'curl me' } }, variable: '$D360_API_KEY', path: /\/messages/ },
+  {
+    provider: 'vonage',
+    suffix: '.vonage.json',
+    payload: { message_type: 'text', channel: 'sms', to: '447700900000', from: '447700900001', text: 'curl me' },
+    variable: '$VONAGE_JWT',
+    path: /\/v1\/messages/,
+  },
+  {
+    provider: 'whatsapp',
+    suffix: '.whatsapp.json',
+    payload: { messaging_product: 'whatsapp', recipient_type: 'individual', to: '447700900000', type: 'text', text: { body: 'curl me' } },
+    variable: '$WHATSAPP_TOKEN',
+    path: /\/messages/,
+  },
+  {
+    provider: 'whatsapp-onprem',
+    suffix: '.whatsapp-onprem.json',
+    payload: { recipient_type: 'individual', to: '447700900000', type: 'text', text: { body: 'curl me' } },
+    variable: '$D360_API_KEY',
+    path: /\/messages/,
+  },
   { provider: 'gateway', suffix: '.gateway.json', payload: { phone: '+447700900000', message: 'curl me' }, variable: '$GATEWAY_TOKEN', path: /^curl /m },
 ];
 
@@ -86,7 +103,7 @@ describe('code lenses and Copy as cURL', function () {
     });
   }
 
-  it('Copy as cURL for a real profile writes $VARIABLES, never the profile\'s secret', async () => {
+  it("Copy as cURL for a real profile writes $VARIABLES, never the profile's secret", async () => {
     const url = await ((await activateExtension()).exports as { sandboxUrl(): Promise<string> }).sandboxUrl();
     const secret = `it-real-${Math.random().toString(36).slice(2)}`;
     const config = vscode.workspace.getConfiguration('messageWorkbench');
@@ -98,7 +115,7 @@ describe('code lenses and Copy as cURL', function () {
       const curl = await vscode.commands.executeCommand<string | undefined>('messageWorkbench.copyAsCurl', editor.document.uri);
       assert.ok(typeof curl === 'string');
       assert.ok(curl.includes('$WHATSAPP_TOKEN'), curl);
-      assert.ok(!curl.includes(secret), 'the profile\'s secret appears in the command');
+      assert.ok(!curl.includes(secret), "the profile's secret appears in the command");
       for (const s of await sandboxSecrets()) assert.ok(!curl.includes(s), `a Sandbox secret (${s.length} chars) appears in the curl command`);
     } finally {
       await vscode.commands.executeCommand(TEST_SECRETS_COMMAND, 'clear', 'IT Meta');

@@ -56,7 +56,12 @@ const buttons = (to: string) =>
         header: { type: 'text', text: 'Your order #1234' },
         body: { text: 'It is packed and ready. When should we deliver it?' },
         footer: { text: 'Acme Shop' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'today', title: 'Today, 5-7 pm' } }, { type: 'reply', reply: { id: 'tomorrow', title: 'Tomorrow' } }] },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'today', title: 'Today, 5-7 pm' } },
+            { type: 'reply', reply: { id: 'tomorrow', title: 'Tomorrow' } },
+          ],
+        },
       },
     },
     null,
@@ -121,11 +126,18 @@ describe('conversations in the editor', function () {
     const sent = await vscode.commands.executeCommand<SendResult | undefined>('messageWorkbench.sendMessage', editor.document.uri);
     assert.ok(sent?.ok, sent?.problem ?? 'the send was refused');
     const id = sent.messageId!;
-    const read = await waitFor(() => {
-      const m = message(customer, id);
-      return m?.dir === 'out' && m.progress === 'read' ? m : undefined;
-    }, 15000, 'the read receipt');
-    assert.deepEqual(read.statuses.map((s) => s.status), ['sent', 'delivered', 'read']);
+    const read = await waitFor(
+      () => {
+        const m = message(customer, id);
+        return m?.dir === 'out' && m.progress === 'read' ? m : undefined;
+      },
+      15000,
+      'the read receipt',
+    );
+    assert.deepEqual(
+      read.statuses.map((s) => s.status),
+      ['sent', 'delivered', 'read'],
+    );
     const totals = await waitFor(() => (api.conversationStats().totals.length >= timed + 3 ? api.conversationStats().totals.slice(timed) : undefined), 10000, 'the view to paint each status');
     console.log(`      status webhook at the inbox -> painted in the view: ${totals.map((t) => `${t} ms`).join(', ')} (budget 50 ms)`);
     // The send's notification followed the statuses, and now offers the conversation (looked at in the screenshot).
@@ -142,7 +154,7 @@ describe('conversations in the editor', function () {
     await showThread(id);
     await waitFor(() => (message(customer, id) as OutMessage | undefined)?.progress === 'read', 15000, 'the read receipt');
     await api.conversationAction({ type: 'action', action: 'tap', key: id, index: 1 });
-    const reply = await waitFor(() => thread(customer)?.messages.find((m): m is InMessage => m.dir === 'in'), 15000, 'the customer\'s reply in the thread');
+    const reply = await waitFor(() => thread(customer)?.messages.find((m): m is InMessage => m.dir === 'in'), 15000, "the customer's reply in the thread");
     assert.deepEqual([reply.reply, reply.context], [{ id: 'tomorrow', title: 'Tomorrow' }, id]);
     assert.match(reply.messageId, /^wamid\./);
 
@@ -171,20 +183,23 @@ describe('conversations in the editor', function () {
     api.advanceSandboxClock(25 * 3600 * 1000);
     try {
       const late = await send('window', text(customer, 'Did it arrive?'));
-      const failed = await waitFor(() => {
-        const m = message(customer, late.messageId!);
-        return m?.dir === 'out' && m.progress === 'failed' ? m : undefined;
-      }, 15000, 'the failed status after the window closed');
+      const failed = await waitFor(
+        () => {
+          const m = message(customer, late.messageId!);
+          return m?.dir === 'out' && m.progress === 'failed' ? m : undefined;
+        },
+        15000,
+        'the failed status after the window closed',
+      );
       assert.equal(failed.error?.code, '131047');
       await showThread(late.messageId!);
       await shots('conversation-window-closed');
     } finally {
       api.advanceSandboxClock(-25 * 3600 * 1000);
     }
-
   });
 
-  it('writes a reply payload for the thread\'s provider with `to` and the reply context filled, and shows the raw exchange without secrets', async () => {
+  it("writes a reply payload for the thread's provider with `to` and the reply context filled, and shows the raw exchange without secrets", async () => {
     const customer = '447700900773';
     const sent = await send('reply', buttons(customer));
     await waitFor(() => (message(customer, sent.messageId!) as OutMessage | undefined)?.progress === 'read', 15000, 'the read receipt');

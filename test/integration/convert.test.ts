@@ -13,20 +13,21 @@ async function run(action: vscode.CodeAction): Promise<void> {
 }
 
 async function readJson(uri: vscode.Uri): Promise<unknown> {
-  return waitFor(
-    async () => JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as unknown,
-    10000,
-    `${uri.path} to be written`,
-  );
+  return waitFor(async () => JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')) as unknown, 10000, `${uri.path} to be written`);
 }
 
-describe('converting a retired API\'s payload', () => {
+describe("converting a retired API's payload", () => {
   before(activateExtension);
   afterEach(closeAllEditors);
 
   it('On-Premises: the onprem-retired information, whose quick fix writes the Cloud API payload beside the file and opens it', async () => {
     const name = uniqueName('onprem-template', '.whatsapp-onprem.json');
-    const source = { recipient_type: 'individual', to: '{{TO_NUMBER}}', type: 'template', template: { namespace: 'c8ae5f90_307a', language: { policy: 'deterministic', code: 'en' }, name: 'order_update' } };
+    const source = {
+      recipient_type: 'individual',
+      to: '{{TO_NUMBER}}',
+      type: 'template',
+      template: { namespace: 'c8ae5f90_307a', language: { policy: 'deterministic', code: 'en' }, name: 'order_update' },
+    };
     const editor = await openPayload(name, JSON.stringify(source, null, 2) + '\n');
     const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => x.source === OUR_SOURCE && codeOf(x) === 'onprem-retired'), 20000, 'the onprem-retired diagnostic');
     const retired = ds.find((x) => codeOf(x) === 'onprem-retired')!;
@@ -48,7 +49,13 @@ describe('converting a retired API\'s payload', () => {
     await run(action);
 
     const target = vscode.Uri.joinPath(workspaceRoot(), name.replace(/\.whatsapp-onprem\.json$/, '.whatsapp.json'));
-    assert.deepEqual(await readJson(target), { messaging_product: 'whatsapp', recipient_type: 'individual', to: '{{TO_NUMBER}}', type: 'template', template: { name: 'order_update', language: { code: 'en' } } });
+    assert.deepEqual(await readJson(target), {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '{{TO_NUMBER}}',
+      type: 'template',
+      template: { name: 'order_update', language: { code: 'en' } },
+    });
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === target.toString(), 10000, 'the converted file to be the active editor');
     // The source stays as it was.
     assert.deepEqual(JSON.parse(editor.document.getText()), source);
@@ -58,7 +65,11 @@ describe('converting a retired API\'s payload', () => {
     const name = uniqueName('legacy-text', '.vonage-legacy.json');
     const source = { from: { type: 'whatsapp', number: '447700900001' }, to: { type: 'whatsapp', number: '447700900000' }, message: { content: { type: 'text', text: 'Hi {{NAME}}' } } };
     const editor = await openPayload(name, JSON.stringify(source, null, 2) + '\n');
-    const action = await waitFor(async () => (await actionsAt(editor.document.uri, new vscode.Range(1, 0, 1, 0))).find((a) => a.title.startsWith('Convert to Vonage Messages API v1')), 20000, 'the convert action');
+    const action = await waitFor(
+      async () => (await actionsAt(editor.document.uri, new vscode.Range(1, 0, 1, 0))).find((a) => a.title.startsWith('Convert to Vonage Messages API v1')),
+      20000,
+      'the convert action',
+    );
     assert.ok(action.kind && vscode.CodeActionKind.RefactorRewrite.contains(action.kind));
     await run(action);
     const target = vscode.Uri.joinPath(workspaceRoot(), name.replace(/\.vonage-legacy\.json$/, '.vonage.json'));

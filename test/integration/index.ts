@@ -15,7 +15,10 @@ export function run(): Promise<void> {
   // Only compiled tests whose source still exists: tsc never deletes out/ files of removed tests.
   const sources = path.resolve(__dirname, '..', '..', '..', 'test', 'integration');
   const hasSource = (f: string) => !fs.existsSync(sources) || fs.existsSync(path.join(sources, f.replace(/\.js$/, '.ts')));
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && hasSource(f)).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js') && hasSource(f))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   return new Promise((resolve, reject) => {
     try {
@@ -30,7 +33,7 @@ export function run(): Promise<void> {
     } catch (err) {
       console.error(err);
       console.log('0 passed, 1 failed');
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 }

@@ -45,7 +45,10 @@ describe('lint diagnostics and quick fixes', () => {
       const expected = rangeOfText(doc, c.wrong);
       const ds = await waitForDiagnostics(doc.uri, (d) => ours(d, 'phone-format').length > 0, 20000, `a '${OUR_SOURCE}' phone-format diagnostic in the ${c.provider} payload`);
       const diag = ours(ds, 'phone-format')[0];
-      assert.ok(diag.range.isEqual(expected), `phone-format should cover exactly ${c.wrong} (${expected.start.line + 1}:${expected.start.character + 1}-${expected.end.line + 1}:${expected.end.character + 1}); got ${describeDiagnostics([diag])}`);
+      assert.ok(
+        diag.range.isEqual(expected),
+        `phone-format should cover exactly ${c.wrong} (${expected.start.line + 1}:${expected.start.character + 1}-${expected.end.line + 1}:${expected.end.character + 1}); got ${describeDiagnostics([diag])}`,
+      );
       assert.ok(diag.message.length > 0);
 
       const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, diag.range);

@@ -29,7 +29,7 @@ function elements(node: VElement | string): VElement[] {
 const text = (node: VElement | string): string => (typeof node === 'string' ? node : (node.children ?? []).map(text).join(''));
 const withClass = (tree: VElement, cls: string) => elements(tree).filter((e) => (e.attrs?.class ?? '').split(/\s+/).includes(cls));
 
-function payload(change: (p: any) => void): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+function payload(change: (p: any) => void): string {
   const p = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'whatsapp', 'interactive-buttons.whatsapp.json'), 'utf8'));
   change(p);
   return JSON.stringify(p, null, 2) + '\n';
@@ -37,20 +37,28 @@ function payload(change: (p: any) => void): string { // eslint-disable-line @typ
 
 /** The preview's last painted tree once it shows `errors` errors. */
 async function previewWith(errors: number): Promise<VElement> {
-  return waitFor(() => {
-    const s = hooks().previewStats();
-    const title = s.lastPosted && withClass(s.lastPosted.tree, 'problems-title')[0];
-    const shown = s.lastPosted && (title ? text(title) : withClass(s.lastPosted.tree, 'problems-none').length ? 'Problems: 0 error(s)' : '');
-    return s.lastPosted && s.lastPaintedSeq !== undefined && s.lastPaintedSeq >= s.lastPosted.seq && shown?.startsWith(`Problems: ${errors} error(s)`) ? s.lastPosted.tree : undefined;
-  }, 15000, `the preview painted with ${errors} error(s)`);
+  return waitFor(
+    () => {
+      const s = hooks().previewStats();
+      const title = s.lastPosted && withClass(s.lastPosted.tree, 'problems-title')[0];
+      const shown = s.lastPosted && (title ? text(title) : withClass(s.lastPosted.tree, 'problems-none').length ? 'Problems: 0 error(s)' : '');
+      return s.lastPosted && s.lastPaintedSeq !== undefined && s.lastPaintedSeq >= s.lastPosted.seq && shown?.startsWith(`Problems: ${errors} error(s)`) ? s.lastPosted.tree : undefined;
+    },
+    15000,
+    `the preview painted with ${errors} error(s)`,
+  );
 }
 
 async function statusWith(file: vscode.Uri, errors: number) {
   const name = path.basename(file.path);
-  return waitFor(() => {
-    const s = hooks().problemStatus();
-    return s && s.tooltip.includes(name) && s.errors === errors ? s : undefined;
-  }, 10000, `the status bar counting ${errors} error(s) in ${name}`);
+  return waitFor(
+    () => {
+      const s = hooks().problemStatus();
+      return s && s.tooltip.includes(name) && s.errors === errors ? s : undefined;
+    },
+    10000,
+    `the status bar counting ${errors} error(s) in ${name}`,
+  );
 }
 
 /** Our diagnostics, once VS Code's JSON service has had its chance on `uri` too (a probe opened after it is validated after it). */
@@ -68,16 +76,20 @@ async function settledDiagnostics(uri: vscode.Uri, ours: (d: vscode.Diagnostic[]
 async function settledShot(name: string): Promise<string> {
   let previous: number | undefined;
   let last = '';
-  await waitFor(async () => {
-    const file = await screenshot(name);
-    if (!file) throw new Error('no screenshot');
-    const img = decodePng(fs.readFileSync(file));
-    const luminance = meanLuminance(img, img.width * 0.66, img.height * 0.12, img.width * 0.98, img.height * 0.93);
-    const settled = previous !== undefined && Math.abs(previous - luminance) < 0.5;
-    previous = luminance;
-    last = file;
-    return settled;
-  }, 30000, `the ${name} screenshot to settle`);
+  await waitFor(
+    async () => {
+      const file = await screenshot(name);
+      if (!file) throw new Error('no screenshot');
+      const img = decodePng(fs.readFileSync(file));
+      const luminance = meanLuminance(img, img.width * 0.66, img.height * 0.12, img.width * 0.98, img.height * 0.93);
+      const settled = previous !== undefined && Math.abs(previous - luminance) < 0.5;
+      previous = luminance;
+      last = file;
+      return settled;
+    },
+    30000,
+    `the ${name} screenshot to settle`,
+  );
   return last;
 }
 
@@ -90,7 +102,10 @@ describe('one truth: what blocks a send is one error everywhere', function () {
   });
 
   it('a 4th reply button: one error of ours at that button, counted by the status bar and the preview, drawn as rejected; fixed, none anywhere', async () => {
-    const editor = await openPayload(uniqueName('four-buttons', '.whatsapp.json'), payload((p) => p.interactive.action.buttons.push({ type: 'reply', reply: { id: 'slot-none', title: 'None of these' } })));
+    const editor = await openPayload(
+      uniqueName('four-buttons', '.whatsapp.json'),
+      payload((p) => p.interactive.action.buttons.push({ type: 'reply', reply: { id: 'slot-none', title: 'None of these' } })),
+    );
     const uri = editor.document.uri;
     const ds = await settledDiagnostics(uri, (d) => d.some((x) => x.source === OUR_SOURCE));
     assert.equal(ds.length, 1, describeDiagnostics(ds));
@@ -107,7 +122,10 @@ describe('one truth: what blocks a send is one error everywhere', function () {
     const tree = await previewWith(1);
     assert.equal(withClass(tree, 'problem').length, 1);
     const actions = withClass(tree, 'action');
-    assert.deepEqual(actions.map((a) => (a.attrs?.class ?? '').includes('rejected')), [false, false, false, true]);
+    assert.deepEqual(
+      actions.map((a) => (a.attrs?.class ?? '').includes('rejected')),
+      [false, false, false, true],
+    );
     assert.equal(text(withClass(tree, 'rejected-reason')[0]), `Rejected: ${FOURTH}`);
     await screenshot('preview-rejected-button');
 
@@ -127,22 +145,32 @@ describe('one truth: what blocks a send is one error everywhere', function () {
   it('a 29-character title: one error of ours on the title, counted by both, that button drawn as rejected', async () => {
     const title = 'Tomorrow afternoon, after two';
     assert.equal(title.length, 29);
-    const editor = await openPayload(uniqueName('long-title', '.whatsapp.json'), payload((p) => (p.interactive.action.buttons[1].reply.title = title)));
+    const editor = await openPayload(
+      uniqueName('long-title', '.whatsapp.json'),
+      payload((p) => (p.interactive.action.buttons[1].reply.title = title)),
+    );
     const ds = await settledDiagnostics(editor.document.uri, (d) => d.some((x) => x.source === OUR_SOURCE));
-    assert.deepEqual(ds.map((x) => [x.source, codeOf(x), x.severity, x.message, editor.document.getText(x.range)]), [
-      [OUR_SOURCE, 'schema', vscode.DiagnosticSeverity.Error, '`interactive.action.buttons[1].reply.title` is 29 characters long; the limit is 20. Shorten it.', JSON.stringify(title)],
-    ]);
+    assert.deepEqual(
+      ds.map((x) => [x.source, codeOf(x), x.severity, x.message, editor.document.getText(x.range)]),
+      [[OUR_SOURCE, 'schema', vscode.DiagnosticSeverity.Error, '`interactive.action.buttons[1].reply.title` is 29 characters long; the limit is 20. Shorten it.', JSON.stringify(title)]],
+    );
     await statusWith(editor.document.uri, 1);
     await vscode.commands.executeCommand('messageWorkbench.openPreviewToSide');
     const tree = await previewWith(1);
-    assert.deepEqual(withClass(tree, 'action').map((a) => (a.attrs?.class ?? '').includes('rejected')), [false, true, false]);
+    assert.deepEqual(
+      withClass(tree, 'action').map((a) => (a.attrs?.class ?? '').includes('rejected')),
+      [false, true, false],
+    );
   });
 
   it('the rejected 4th button in light, dark and high contrast themes (screenshots preview-rejected-light/-dark/-hc)', async function () {
     if (process.env.MWB_INTEGRATION !== 'code-server') this.skip(); // screenshots only under run.js
     await closeAllEditors();
     await vscode.commands.executeCommand('notifications.clearAll');
-    await openPayload(uniqueName('rejected', '.whatsapp.json'), payload((p) => p.interactive.action.buttons.push({ type: 'reply', reply: { id: 'slot-none', title: 'None of these' } })));
+    await openPayload(
+      uniqueName('rejected', '.whatsapp.json'),
+      payload((p) => p.interactive.action.buttons.push({ type: 'reply', reply: { id: 'slot-none', title: 'None of these' } })),
+    );
     await vscode.commands.executeCommand('messageWorkbench.openPreviewToSide');
     await previewWith(1);
     const themes: [string, string, vscode.ColorThemeKind][] = [

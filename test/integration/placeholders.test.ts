@@ -49,7 +49,10 @@ describe('{{placeholders}} filled from the active environment', function () {
     assert.equal(result.ok, true, result.problem ?? '');
     assert.equal(result.status, 200);
     assert.equal(recipientOf(result.messageId ?? ''), NUMBER, `the sandbox should have received to=${NUMBER}; message id ${result.messageId}`);
-    assert.ok(api.history().some((e) => e.file.endsWith(name) && e.ok), 'the send is in the history');
+    assert.ok(
+      api.history().some((e) => e.file.endsWith(name) && e.ok),
+      'the send is in the history',
+    );
     assert.ok(editor.document.getText().includes('"to": "{{TO_NUMBER}}"'), 'the file keeps its placeholder');
   });
 

@@ -25,7 +25,7 @@ export function decodePng(png: Buffer): Image {
   let height = 0;
   let colorType = -1;
   const idat: Buffer[] = [];
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     const data = png.subarray(at + 8, at + 8 + length);
@@ -62,12 +62,23 @@ export function decodePng(png: Buffer): Image {
       const c = x >= bpp && y > 0 ? pixels[prev + x - bpp] : 0;
       let v: number;
       switch (filter) {
-        case 0: v = src[x]; break;
-        case 1: v = src[x] + a; break;
-        case 2: v = src[x] + b; break;
-        case 3: v = src[x] + ((a + b) >> 1); break;
-        case 4: v = src[x] + paeth(a, b, c); break;
-        default: throw new Error(`bad PNG filter type ${filter} on row ${y}`);
+        case 0:
+          v = src[x];
+          break;
+        case 1:
+          v = src[x] + a;
+          break;
+        case 2:
+          v = src[x] + b;
+          break;
+        case 3:
+          v = src[x] + ((a + b) >> 1);
+          break;
+        case 4:
+          v = src[x] + paeth(a, b, c);
+          break;
+        default:
+          throw new Error(`bad PNG filter type ${filter} on row ${y}`);
       }
       pixels[row + x] = v & 0xff;
     }

@@ -45,15 +45,19 @@ function chatLuminance(file: string): number {
 async function settledShot(name: string): Promise<{ file: string; luminance: number }> {
   let previous: number | undefined;
   let last: { file: string; luminance: number } | undefined;
-  await waitFor(async () => {
-    const file = await screenshot(name);
-    if (!file) throw new Error('no screenshot');
-    const luminance = previewLuminance(file);
-    last = { file, luminance };
-    const settled = previous !== undefined && Math.abs(previous - luminance) < 0.5;
-    previous = luminance;
-    return settled;
-  }, 30000, `the ${name} screenshot to settle`);
+  await waitFor(
+    async () => {
+      const file = await screenshot(name);
+      if (!file) throw new Error('no screenshot');
+      const luminance = previewLuminance(file);
+      last = { file, luminance };
+      const settled = previous !== undefined && Math.abs(previous - luminance) < 0.5;
+      previous = luminance;
+      return settled;
+    },
+    30000,
+    `the ${name} screenshot to settle`,
+  );
   return last!;
 }
 

@@ -52,7 +52,10 @@ describe('preview webview', function () {
       await editor.edit((e) => e.insert(at, 'x'));
       await waitFor(() => api.previewStats().updates > before, 10000, `preview update after edit ${i + 1}`);
     }
-    const totals = api.previewStats().totals.slice(-5).sort((a, b) => a - b);
+    const totals = api
+      .previewStats()
+      .totals.slice(-5)
+      .sort((a, b) => a - b);
     console.log(`preview: edit -> painted in VS Code, median ${totals[2]?.toFixed(1)} ms of ${totals.map((t) => t.toFixed(1)).join(', ')} (budget 50 ms, reported by npm run bench too)`);
     await screenshot('preview-beside-payload');
   });

@@ -31,7 +31,7 @@ describe('sandbox inbound, mark as read and decode JWT commands', function () {
   });
   after(closeAllEditors);
 
-  it('sandboxInbound opens the window for a number and returns message ids in each provider\'s style', async () => {
+  it("sandboxInbound opens the window for a number and returns message ids in each provider's style", async () => {
     const started = Date.now();
     const record = await vscode.commands.executeCommand<InboundRecord | undefined>('messageWorkbench.sandboxInbound', '447700900555');
     assert.ok(record, 'the command should return the inbound record');

@@ -69,7 +69,12 @@ describe('schema diagnostics: ours, once, in our words (VS Code validates nothin
     it(`${c.provider}: a wrong type in a ${c.suffix} payload is one error of ours on the bad value; the valid one has none`, async () => {
       const bad = await openPayload(uniqueName(`invalid-${c.provider}`, c.suffix), JSON.stringify(c.invalid, null, 2) + '\n');
       const badRange = rangeOfText(bad.document, c.bad);
-      const ds = await waitForDiagnostics(bad.document.uri, (d) => d.some((x) => x.source === OUR_SOURCE && codeOf(x) === 'schema'), 20000, `our schema diagnostic on ${c.bad} in the ${c.provider} payload`);
+      const ds = await waitForDiagnostics(
+        bad.document.uri,
+        (d) => d.some((x) => x.source === OUR_SOURCE && codeOf(x) === 'schema'),
+        20000,
+        `our schema diagnostic on ${c.bad} in the ${c.provider} payload`,
+      );
       const schema = ds.filter((x) => x.source === OUR_SOURCE && codeOf(x) === 'schema');
       assert.equal(schema.length, 1, describeDiagnostics(ds));
       assert.equal(schema[0].severity, vscode.DiagnosticSeverity.Error);
@@ -80,7 +85,11 @@ describe('schema diagnostics: ours, once, in our words (VS Code validates nothin
       // by then it had its chance on the bad payload, and must have said nothing.
       const probe = await openPayload(uniqueName(`probe-${c.provider}`, c.suffix), '{"x": }\n');
       await waitForDiagnostics(probe.document.uri, (d) => notOurs(d).length > 0, 20000, `VS Code's syntax error in the probe ${c.provider} payload`);
-      assert.deepEqual(notOurs(vscode.languages.getDiagnostics(bad.document.uri)).map((d) => d.message), [], `VS Code reported on the ${c.provider} payload`);
+      assert.deepEqual(
+        notOurs(vscode.languages.getDiagnostics(bad.document.uri)).map((d) => d.message),
+        [],
+        `VS Code reported on the ${c.provider} payload`,
+      );
 
       const good = await openPayload(uniqueName(`valid-${c.provider}`, c.suffix), JSON.stringify(c.valid, null, 2) + '\n');
       const probe2 = await openPayload(uniqueName(`probe2-${c.provider}`, c.suffix), '{"x": }\n');
@@ -88,11 +97,22 @@ describe('schema diagnostics: ours, once, in our words (VS Code validates nothin
       // Back on the valid file: the status bar counts its problems (the list our diagnostics come from).
       await vscode.window.showTextDocument(good.document);
       const name = good.document.uri.path.split('/').pop()!;
-      const shown = await waitFor(() => { const s = hooks().problemStatus(); return s && s.tooltip.includes(name) ? s : undefined; }, 10000, `the status bar on ${name}`);
+      const shown = await waitFor(
+        () => {
+          const s = hooks().problemStatus();
+          return s && s.tooltip.includes(name) ? s : undefined;
+        },
+        10000,
+        `the status bar on ${name}`,
+      );
       assert.equal(shown.errors, 0);
       // (An On-Premises payload keeps its warning that the API is retired.)
       const left = vscode.languages.getDiagnostics(good.document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.source !== OUR_SOURCE);
-      assert.deepEqual(left.map((d) => d.message), [], `the valid ${c.provider} payload`);
+      assert.deepEqual(
+        left.map((d) => d.message),
+        [],
+        `the valid ${c.provider} payload`,
+      );
     });
   }
 });

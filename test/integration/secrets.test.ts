@@ -23,7 +23,10 @@ async function credentials(): Promise<CredentialsApi> {
 // Compare without assert.equal so a failure never prints a secret value, not even a test one.
 async function expectSecret(actual: Promise<string | undefined>, expected: string | undefined, what: string): Promise<void> {
   const value = await actual;
-  assert.ok(value === expected, `${what}: expected ${expected === undefined ? 'no value' : 'the stored value'}, got ${value === undefined ? 'no value' : `a different value (${value.length} characters)`}`);
+  assert.ok(
+    value === expected,
+    `${what}: expected ${expected === undefined ? 'no value' : 'the stored value'}, got ${value === undefined ? 'no value' : `a different value (${value.length} characters)`}`,
+  );
 }
 
 describe('credentials in SecretStorage', () => {
@@ -63,7 +66,7 @@ describe('credentials in SecretStorage', () => {
     await expectSecret(c.get(profile, 'apiSecret'), `${secret}-2`, 'set overwrites');
 
     await c.clear(profile);
-    await expectSecret(c.get(profile, 'apiSecret'), undefined, 'clear removes the profile\'s secrets');
+    await expectSecret(c.get(profile, 'apiSecret'), undefined, "clear removes the profile's secrets");
     await expectSecret(c.get(profile, 'token'), undefined, 'clear removes every key of the profile');
     await expectSecret(c.get(other, 'apiSecret'), `${secret}-other`, 'clear leaves other profiles alone');
   });

@@ -67,7 +67,10 @@ describe('sending', function () {
     await config().update('activeProfile', 'IT Vonage', vscode.ConfigurationTarget.Workspace);
     await credentials.set('IT Vonage', 'apiSecret', secret);
 
-    const editor = await openPayload(uniqueName('basic', '.vonage.json'), JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: '447700900000', from: '447700900001', text: 'Basic auth works' }));
+    const editor = await openPayload(
+      uniqueName('basic', '.vonage.json'),
+      JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: '447700900000', from: '447700900001', text: 'Basic auth works' }),
+    );
     const result = await send(editor.document.uri);
     assert.equal(result.ok, true, result.problem ?? '');
     assert.equal(result.status, 202);
@@ -85,7 +88,10 @@ describe('sending', function () {
 
   it('sends a free-form WhatsApp text to a customer who has not written: accepted with a wamid, as the real API accepts it (the failure, 131047, comes in a status webhook)', async () => {
     const outside = '15551230000';
-    const editor = await openPayload(uniqueName('window', '.whatsapp.json'), JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: outside, type: 'text', text: { body: 'Are you still there?' } }, null, 2));
+    const editor = await openPayload(
+      uniqueName('window', '.whatsapp.json'),
+      JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: outside, type: 'text', text: { body: 'Are you still there?' } }, null, 2),
+    );
     const result = await send(editor.document.uri);
     assert.equal(result.ok, true, result.problem ?? '');
     assert.equal(result.status, 200);
@@ -114,7 +120,9 @@ describe('sending', function () {
     assert.match(recorded.summary, /First version/);
 
     // The file changes and another profile becomes active: a re-send must ignore both.
-    await editor.edit((b) => b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), JSON.stringify({ message_type: 'text', channel: 'sms', to: '447700900099', from: 'Acme', text: 'Second version' })));
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), JSON.stringify({ message_type: 'text', channel: 'sms', to: '447700900099', from: 'Acme', text: 'Second version' })),
+    );
     await config().update('activeProfile', 'Sandbox', vscode.ConfigurationTarget.Workspace);
 
     const before = a.history().length;
@@ -129,7 +137,7 @@ describe('sending', function () {
     await waitFor(() => a.history().length > before, 5000, 'the re-send in the history');
     const again = a.history()[0];
     assert.equal(again.profile, 'IT Vonage', 'the recorded profile, not the active one');
-    assert.equal(again.to, '447700900042', 'the recorded recipient, not the file\'s new one');
+    assert.equal(again.to, '447700900042', "the recorded recipient, not the file's new one");
     assert.deepEqual(again.body, recorded.body);
     const received = (await (await fetch(`${url}/_sandbox/messages`)).json()) as { messages: { id: string; body: { text?: string; to?: string } }[] };
     const last = received.messages.at(-1)!;

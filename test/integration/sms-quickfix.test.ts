@@ -46,7 +46,10 @@ describe('SMS encoding: non-GSM characters and their quick fix', function () {
     const titles = (actions ?? []).map((a) => a.title);
     const all = (actions ?? []).find((a): a is vscode.CodeAction => 'edit' in a && !!a.edit && /^Replace all 4 /.test(a.title));
     assert.ok(all, `a "Replace all" quick fix should be offered; offered: ${titles.join(' | ') || 'nothing'}`);
-    assert.ok(titles.some((t) => /^Replace .* with /.test(t) && !/^Replace all/.test(t)), `a single-character fix should be offered too; offered: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((t) => /^Replace .* with /.test(t) && !/^Replace all/.test(t)),
+      `a single-character fix should be offered too; offered: ${titles.join(' | ')}`,
+    );
     assert.ok(await vscode.workspace.applyEdit(all.edit!), 'the "replace all" edit should apply');
 
     const fixed = JSON.parse(doc.getText()) as typeof payload;

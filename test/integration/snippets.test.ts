@@ -14,10 +14,17 @@ describe('snippets', () => {
 
   it('package.json contributes snippets for json', () => {
     const snippets = packageJson().contributes?.snippets ?? [];
-    assert.ok(snippets.some((s) => s.language === 'json'), 'contributes.snippets should include language "json"');
+    assert.ok(
+      snippets.some((s) => s.language === 'json'),
+      'contributes.snippets should include language "json"',
+    );
   });
 
-  for (const [suffix, prefix] of [['.vonage.json', 'mwb-vonage-sms-text'], ['.whatsapp.json', 'mwb-whatsapp-text'], ['.gateway.json', 'mwb-gateway-text']]) {
+  for (const [suffix, prefix] of [
+    ['.vonage.json', 'mwb-vonage-sms-text'],
+    ['.whatsapp.json', 'mwb-whatsapp-text'],
+    ['.gateway.json', 'mwb-gateway-text'],
+  ]) {
     it(`offers ${prefix} in an empty ${suffix} file, and inserting it gives JSON`, async () => {
       const editor = await openPayload(uniqueName('snippet', suffix), '');
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 0), undefined, 200);

@@ -7,17 +7,19 @@ function ours(ds: readonly vscode.Diagnostic[], code: string): vscode.Diagnostic
 }
 
 function templatePayload(name: string, params: string[]): string {
-  return JSON.stringify(
-    {
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to: '447700900000',
-      type: 'template',
-      template: { name, language: { code: 'en_US' }, components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] },
-    },
-    null,
-    2,
-  ) + '\n';
+  return (
+    JSON.stringify(
+      {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '447700900000',
+        type: 'template',
+        template: { name, language: { code: 'en_US' }, components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 describe('workspace template catalog', function () {
@@ -50,7 +52,10 @@ describe('workspace template catalog', function () {
 
     // One too many: the extra parameter is underlined.
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), templatePayload(template, ['Ann', 'AB-123', 'extra'])));
-    const [many] = ours(await waitForDiagnostics(doc.uri, (d) => ours(d, 'template-parameters').some((x) => /gives 3/.test(x.message)), 15000, 'template-parameters for 3 of 2 parameters'), 'template-parameters');
+    const [many] = ours(
+      await waitForDiagnostics(doc.uri, (d) => ours(d, 'template-parameters').some((x) => /gives 3/.test(x.message)), 15000, 'template-parameters for 3 of 2 parameters'),
+      'template-parameters',
+    );
     const extra = rangeOfText(doc, '"extra"');
     assert.ok(many.range.contains(extra) || extra.contains(many.range), `the diagnostic should be on the extra parameter; got ${describeDiagnostics([many])}`);
 

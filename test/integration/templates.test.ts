@@ -18,20 +18,32 @@ function carousel(name: string): Record<string, unknown> {
     components: [
       { type: 'HEADER', format: 'IMAGE', example: { header_handle: [`4::aW1hZ2UvanBn:card${n}`] } },
       { type: 'BODY', text: `Plant number ${n + 1} is waiting for you. Use code {{1}} today.`, example: { body_text: [[`CODE${n}`]] } },
-      { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'More like this' }, { type: 'URL', text: 'Buy now', url: 'https://example.com/shop/{{1}}', example: [`plant${n}`] }] },
+      {
+        type: 'BUTTONS',
+        buttons: [
+          { type: 'QUICK_REPLY', text: 'More like this' },
+          { type: 'URL', text: 'Buy now', url: 'https://example.com/shop/{{1}}', example: [`plant${n}`] },
+        ],
+      },
     ],
   });
   return {
     name,
     language: 'en_US',
     category: 'MARKETING',
-    components: [{ type: 'BODY', text: 'Rare plants for sale, {{1}}! Pick your favourite before they are gone.', example: { body_text: [['Ann']] } }, { type: 'CAROUSEL', cards: [card(0), card(1), card(2)] }],
+    components: [
+      { type: 'BODY', text: 'Rare plants for sale, {{1}}! Pick your favourite before they are gone.', example: { body_text: [['Ann']] } },
+      { type: 'CAROUSEL', cards: [card(0), card(1), card(2)] },
+    ],
   };
 }
 
 async function readCatalog(): Promise<{ data: { name: string; status?: string }[] } | undefined> {
   const uri = vscode.Uri.joinPath(workspaceRoot(), CATALOG);
-  return vscode.workspace.fs.readFile(uri).then((b) => JSON.parse(new TextDecoder().decode(b)), () => undefined);
+  return vscode.workspace.fs.readFile(uri).then(
+    (b) => JSON.parse(new TextDecoder().decode(b)),
+    () => undefined,
+  );
 }
 
 describe('WhatsApp templates', function () {
@@ -46,7 +58,7 @@ describe('WhatsApp templates', function () {
     for (const uri of [...created, vscode.Uri.joinPath(workspaceRoot(), CATALOG)]) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
-  it('Pull Templates brings the sandbox account\'s templates into whatsapp.templates.json', async () => {
+  it("Pull Templates brings the sandbox account's templates into whatsapp.templates.json", async () => {
     const outcome = (await vscode.commands.executeCommand('messageWorkbench.pullTemplates')) as { count: number; byStatus: Record<string, number> } | undefined;
     assert.ok(outcome, 'the pull returned nothing');
     assert.ok(outcome.count >= 7, `${outcome.count} templates`);
@@ -54,7 +66,7 @@ describe('WhatsApp templates', function () {
     assert.ok(catalog?.data.some((t) => t.name === 'hello_world' && t.status === 'APPROVED'));
   });
 
-  it('a carousel definition gets the preview (cards filled with examples) and Meta\'s rules as diagnostics', async () => {
+  it("a carousel definition gets the preview (cards filled with examples) and Meta's rules as diagnostics", async () => {
     const name = uniqueName('it_carousel', '').replace(/-/g, '_');
     const editor = await openPayload(`${name}.template.json`, JSON.stringify(carousel(name), null, 2) + '\n');
     created.push(editor.document.uri);
@@ -81,13 +93,17 @@ describe('WhatsApp templates', function () {
     await waitFor(async () => (await readCatalog())?.data.some((t) => t.name === name && t.status === 'APPROVED'), 30000, `${name} approved in ${CATALOG}`);
 
     // The catalog file is rewritten on disk first; the workspace catalog follows when its watcher fires.
-    const uri = await waitFor(async () => (await vscode.commands.executeCommand('messageWorkbench.newMessageFromTemplate', { template: name, provider: 'whatsapp' })) as vscode.Uri | undefined, 15000, 'a message written from the approved template');
+    const uri = await waitFor(
+      async () => (await vscode.commands.executeCommand('messageWorkbench.newMessageFromTemplate', { template: name, provider: 'whatsapp' })) as vscode.Uri | undefined,
+      15000,
+      'a message written from the approved template',
+    );
     created.push(uri);
     const payload = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     assert.equal(payload.template.name, name);
     assert.equal(payload.template.components.find((c: { type: string }) => c.type === 'carousel').cards.length, 3);
     const result = (await vscode.commands.executeCommand('messageWorkbench.sendMessage', uri)) as { ok: boolean; problem: string | null; messageId: string | null } | undefined;
     assert.equal(result?.ok, true, result?.problem ?? 'not sent');
-    assert.match(result!.messageId ?? '', /^wamid\./);
+    assert.match(result.messageId ?? '', /^wamid\./);
   });
 });

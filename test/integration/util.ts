@@ -30,7 +30,7 @@ export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10
   for (;;) {
     try {
       last = await predicate();
-      if (last) return last as NonNullable<T>;
+      if (last) return last;
     } catch (err) {
       lastError = err;
     }
@@ -78,10 +78,14 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 export async function waitForDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[]) => boolean, timeoutMs = 15000, what = 'diagnostics'): Promise<vscode.Diagnostic[]> {
   let seen: vscode.Diagnostic[] = [];
   try {
-    return await waitFor(() => {
-      seen = vscode.languages.getDiagnostics(uri);
-      return predicate(seen) ? seen : undefined;
-    }, timeoutMs, what);
+    return await waitFor(
+      () => {
+        seen = vscode.languages.getDiagnostics(uri);
+        return predicate(seen) ? seen : undefined;
+      },
+      timeoutMs,
+      what,
+    );
   } catch (err) {
     throw new Error(`${(err as Error).message}; diagnostics seen: ${describeDiagnostics(seen)}`);
   }
@@ -89,7 +93,12 @@ export async function waitForDiagnostics(uri: vscode.Uri, predicate: (d: vscode.
 
 export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
   if (ds.length === 0) return 'none';
-  return ds.map((d) => `[${d.source ?? '?'}${d.code !== undefined ? ` ${codeOf(d)}` : ''}] ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`).join('; ');
+  return ds
+    .map(
+      (d) =>
+        `[${d.source ?? '?'}${d.code !== undefined ? ` ${codeOf(d)}` : ''}] ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.message}`,
+    )
+    .join('; ');
 }
 
 export function codeOf(d: vscode.Diagnostic): string | number | undefined {

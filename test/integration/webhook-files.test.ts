@@ -31,8 +31,19 @@ describe('webhook files in the editor', function () {
   it('checks a webhook file as mwb validate does: a field of the wrong type at its place, once', async () => {
     const editor = await openPayload(uniqueName('empty', '.whatsapp-webhook.json'), JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: 102290129340398, changes: [] }] }, null, 2));
     // The check mwb validate runs, as the editor runs it for payloads: every problem is ours, none twice.
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'webhook-no-events' || /must be a string/.test(x.message)), 20000, 'our check of a webhook file');
-    assert.ok(diagnostics.every((d) => d.source === OUR_SOURCE), `only our diagnostics: ${diagnostics.map((d) => `${d.source}: ${d.message}`).join('; ')}`);
-    assert.ok(diagnostics.some((d) => /must be a string/.test(d.message) && d.range.start.line === editor.document.positionAt(editor.document.getText().indexOf('"id"')).line), 'the schema error is at the entry\'s `id` (a string)');
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => codeOf(x) === 'webhook-no-events' || /must be a string/.test(x.message)),
+      20000,
+      'our check of a webhook file',
+    );
+    assert.ok(
+      diagnostics.every((d) => d.source === OUR_SOURCE),
+      `only our diagnostics: ${diagnostics.map((d) => `${d.source}: ${d.message}`).join('; ')}`,
+    );
+    assert.ok(
+      diagnostics.some((d) => /must be a string/.test(d.message) && d.range.start.line === editor.document.positionAt(editor.document.getText().indexOf('"id"')).line),
+      "the schema error is at the entry's `id` (a string)",
+    );
   });
 });

@@ -35,7 +35,9 @@ async function main() {
     try {
       vscodeExecutablePath = await testElectron.downloadAndUnzipVSCode({ version, cachePath: path.join(ROOT, '.vscode-test') });
     } catch (err) {
-      console.error(`[mwb-desktop] could not get desktop VS Code ${version} (${err && err.message ? err.message : err}). It is downloaded from Microsoft on first use, which needs internet; offline, run \`npm run test:integration\` (code-server) instead.`);
+      console.error(
+        `[mwb-desktop] could not get desktop VS Code ${version} (${err && err.message ? err.message : err}). It is downloaded from Microsoft on first use, which needs internet; offline, run \`npm run test:integration\` (code-server) instead.`,
+      );
       return 2;
     }
     console.error(`[mwb-desktop] running the integration suite in desktop VS Code ${version}`);
@@ -50,8 +52,10 @@ async function main() {
       launchArgs: [
         workspace,
         // A throwaway profile: no user settings or other extensions leak into the run.
-        '--user-data-dir', path.join(tmp, 'user-data'),
-        '--extensions-dir', path.join(tmp, 'extensions'),
+        '--user-data-dir',
+        path.join(tmp, 'user-data'),
+        '--extensions-dir',
+        path.join(tmp, 'extensions'),
         '--disable-extensions',
         '--disable-workspace-trust',
         '--skip-welcome',

@@ -19,11 +19,22 @@ const EXIT_SETUP = 2;
 const EXIT_TIMEOUT = 3;
 const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 // Workbench start-up chatter that says nothing about the suite; MWB_IT_VERBOSE=1 shows it.
-const NOISE = /^(Creating a socket|Resolving connection token|Resolved connection token|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|Creation of workbench contribution)/;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+const NOISE =
+  /^(Creating a socket|Resolving connection token|Resolved connection token|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:|Creation of workbench contribution)/;
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // Debian's build starts crashpad handlers that detach from the browser's process group and write
   // into ~/.config; we start nothing we cannot stop.
-  '--disable-crash-reporter', '--disable-breakpad'];
+  '--disable-crash-reporter',
+  '--disable-breakpad',
+];
 
 function parseArgs(argv) {
   const opts = { timeoutSec: Number(process.env.MWB_IT_TIMEOUT || 300), grep: process.env.MWB_TEST_GREP || '' };
@@ -50,7 +61,12 @@ function chromiumPid() {
 async function withTimeout(promise, ms) {
   let timer;
   try {
-    return await Promise.race([promise, new Promise((resolve) => { timer = setTimeout(resolve, ms); })]);
+    return await Promise.race([
+      promise,
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -59,8 +75,16 @@ async function withTimeout(promise, ms) {
 function cleanup() {
   if (!state.cleaning) {
     state.cleaning = (async () => {
-      if (state.browser) await withTimeout(state.browser.close().catch(() => {}), 3000);
-      if (state.browserServer) await withTimeout(state.browserServer.close().catch(() => {}), 3000);
+      if (state.browser)
+        await withTimeout(
+          state.browser.close().catch(() => {}),
+          3000,
+        );
+      if (state.browserServer)
+        await withTimeout(
+          state.browserServer.close().catch(() => {}),
+          3000,
+        );
       // playwright spawns chromium detached, so it leads its own group: stop that group by pid.
       const pid = chromiumPid();
       if (pid) await killGroup(pid, 5000);
@@ -78,7 +102,11 @@ process.on('exit', () => {
   if (pid) killGroupNow(pid);
   if (state.server && !state.server.exited) killGroupNow(state.server.pid);
 });
-for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.on(sig, () => {
     state.interrupted = true;
     log(`${sig}: stopping code-server and chromium`);
@@ -125,7 +153,10 @@ async function main() {
   const server = startCodeServer({
     dirs,
     env: sandboxEnv(dirs, { MWB_SCREENSHOT_DIR: SCREENSHOT_DIR, MWB_TEST_GREP: opts.grep, MWB_INTEGRATION: 'code-server' }),
-    onOutput: (t) => { serverOutput.push(t); if (serverOutput.length > 200) serverOutput.shift(); },
+    onOutput: (t) => {
+      serverOutput.push(t);
+      if (serverOutput.length > 200) serverOutput.shift();
+    },
   });
   state.server = server;
   const { url, port } = await server.ready;
@@ -149,7 +180,9 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
   let resolveExit;
-  const exited = new Promise((resolve) => { resolveExit = resolve; });
+  const exited = new Promise((resolve) => {
+    resolveExit = resolve;
+  });
   let screenshotChain = Promise.resolve();
   await page.exposeFunction('codeAutomationLog', (level, args) => {
     const line = util.format(...(Array.isArray(args) ? args : [args]));
@@ -174,11 +207,7 @@ async function main() {
   await page.goto(target);
 
   const timeoutMs = opts.timeoutSec * 1000 - (Date.now() - started);
-  const result = await Promise.race([
-    exited,
-    new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), Math.max(timeoutMs, 1000))),
-    server.exitPromise.then(() => ({ serverDied: true })),
-  ]);
+  const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), Math.max(timeoutMs, 1000))), server.exitPromise.then(() => ({ serverDied: true }))]);
   await screenshotChain;
   const took = ((Date.now() - started) / 1000).toFixed(1);
   if (result.timeout) {

@@ -43,7 +43,10 @@ function progressLine(p: Progress): string {
 
 function words(s: BulkSummary): string[] {
   if (s.dryRun) {
-    const lines = [`Dry run, nothing sent: ${s.rows} rows: ${s.wouldSend} would be sent, ${s.invalid} invalid, ${s.skipped - s.wouldSend} skipped as duplicates.`, `At ${s.rate}/s (${s.rateSource}) that takes about ${duration((s.wouldSend / s.rate) * 1000)}.`];
+    const lines = [
+      `Dry run, nothing sent: ${s.rows} rows: ${s.wouldSend} would be sent, ${s.invalid} invalid, ${s.skipped - s.wouldSend} skipped as duplicates.`,
+      `At ${s.rate}/s (${s.rateSource}) that takes about ${duration((s.wouldSend / s.rate) * 1000)}.`,
+    ];
     for (const i of s.invalidRows.slice(0, 10)) lines.push(`  line ${i.line}: ${i.problem}`);
     if (s.invalid > 10) lines.push(`  ... ${s.invalid - 10} more invalid rows`);
     return lines;

@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     options: { to: { type: 'string' }, out: { type: 'string' }, write: { type: 'boolean' }, force: { type: 'boolean' }, json: { type: 'boolean' }, provider: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('convert takes exactly one FILE.');
-  if (values.to !== undefined && !CONVERT_TARGETS.includes(values.to as never)) throw new UsageError(`--to must be one of: ${CONVERT_TARGETS.join(', ')}.`);
+  if (values.to !== undefined && !CONVERT_TARGETS.includes(values.to)) throw new UsageError(`--to must be one of: ${CONVERT_TARGETS.join(', ')}.`);
   if (values.out !== undefined && values.write) throw new UsageError('give --out FILE or --write, not both.');
   if (values.provider && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${PROVIDER_IDS.join(', ')}.`);
   const [file] = positionals;

@@ -14,7 +14,11 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, out } from '../out
 export const usage = 'mwb curl [--profile NAME] [--endpoint URL] [--var NAME=VALUE]... [--vars-file FILE] FILE';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { profile: { type: 'string' }, endpoint: { type: 'string' }, var: { type: 'string', multiple: true }, 'vars-file': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { profile: { type: 'string' }, endpoint: { type: 'string' }, var: { type: 'string', multiple: true }, 'vars-file': { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UsageError('curl needs exactly one FILE.');
   const secrets = envSecretValues(ALL_AUTH);
   let loaded: Loaded;
@@ -36,7 +40,14 @@ export async function run(argv: string[]): Promise<number> {
     err(redact(`mwb curl: ${e.message}`, secrets));
     return EXIT_USAGE;
   }
-  const prepared = prepareSend({ text: loaded.text, fileName: loaded.file, profile: loaded.profile, variables, keepPlaceholders: true, templates: loadTemplateCatalog(path.dirname(path.resolve(loaded.file))) });
+  const prepared = prepareSend({
+    text: loaded.text,
+    fileName: loaded.file,
+    profile: loaded.profile,
+    variables,
+    keepPlaceholders: true,
+    templates: loadTemplateCatalog(path.dirname(path.resolve(loaded.file))),
+  });
   if (!prepared.ok) {
     err(redact(`mwb curl: ${prepared.message}`, secrets));
     return prepared.reason === 'profile' ? EXIT_USAGE : EXIT_PROBLEMS;

@@ -103,7 +103,11 @@ export async function listen(argv: string[], env: Record<string, string | undefi
 }
 
 export async function replay(argv: string[], env: Record<string, string | undefined>): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { to: { type: 'string' }, resign: { type: 'boolean' }, json: { type: 'boolean' }, store: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { to: { type: 'string' }, resign: { type: 'boolean' }, json: { type: 'boolean' }, store: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UsageError('replay needs exactly one ID (see `mwb listen list`).');
   const store = openStore(storeDir(values.store, env));
   const stored = store.get(positionals[0]);

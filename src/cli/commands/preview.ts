@@ -24,7 +24,8 @@ export async function run(argv: string[]): Promise<number> {
     options: { html: { type: 'boolean' }, provider: { type: 'string' }, 'remote-media': { type: 'boolean' } },
   });
   if (positionals.length !== 1) throw new UsageError('preview needs exactly one FILE.');
-  if (values.provider && values.provider !== DEFINITION_KIND && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${[...PROVIDER_IDS, DEFINITION_KIND].join(', ')}.`);
+  if (values.provider && values.provider !== DEFINITION_KIND && !providerById(values.provider))
+    throw new UsageError(`unknown provider "${values.provider}"; use one of: ${[...PROVIDER_IDS, DEFINITION_KIND].join(', ')}.`);
   const file = positionals[0];
   const read = readPayloadFile(file);
   if (!read.ok) {

@@ -38,7 +38,7 @@ export async function serve(argv: string[], env: Record<string, string | undefin
   const delay = values['status-delay-ms'] === undefined ? undefined : Number(values['status-delay-ms']);
   if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 600_000)) throw new UsageError('--status-delay-ms must be a whole number of milliseconds from 0 to 600000.');
   const mps = values['rate-limit'] === undefined ? 0 : Number(values['rate-limit']);
-  if (!Number.isInteger(mps) || mps < 0) throw new UsageError('--rate-limit must be a whole number of messages per second per sender (0: no limit; Meta\'s default is 80).');
+  if (!Number.isInteger(mps) || mps < 0) throw new UsageError("--rate-limit must be a whole number of messages per second per sender (0: no limit; Meta's default is 80).");
   let pair: PairLimit | false = META_PAIR_LIMIT;
   if (values['pair-limit'] === 'off') pair = false;
   else if (values['pair-limit'] !== undefined) {
@@ -84,9 +84,13 @@ export async function serve(argv: string[], env: Record<string, string | undefin
     err(`Not configured (requests with these credentials will get 401): set ${fromEnv.missing.join('; ')} and restart to enable them.`);
   }
   if (webhook) {
-    err(`Webhooks (statuses, customer messages) go to ${webhook}, ${sandbox.generatedSecrets.length === 0 ? 'signed with WHATSAPP_APP_SECRET and VONAGE_SIGNATURE_SECRET from the environment' : `signed; ${sandbox.generatedSecrets.join(' and ')} not set, so signed with a random secret your handler cannot check: set ${sandbox.generatedSecrets.length === 1 ? 'it' : 'them'} (the same value in your handler or \`mwb listen\`) and restart`}.`);
-  } else err('No --webhook: statuses and customer messages are not posted anywhere (a Vonage payload\'s webhook_url still gets its statuses).');
-  err(`Rate limits: ${mps > 0 ? `${mps} messages/s per sender` : 'no throughput limit'}; WhatsApp pair limit ${pair ? `1 per ${pair.intervalMs / 1000} s to one number, bursts of ${pair.burst}` : 'off'}.`);
+    err(
+      `Webhooks (statuses, customer messages) go to ${webhook}, ${sandbox.generatedSecrets.length === 0 ? 'signed with WHATSAPP_APP_SECRET and VONAGE_SIGNATURE_SECRET from the environment' : `signed; ${sandbox.generatedSecrets.join(' and ')} not set, so signed with a random secret your handler cannot check: set ${sandbox.generatedSecrets.length === 1 ? 'it' : 'them'} (the same value in your handler or \`mwb listen\`) and restart`}.`,
+    );
+  } else err("No --webhook: statuses and customer messages are not posted anywhere (a Vonage payload's webhook_url still gets its statuses).");
+  err(
+    `Rate limits: ${mps > 0 ? `${mps} messages/s per sender` : 'no throughput limit'}; WhatsApp pair limit ${pair ? `1 per ${pair.intervalMs / 1000} s to one number, bursts of ${pair.burst}` : 'off'}.`,
+  );
   err('Numbers 447700900000-447700900999 have written recently (24 h window open); others must POST /_sandbox/inbound first. Stop with Ctrl+C.');
 
   await stopped;

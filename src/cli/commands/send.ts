@@ -52,7 +52,15 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, profile: { type: 'string' }, endpoint: { type: 'string' }, timeout: { type: 'string' }, 'dry-run': { type: 'boolean' }, var: { type: 'string', multiple: true }, 'vars-file': { type: 'string' } },
+    options: {
+      json: { type: 'boolean' },
+      profile: { type: 'string' },
+      endpoint: { type: 'string' },
+      timeout: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      var: { type: 'string', multiple: true },
+      'vars-file': { type: 'string' },
+    },
   });
   if (positionals.length !== 1) throw new UsageError('send needs exactly one FILE.');
   const timeout = timeoutMs(values.timeout);
@@ -125,5 +133,3 @@ export async function run(argv: string[]): Promise<number> {
   else complain(`mwb send: not sent${result.status ? ` (HTTP ${result.status})` : ''}${result.attempts ? `, ${timing}` : ''}.\n${result.problem}`);
   return exit;
 }
-
-

@@ -33,7 +33,10 @@ function summary(text: string, a: SmsAnalysis): string {
       else counts.set(c.char, { c, n: 1 });
     }
     const distinct = [...counts.values()];
-    const shown = distinct.slice(0, 20).map(({ c, n }) => `${describeChar(c)}${n > 1 ? ` x${n}` : ''}`).join(', ');
+    const shown = distinct
+      .slice(0, 20)
+      .map(({ c, n }) => `${describeChar(c)}${n > 1 ? ` x${n}` : ''}`)
+      .join(', ');
     const more = distinct.length > 20 ? `, and ${distinct.length - 20} more` : '';
     const why = a.encoding === 'UCS-2' ? 'force UCS-2' : 'are not in the GSM-7 alphabet and will not arrive as written';
     lines.push(`Characters that ${why}: ${shown}${more}.`);

@@ -22,7 +22,6 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError, err, printJson } from '
 // pull writes whatsapp.templates.json in the current folder unless --out says otherwise.
 export const usage = 'mwb templates pull [--profile NAME | --endpoint URL] [--out FILE] | mwb templates push [--profile NAME | --endpoint URL] FILE';
 
-
 const WHATSAPP = providerById('whatsapp')!;
 
 /** The profile: `--profile` from the nearest .vscode/settings.json, else the WhatsApp default from the environment. */
@@ -104,10 +103,22 @@ async function pull(argv: string[]): Promise<number> {
     count: result.templates.length,
     pages: result.pages,
     byStatus,
-    templates: result.templates.map((d) => ({ name: d.name, language: d.language, category: d.category, status: d.status, ...(d.rejected_reason && d.rejected_reason !== 'NONE' ? { rejected_reason: d.rejected_reason } : {}) })),
+    templates: result.templates.map((d) => ({
+      name: d.name,
+      language: d.language,
+      category: d.category,
+      status: d.status,
+      ...(d.rejected_reason && d.rejected_reason !== 'NONE' ? { rejected_reason: d.rejected_reason } : {}),
+    })),
   });
   const rejected = result.templates.filter((d) => d.status === 'REJECTED');
-  err(`Pulled ${result.templates.length} template${result.templates.length === 1 ? '' : 's'} (${result.pages} page${result.pages === 1 ? '' : 's'}) from ${shown(t.url)} into ${path.relative(process.cwd(), out) || out}: ${Object.entries(byStatus).map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}.`);
+  err(
+    `Pulled ${result.templates.length} template${result.templates.length === 1 ? '' : 's'} (${result.pages} page${result.pages === 1 ? '' : 's'}) from ${shown(t.url)} into ${path.relative(process.cwd(), out) || out}: ${
+      Object.entries(byStatus)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ') || 'none'
+    }.`,
+  );
   for (const d of rejected) err(`  rejected: ${d.name} (${d.language}): ${d.rejected_reason ?? 'no reason given'}`);
   return EXIT_OK;
 }

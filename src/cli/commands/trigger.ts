@@ -27,7 +27,11 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 export async function trigger(argv: string[], env: Record<string, string | undefined>): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { provider: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, 'escape-unicode': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { provider: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, 'escape-unicode': { type: 'boolean' } },
+  });
   if (positionals.length !== 1) throw new UsageError('trigger needs exactly one webhook payload FILE.');
   if (!values.to) throw new UsageError('trigger needs --to URL: your handler, e.g. --to http://localhost:3000/webhook.');
   let to: URL;
@@ -77,7 +81,20 @@ export async function trigger(argv: string[], env: Record<string, string | undef
   const answer = await postBytes(to.toString(), body, headers);
   await closeAgent();
   if (values.json) {
-    out(JSON.stringify({ provider: def.providerId, to: to.toString(), bytes: body.length, signed, ok: answer.ok, status: answer.status ?? null, contentType: answer.contentType ?? null, body: answer.body ?? null, error: answer.error ?? null, durationMs: answer.durationMs }));
+    out(
+      JSON.stringify({
+        provider: def.providerId,
+        to: to.toString(),
+        bytes: body.length,
+        signed,
+        ok: answer.ok,
+        status: answer.status ?? null,
+        contentType: answer.contentType ?? null,
+        body: answer.body ?? null,
+        error: answer.error ?? null,
+        durationMs: answer.durationMs,
+      }),
+    );
   } else if (answer.status === undefined) {
     err(`mwb trigger: ${to}: ${answer.error}`);
   } else {

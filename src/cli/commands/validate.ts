@@ -35,7 +35,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, fix: { type: 'boolean' }, provider: { type: 'string' } } });
   if (positionals.length === 0) throw new UsageError('validate needs at least one FILE.');
-  if (values.provider && values.provider !== DEFINITION_KIND && !providerById(values.provider)) throw new UsageError(`unknown provider "${values.provider}"; use one of: ${[...PROVIDER_IDS, DEFINITION_KIND].join(', ')}.`);
+  if (values.provider && values.provider !== DEFINITION_KIND && !providerById(values.provider))
+    throw new UsageError(`unknown provider "${values.provider}"; use one of: ${[...PROVIDER_IDS, DEFINITION_KIND].join(', ')}.`);
 
   let exit = EXIT_OK;
   const files: FileReport[] = [];
@@ -86,7 +87,9 @@ export async function run(argv: string[]): Promise<number> {
   else {
     const count = (s: string) => files.reduce((n, f) => n + f.problems.filter((p) => p.severity === s).length, 0);
     const fixes = files.reduce((n, f) => n + (f.fixed?.length ?? 0), 0);
-    err(`${files.length} file${files.length === 1 ? '' : 's'} checked${values.fix ? `, ${fixes} fix${fixes === 1 ? '' : 'es'} applied` : ''}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info.`);
+    err(
+      `${files.length} file${files.length === 1 ? '' : 's'} checked${values.fix ? `, ${fixes} fix${fixes === 1 ? '' : 'es'} applied` : ''}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info.`,
+    );
   }
   return exit;
 }

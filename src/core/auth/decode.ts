@@ -40,8 +40,8 @@ export function decodeToken(token: string, nowMs = Date.now()): DecodedJwt {
   let header: Record<string, unknown>;
   let claims: Record<string, unknown>;
   try {
-    header = decodeProtectedHeader(t) as Record<string, unknown>;
-    claims = decodeJwt(t) as Record<string, unknown>;
+    header = decodeProtectedHeader(t);
+    claims = decodeJwt(t);
   } catch {
     throw new DecodeError('This is not a JWT: a JWT is three base64url parts separated by dots (header.claims.signature), and its first two parts must be JSON.');
   }

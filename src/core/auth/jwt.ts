@@ -25,8 +25,9 @@ export interface JwtOptions {
 }
 
 export function applicationIdProblem(id: string | undefined): string | undefined {
-  if (!id) return 'No Vonage application id: set VONAGE_APPLICATION_ID (or the profile\'s applicationId) to the id shown in the Vonage dashboard.';
-  if (!UUID.test(id.trim())) return `The application id "${id.length > 60 ? id.slice(0, 60) + '…' : id}" is not of the right form: it is a UUID like aaaaaaaa-bbbb-cccc-dddd-0123456789ab, shown in the Vonage dashboard under Applications.`;
+  if (!id) return "No Vonage application id: set VONAGE_APPLICATION_ID (or the profile's applicationId) to the id shown in the Vonage dashboard.";
+  if (!UUID.test(id.trim()))
+    return `The application id "${id.length > 60 ? id.slice(0, 60) + '…' : id}" is not of the right form: it is a UUID like aaaaaaaa-bbbb-cccc-dddd-0123456789ab, shown in the Vonage dashboard under Applications.`;
   return undefined;
 }
 
@@ -52,7 +53,11 @@ export async function signVonageJwt(options: JwtOptions): Promise<string> {
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
   const claims: Record<string, unknown> = { application_id: options.applicationId.trim() };
   if (options.acl !== undefined) claims.acl = options.acl;
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).setIssuedAt(iat).setJti(randomUUID()).setExpirationTime(iat + ttl);
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+    .setIssuedAt(iat)
+    .setJti(randomUUID())
+    .setExpirationTime(iat + ttl);
   if (options.sub !== undefined) jwt.setSubject(options.sub);
   if (options.nbf !== undefined) jwt.setNotBefore(options.nbf);
   return jwt.sign(key);

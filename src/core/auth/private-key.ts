@@ -42,7 +42,8 @@ export function privateKeyProblem(pem: string): string | undefined {
   }
   try {
     const key = createPrivateKey(text);
-    if (key.asymmetricKeyType !== 'rsa') return `The private key is ${key.asymmetricKeyType?.toUpperCase() ?? 'not RSA'}; Vonage application tokens are signed with RS256 and need the application's RSA key.`;
+    if (key.asymmetricKeyType !== 'rsa')
+      return `The private key is ${key.asymmetricKeyType?.toUpperCase() ?? 'not RSA'}; Vonage application tokens are signed with RS256 and need the application's RSA key.`;
     const bits = key.asymmetricKeyDetails?.modulusLength;
     // RFC 7518 section 3.3: RS256 keys are 2048 bits or larger; jose refuses smaller ones.
     if (bits !== undefined && bits < MIN_RSA_BITS) {

@@ -9,11 +9,7 @@ import type { FBlock, FInline } from './types';
 
 type Piece = { line: string } | { code: string };
 
-type LineKind =
-  | { kind: 'plain' }
-  | { kind: 'quote'; at: number }
-  | { kind: 'bullet'; at: number }
-  | { kind: 'numbered'; at: number; number: number };
+type LineKind = { kind: 'plain' } | { kind: 'quote'; at: number } | { kind: 'bullet'; at: number } | { kind: 'numbered'; at: number; number: number };
 
 /** Parse a message body into blocks. CRLF and lone CR count as line breaks, as on the phone. */
 export function parseFormatting(text: string): FBlock[] {

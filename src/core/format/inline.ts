@@ -81,7 +81,7 @@ export function parseInline(line: string, start = 0): FInline[] {
   let codeExhausted = false;
 
   // Pass 1: code spans, left to right (they take precedence over styles), and style closer candidates.
-  for (let i = start; i < n; ) {
+  for (let i = start; i < n;) {
     const c = line.charCodeAt(i);
     if (c !== BACKTICK) {
       if (c === STAR || c === UNDERSCORE || c === TILDE) {

@@ -142,7 +142,7 @@ export function attempt(url: URL, req: HttpRequest, o: AttemptOptions): Promise<
           bodyTimeout: remaining + 5_000,
         },
         // The legacy handler shape: undici passes it through unwrapped, onRequestSent included.
-        handler as unknown as Dispatcher.DispatchHandler,
+        handler,
       );
     } catch (e) {
       result.error = e;

@@ -51,16 +51,22 @@ export const DEFAULTS = {
   retryStatuses: true,
 };
 
+/** Why a wait was cut short: the signal's own reason when it is an Error. */
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new Error('Cancelled');
+}
+
 export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(abortError(signal));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(abortError(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -87,12 +93,21 @@ function unsentFailure(error: unknown, url: URL, connectTimeoutMs: number): Fail
   const host = url.host;
   // undici's ProxyAgent rejects a refused CONNECT as "Proxy response (407) !== 200 when HTTP Tunneling".
   const proxy = /^Proxy response \((\d+)\)/.exec(e?.message ?? '');
-  if (proxy) return { kind: 'proxy', message: `The proxy refused to connect to ${host} (HTTP ${proxy[1]}). Check HTTPS_PROXY / NO_PROXY (in VS Code: http.proxy, http.noProxy) and the proxy's credentials.`, retryable: false };
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'connect-timeout', message: `Could not connect to ${host} within ${describeMs(connectTimeoutMs)}. Check the endpoint and your network (VPN, proxy, firewall).`, retryable: true };
+  if (proxy)
+    return {
+      kind: 'proxy',
+      message: `The proxy refused to connect to ${host} (HTTP ${proxy[1]}). Check HTTPS_PROXY / NO_PROXY (in VS Code: http.proxy, http.noProxy) and the proxy's credentials.`,
+      retryable: false,
+    };
+  if (code === 'UND_ERR_CONNECT_TIMEOUT')
+    return { kind: 'connect-timeout', message: `Could not connect to ${host} within ${describeMs(connectTimeoutMs)}. Check the endpoint and your network (VPN, proxy, firewall).`, retryable: true };
   if (code === 'ENOTFOUND') return { kind: 'dns', message: `The host ${url.hostname} was not found (DNS). Check the spelling of the endpoint.`, retryable: false };
-  if (code === 'ECONNREFUSED') return { kind: 'connect', message: `${host} refused the connection: nothing is listening there. Check the endpoint's host and port (is the sandbox running?).`, retryable: true };
-  if (code && /CERT|SSL|TLS|SELF_SIGNED/.test(code)) return { kind: 'connect', message: `The TLS certificate of ${host} was not accepted (${code}). Check the endpoint; a corporate proxy may be intercepting HTTPS.`, retryable: false };
-  if (code && RETRYABLE_CONNECT_CODES.has(code)) return { kind: 'connect', message: `The connection to ${host} failed (${code}) before the request was sent. Check your network and the endpoint.`, retryable: true };
+  if (code === 'ECONNREFUSED')
+    return { kind: 'connect', message: `${host} refused the connection: nothing is listening there. Check the endpoint's host and port (is the sandbox running?).`, retryable: true };
+  if (code && /CERT|SSL|TLS|SELF_SIGNED/.test(code))
+    return { kind: 'connect', message: `The TLS certificate of ${host} was not accepted (${code}). Check the endpoint; a corporate proxy may be intercepting HTTPS.`, retryable: false };
+  if (code && RETRYABLE_CONNECT_CODES.has(code))
+    return { kind: 'connect', message: `The connection to ${host} failed (${code}) before the request was sent. Check your network and the endpoint.`, retryable: true };
   return { kind: 'other', message: `The request to ${host} failed before it was sent${code ? ` (${code})` : ''}. Check the endpoint and your network.`, retryable: false };
 }
 
@@ -104,7 +119,12 @@ function writtenFailure(r: AttemptResult, url: URL, timeoutMs: number): Failure 
   if (r.stoppedBy === 'deadline') {
     return { kind: 'deadline', message: `${host} ${answered}did not finish answering within ${describeMs(timeoutMs)}. The message ${MAY_HAVE_BEEN_SENT}.`, retryable: false, unknown: true };
   }
-  return { kind: 'reset', message: `The connection to ${host} broke after the request was sent${r.status !== undefined ? ` (HTTP ${r.status}, answer cut off)` : ''}${e?.code ? ` (${e.code})` : ''}. The message ${MAY_HAVE_BEEN_SENT}.`, retryable: false, unknown: true };
+  return {
+    kind: 'reset',
+    message: `The connection to ${host} broke after the request was sent${r.status !== undefined ? ` (HTTP ${r.status}, answer cut off)` : ''}${e?.code ? ` (${e.code})` : ''}. The message ${MAY_HAVE_BEEN_SENT}.`,
+    retryable: false,
+    unknown: true,
+  };
 }
 
 function toReply(status: number, headers: Record<string, string>, bytes: Buffer, truncated: boolean, cut: boolean): HttpReply {
@@ -121,9 +141,31 @@ function toReply(status: number, headers: Record<string, string>, bytes: Buffer,
 }
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
-  400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 export async function sendHttp(req: HttpRequest, options: HttpOptions = {}): Promise<HttpOutcome> {
@@ -155,11 +197,19 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions = {}): Pro
       const r = await attempt(url, req, { dispatcher, deadlineAt, maxBodyBytes: o.maxBodyBytes, signal: o.signal, now });
       if (r.stoppedBy === 'cancelled') {
         if (r.status !== undefined) reply = toReply(r.status, r.headers ?? {}, r.bytes ?? Buffer.alloc(0), r.truncated, true);
-        failure = { kind: 'cancelled', message: r.written ? `The send was cancelled after the request left. The message ${MAY_HAVE_BEEN_SENT}.` : 'The send was cancelled before the request left: not sent.', retryable: false, unknown: r.written };
+        failure = {
+          kind: 'cancelled',
+          message: r.written ? `The send was cancelled after the request left. The message ${MAY_HAVE_BEEN_SENT}.` : 'The send was cancelled before the request left: not sent.',
+          retryable: false,
+          unknown: r.written,
+        };
         return finish(failure);
       }
       if (r.error !== undefined && !r.written) {
-        failure = r.stoppedBy === 'deadline' ? { kind: 'connect-timeout', message: `Could not reach ${url.host} within ${describeMs(o.timeoutMs)}: not sent. Check the endpoint and your network.`, retryable: false } : unsentFailure(r.error, url, o.connectTimeoutMs);
+        failure =
+          r.stoppedBy === 'deadline'
+            ? { kind: 'connect-timeout', message: `Could not reach ${url.host} within ${describeMs(o.timeoutMs)}: not sent. Check the endpoint and your network.`, retryable: false }
+            : unsentFailure(r.error, url, o.connectTimeoutMs);
         break;
       }
       const status = r.status!;
@@ -180,13 +230,25 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions = {}): Pro
         const target = new URL(headers.location, url);
         const preserving = status === 307 || status === 308;
         if (target.origin !== origin) {
-          return finish({ kind: 'redirect', message: `The server answered ${status} and redirected to ${where(target)}, another host. Not followed, so your credentials were not sent there: if that is the right API, change the endpoint to it.`, retryable: false });
+          return finish({
+            kind: 'redirect',
+            message: `The server answered ${status} and redirected to ${where(target)}, another host. Not followed, so your credentials were not sent there: if that is the right API, change the endpoint to it.`,
+            retryable: false,
+          });
         }
         if (!preserving) {
-          return finish({ kind: 'redirect', message: `The server answered ${status} and redirected to ${where(target)}. Not followed: a ${status} would turn the send into a GET. Change the endpoint to the new address.`, retryable: false });
+          return finish({
+            kind: 'redirect',
+            message: `The server answered ${status} and redirected to ${where(target)}. Not followed: a ${status} would turn the send into a GET. Change the endpoint to the new address.`,
+            retryable: false,
+          });
         }
         if (redirects >= o.maxRedirects) {
-          return finish({ kind: 'redirect', message: `The server redirected more than ${o.maxRedirects} times (last to ${where(target)}); stopped. Change the endpoint to the final address.`, retryable: false });
+          return finish({
+            kind: 'redirect',
+            message: `The server redirected more than ${o.maxRedirects} times (last to ${where(target)}); stopped. Change the endpoint to the final address.`,
+            retryable: false,
+          });
         }
         notes.push(`Followed a ${status} redirect to ${where(target)}.`);
         url = target;
@@ -209,10 +271,14 @@ export async function sendHttp(req: HttpRequest, options: HttpOptions = {}): Pro
       if (retryAfterMs > o.maxRetryAfterMs) notes.push(`The server asked to wait ${describeMs(retryAfterMs)} (Retry-After); waited ${describeMs(o.maxRetryAfterMs)}, the most this tool waits.`);
     }
     if (now() + wait >= deadlineAt) {
-      notes.push(`Attempt ${attempts} ${failure ? `failed (${failure.kind === 'connect' ? 'connection error' : failure.kind})` : `got HTTP ${reply!.status}`}; not retried: waiting ${describeMs(wait)} would pass the ${describeMs(o.timeoutMs)} deadline. Nothing was sent.`);
+      notes.push(
+        `Attempt ${attempts} ${failure ? `failed (${failure.kind === 'connect' ? 'connection error' : failure.kind})` : `got HTTP ${reply!.status}`}; not retried: waiting ${describeMs(wait)} would pass the ${describeMs(o.timeoutMs)} deadline. Nothing was sent.`,
+      );
       return finish(failure, true);
     }
-    notes.push(`Attempt ${attempts} ${failure ? `failed (${failure.kind === 'connect' ? 'connection error' : failure.kind}) before the request was sent` : `got HTTP ${reply!.status}`}; retrying in ${describeMs(wait)}.`);
+    notes.push(
+      `Attempt ${attempts} ${failure ? `failed (${failure.kind === 'connect' ? 'connection error' : failure.kind}) before the request was sent` : `got HTTP ${reply!.status}`}; retrying in ${describeMs(wait)}.`,
+    );
     try {
       await sleep(wait, o.signal);
     } catch {

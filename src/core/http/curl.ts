@@ -28,7 +28,7 @@ function quoteWithVariables(text: string, tokenVariable: string): string {
     const literal = text.slice(last, m.index);
     if (literal) parts.push(singleQuote(literal));
     parts.push(`"$${m[1] ?? tokenVariable}"`);
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
   }
   const rest = text.slice(last);
   if (rest || parts.length === 0) parts.push(singleQuote(rest));

@@ -49,31 +49,23 @@ export function nonJsonProblem(reply: HttpReply): SendProblem {
   return {
     title: `HTTP ${reply.status}${reply.statusText ? ` ${reply.statusText}` : ''} with ${what} instead of the API's JSON${shown}`,
     advice: html
-      ? 'An HTML page usually comes from a proxy, a login page or a wrong endpoint, not from the messaging API: check the profile\'s endpoint.'
-      : 'Check the profile\'s endpoint: it may not point at the messaging API.',
+      ? "An HTML page usually comes from a proxy, a login page or a wrong endpoint, not from the messaging API: check the profile's endpoint."
+      : "Check the profile's endpoint: it may not point at the messaging API.",
   };
 }
 
 /** Advice by HTTP status when the provider's own words say nothing more specific. */
 export function statusAdvice(status: number): string | undefined {
-  if (status === 401) return 'The credentials were not accepted: check the profile\'s key or token (for a Vonage JWT, the application id and that the private key is that application\'s).';
-  if (status === 403) return 'The credentials are valid but not allowed to do this: check the account\'s permissions and that the sender belongs to it.';
-  if (status === 404) return 'The endpoint path was not found: check the profile\'s endpoint (and API version).';
-  if (status === 405) return 'The endpoint does not take this method: check the profile\'s endpoint.';
+  if (status === 401) return "The credentials were not accepted: check the profile's key or token (for a Vonage JWT, the application id and that the private key is that application's).";
+  if (status === 403) return "The credentials are valid but not allowed to do this: check the account's permissions and that the sender belongs to it.";
+  if (status === 404) return "The endpoint path was not found: check the profile's endpoint (and API version).";
+  if (status === 405) return "The endpoint does not take this method: check the profile's endpoint.";
   if (status === 408) return 'The server timed out waiting: send again.';
   if (status === 413) return 'The body is too large for this API.';
   if (status === 415) return 'The server did not accept the content type: the body must be JSON.';
   if (status === 429) return 'Too many requests: wait a moment and send again, or lower your sending rate.';
-  if (status >= 500) return 'The provider had a problem: try again later; if it persists, check the provider\'s status page.';
+  if (status >= 500) return "The provider had a problem: try again later; if it persists, check the provider's status page.";
   return undefined;
-}
-
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined;
-}
-
-export function rec(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 /** The words for an unknown outcome, the same everywhere. */

@@ -47,13 +47,7 @@ export function shown(value: string, max = 40): string {
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
-export function createContext(
-  doc: ParsedDocument,
-  provider: ProviderId,
-  model: MessageModel | undefined,
-  templates: TemplateCatalog,
-  sink: Problem[],
-): LintContext {
+export function createContext(doc: ParsedDocument, provider: ProviderId, model: MessageModel | undefined, templates: TemplateCatalog, sink: Problem[]): LintContext {
   // How many problems stand at each pointer with each code: `reported` is asked once per list row or
   // section, and scanning every problem each time was quadratic on files with 100,000 of them.
   const key = (pointer: string, code: string) => `${code}\u0000${pointer}`;

@@ -10,13 +10,23 @@ export const uniqueButtons: LintRule = (ctx) => {
     const title = b.title.text.trim();
     const first = titles.get(title);
     if (first !== undefined) {
-      ctx.report({ severity: 'error', code: 'duplicate-button-title', pointer: b.title.pointer, message: `Button ${i + 1} has the same title as button ${first + 1} (${shown(title)}): WhatsApp rejects a message whose button titles are not unique. Rename one.` });
+      ctx.report({
+        severity: 'error',
+        code: 'duplicate-button-title',
+        pointer: b.title.pointer,
+        message: `Button ${i + 1} has the same title as button ${first + 1} (${shown(title)}): WhatsApp rejects a message whose button titles are not unique. Rename one.`,
+      });
     } else titles.set(title, i);
     if (b.kind === 'reply' && b.id !== undefined) {
       const firstId = ids.get(b.id);
       if (firstId !== undefined) {
         const idPointer = b.title.pointer.replace(/\/title$/, '/id');
-        ctx.report({ severity: 'error', code: 'duplicate-button-id', pointer: idPointer, message: `Button ${i + 1} has the same id as button ${firstId + 1} (${shown(b.id)}): the reply could not tell them apart. Give each button its own id.` });
+        ctx.report({
+          severity: 'error',
+          code: 'duplicate-button-id',
+          pointer: idPointer,
+          message: `Button ${i + 1} has the same id as button ${firstId + 1} (${shown(b.id)}): the reply could not tell them apart. Give each button its own id.`,
+        });
       } else ids.set(b.id, i);
     }
   });
@@ -34,16 +44,32 @@ export const listLimits: LintRule = (ctx) => {
     // An empty title is the schema's to report ("must not be empty"); a blank one only this rule sees.
     // A section the schema already finds incomplete (no rows) gets that one problem first.
     if (list.sections.length > 1 && (!section.title || (section.title.text !== '' && section.title.text.trim() === '')) && !ctx.reported(section.pointer, 'schema')) {
-      ctx.report({ severity: 'error', code: 'list-section-title', pointer: section.title?.pointer ?? section.pointer, message: `A list with ${list.sections.length} sections needs a title on every section. Add a "title" (up to 24 characters).` });
+      ctx.report({
+        severity: 'error',
+        code: 'list-section-title',
+        pointer: section.title?.pointer ?? section.pointer,
+        message: `A list with ${list.sections.length} sections needs a title on every section. Add a "title" (up to 24 characters).`,
+      });
     }
     section.rows.forEach((row, i) => {
       count++;
       const rowPointer = `${section.pointer}/rows/${i}`;
       if (count === MAX_LIST_ROWS + 1) {
-        ctx.report({ severity: 'error', code: 'list-too-many-rows', pointer: rowPointer, message: `This list has ${total} rows across its sections; WhatsApp allows at most ${MAX_LIST_ROWS}. Remove ${total - MAX_LIST_ROWS} row${total - MAX_LIST_ROWS === 1 ? '' : 's'} (from this one on).` });
+        ctx.report({
+          severity: 'error',
+          code: 'list-too-many-rows',
+          pointer: rowPointer,
+          message: `This list has ${total} rows across its sections; WhatsApp allows at most ${MAX_LIST_ROWS}. Remove ${total - MAX_LIST_ROWS} row${total - MAX_LIST_ROWS === 1 ? '' : 's'} (from this one on).`,
+        });
       }
       const seen = rowIds.get(row.id);
-      if (seen !== undefined) ctx.report({ severity: 'error', code: 'duplicate-row-id', pointer: `${rowPointer}/id`, message: `Row id ${shown(row.id)} is used twice; each row needs its own id so the reply can say which was chosen.` });
+      if (seen !== undefined)
+        ctx.report({
+          severity: 'error',
+          code: 'duplicate-row-id',
+          pointer: `${rowPointer}/id`,
+          message: `Row id ${shown(row.id)} is used twice; each row needs its own id so the reply can say which was chosen.`,
+        });
       else rowIds.set(row.id, rowPointer);
     });
   }

@@ -71,7 +71,12 @@ export function checkPhone(ctx: LintContext, phone: PhoneRef, what: string): voi
   else if (r.lengthProblem === 'TOO_LONG') why = `is too long for ${placeName(r)}`;
   else if (r.lengthProblem === 'INVALID_LENGTH') why = `has a length ${placeName(r)} does not use`;
   else why = `is not in a number range ${placeName(r)} uses`;
-  ctx.report({ severity: 'warning', code: 'phone-invalid', pointer: phone.pointer, message: `${what} ${shown(raw)} ${why}: check it, the message cannot be delivered to a number that does not exist.` });
+  ctx.report({
+    severity: 'warning',
+    code: 'phone-invalid',
+    pointer: phone.pointer,
+    message: `${what} ${shown(raw)} ${why}: check it, the message cannot be delivered to a number that does not exist.`,
+  });
 }
 
 export const phoneFormat: LintRule = (ctx) => {

@@ -40,7 +40,7 @@ export const placeholderSecret: LintRule = (ctx) => {
       // Underline the placeholder itself when the literal maps one to one (it does unless escapes sit inside it).
       const literal = ctx.range(pointer);
       const offsets = jsonStringOffsets(ctx.doc.text, literal.start);
-      const exact = offsets && offsets.length === value.length + 1 ? { start: offsets[m.index!], end: offsets[m.index! + m[0].length] } : {};
+      const exact = offsets && offsets.length === value.length + 1 ? { start: offsets[m.index], end: offsets[m.index + m[0].length] } : {};
       ctx.report({
         severity: 'error',
         code: 'placeholder-secret',

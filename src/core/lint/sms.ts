@@ -81,7 +81,16 @@ function reportNonGsm(ctx: LintContext, pointer: string, text: string, a: SmsAna
   const edit = (c: NonGsmChar): TextEdit => ({ offset: offsets![c.start], length: offsets![c.end] - offsets![c.start], newText: jsonStringBody(c.replacement!) });
 
   const replaceable = chars.filter((c) => c.replacement !== undefined);
-  const fixAll: Fix | undefined = located && replaceable.length > 1 ? { title: replaceable.length === chars.length ? `Replace all ${chars.length} non-GSM characters with their GSM equivalents` : `Replace the ${replaceable.length} non-GSM characters that have a GSM equivalent`, edits: replaceable.map(edit) } : undefined;
+  const fixAll: Fix | undefined =
+    located && replaceable.length > 1
+      ? {
+          title:
+            replaceable.length === chars.length
+              ? `Replace all ${chars.length} non-GSM characters with their GSM equivalents`
+              : `Replace the ${replaceable.length} non-GSM characters that have a GSM equivalent`,
+          edits: replaceable.map(edit),
+        }
+      : undefined;
 
   let why: string;
   if (forcedText) {
@@ -97,12 +106,18 @@ function reportNonGsm(ctx: LintContext, pointer: string, text: string, a: SmsAna
     if (located && c.replacement !== undefined) fixes.push({ title: fixTitle(c), edits: [edit(c)] });
     if (fixAll) fixes.push(fixAll);
     const advice =
-      c.replacement === undefined ? (forcedText ? ' Remove it, or set sms.encoding_type to "unicode".' : ' Remove it if the message can do without it.') : c.replacement === '' ? ' Remove it: it is invisible.' : ` Write ${q(c.replacement)} instead.`;
+      c.replacement === undefined
+        ? forcedText
+          ? ' Remove it, or set sms.encoding_type to "unicode".'
+          : ' Remove it if the message can do without it.'
+        : c.replacement === ''
+          ? ' Remove it: it is invisible.'
+          : ` Write ${q(c.replacement)} instead.`;
     ctx.report({
       severity: 'warning',
       code: forcedText ? 'sms-not-gsm' : 'sms-ucs2',
       pointer,
-      ...(located ? { start: offsets![c.start], end: offsets![c.end] } : {}),
+      ...(located ? { start: offsets[c.start], end: offsets[c.end] } : {}),
       message: `${shown(c.char)} ${why}${advice}`,
       fixes: fixes.length > 0 ? fixes : undefined,
     });

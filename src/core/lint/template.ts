@@ -19,7 +19,7 @@ const SENDABLE = new Set(['APPROVED']);
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v = root;
-  for (const seg of fromPointer(pointer)) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
+  for (const seg of fromPointer(pointer)) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
   return v;
 }
 
@@ -55,8 +55,18 @@ export const templateRules: LintRule = (ctx) => {
     // A pulled catalog is the account's whole list: a name it lacks would be refused (132001).
     ctx.report(
       ctx.templates.pulled
-        ? { severity: 'warning', code: 'unknown-template', pointer: namePointer, message: `Template ${shown(t.name)} is not among the account's templates in the pulled catalog, so WhatsApp would refuse it (error 132001). Check the name, or pull again (\`mwb templates pull\`) if it was created since.` }
-        : { severity: 'info', code: 'unknown-template', pointer: namePointer, message: `Template ${shown(t.name)} is not in the workspace's template catalog, so its parameters can't be checked and the preview can't show its text. Pull your templates (\`mwb templates pull\`) or add it to a *.templates.json file.` },
+        ? {
+            severity: 'warning',
+            code: 'unknown-template',
+            pointer: namePointer,
+            message: `Template ${shown(t.name)} is not among the account's templates in the pulled catalog, so WhatsApp would refuse it (error 132001). Check the name, or pull again (\`mwb templates pull\`) if it was created since.`,
+          }
+        : {
+            severity: 'info',
+            code: 'unknown-template',
+            pointer: namePointer,
+            message: `Template ${shown(t.name)} is not in the workspace's template catalog, so its parameters can't be checked and the preview can't show its text. Pull your templates (\`mwb templates pull\`) or add it to a *.templates.json file.`,
+          },
     );
     return;
   }
@@ -68,14 +78,31 @@ export const templateRules: LintRule = (ctx) => {
       code: 'template-language',
       pointer: languagePointer,
       message: `Template ${shown(t.name)} has no ${t.language} translation${found.languages.length ? `; it exists in ${found.languages.join(', ')}` : ''}. WhatsApp matches the language exactly (error 132001 otherwise).`,
-      fixes: only && t.send ? [{ title: `Use "${only}"`, edits: setValueEdits(ctx.doc.text, fromPointer(languagePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), only) }] : undefined,
+      fixes:
+        only && t.send
+          ? [
+              {
+                title: `Use "${only}"`,
+                edits: setValueEdits(
+                  ctx.doc.text,
+                  fromPointer(languagePointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+                  only,
+                ),
+              },
+            ]
+          : undefined,
     });
     return;
   }
   const view = viewTemplate(def);
   if (view.status && !SENDABLE.has(view.status)) {
     const why = view.status === 'REJECTED' ? `was rejected${view.rejectedReason && view.rejectedReason !== 'NONE' ? ` (${view.rejectedReason})` : ''}` : `is ${view.status.toLowerCase()}`;
-    ctx.report({ severity: 'warning', code: 'template-status', pointer: namePointer, message: `Template ${shown(t.name)} (${def.language ?? 'any language'}) ${why}; only an APPROVED template can be sent (WhatsApp answers 132001${view.status === 'PAUSED' ? ', 132015' : view.status === 'DISABLED' ? ', 132016' : ''}).` });
+    ctx.report({
+      severity: 'warning',
+      code: 'template-status',
+      pointer: namePointer,
+      message: `Template ${shown(t.name)} (${def.language ?? 'any language'}) ${why}; only an APPROVED template can be sent (WhatsApp answers 132001${view.status === 'PAUSED' ? ', 132015' : view.status === 'DISABLED' ? ', 132016' : ''}).`,
+    });
   }
   checkTemplateParts(ctx, view, sendOf(t), t, missingParameters(ctx, t));
   if (!view.body) return;
@@ -86,6 +113,11 @@ export const templateRules: LintRule = (ctx) => {
   // A parameter the schema already finds too long is its own fault: not reported twice.
   const oversized = t.parameters.some((p) => p.text.length > MAX_TEMPLATE_BODY && ctx.reported(p.pointer, 'schema'));
   if (filled.length > MAX_TEMPLATE_BODY && !oversized) {
-    ctx.report({ severity: 'error', code: 'template-body-length', pointer: t.pointer, message: `With these parameters the template body is ${filled.length} characters; WhatsApp allows at most ${MAX_TEMPLATE_BODY}. Shorten the parameters.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-body-length',
+      pointer: t.pointer,
+      message: `With these parameters the template body is ${filled.length} characters; WhatsApp allows at most ${MAX_TEMPLATE_BODY}. Shorten the parameters.`,
+    });
   }
 };

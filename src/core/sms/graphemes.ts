@@ -31,7 +31,7 @@ function prevPoint(text: string, i: number): number {
 
 /** Appends the end offset of every code point in [from, to). */
 function pushPoints(text: string, from: number, to: number, ends: number[]): void {
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     i = nextPoint(text, i);
     ends.push(i);
   }

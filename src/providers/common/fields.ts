@@ -32,18 +32,7 @@ export function url(description: string, limits: TextLimits = {}) {
 export const object = z.strictObject;
 
 /** Defensive readers for toModel(), which must never throw on a half-written file. */
-export function rec(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
-}
-export function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-export function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
+export { arr, num, rec, str } from '../../core/json-values';
 /** A TextRef when v is a string. */
 export function textRef(v: unknown, pointer: string): { text: string; pointer: string } | undefined {
   return typeof v === 'string' ? { text: v, pointer } : undefined;
@@ -116,7 +105,10 @@ export function selectedBy<T extends z.ZodDiscriminatedUnion<readonly z.ZodObjec
  */
 export function messageOrMarkRead(messages: z.ZodDiscriminatedUnion<readonly z.ZodObject[]>, markRead: z.ZodObject, description: string, defaultType?: string) {
   const isMarkRead = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && 'status' in v && !('type' in v);
-  const typeValues = messages.options.map((o) => (o.shape.type as z.ZodType).def).map((d) => ((d as { innerType?: z.ZodType }).innerType?.def ?? d) as { values?: unknown[] }).map((d) => d.values?.[0]);
+  const typeValues = messages.options
+    .map((o) => (o.shape.type as z.ZodType).def)
+    .map((d) => ((d as { innerType?: z.ZodType }).innerType?.def ?? d) as { values?: unknown[] })
+    .map((d) => d.values?.[0]);
   /** With a default `type`, a body that has another type's content but no `type` is that mistake, said once. */
   const missingType = (v: unknown): string | undefined => {
     if (!defaultType || v === null || typeof v !== 'object' || Array.isArray(v) || 'type' in v || defaultType in v) return undefined;
@@ -142,7 +134,12 @@ export function messageOrMarkRead(messages: z.ZodDiscriminatedUnion<readonly z.Z
     .superRefine((value, ctx) => {
       const other = missingType(value);
       if (other) {
-        ctx.addIssue({ code: 'custom', path: [], input: value, message: `\`type\` is missing, so the API reads this body as a "${defaultType}" message, but it holds \`${other}\`. Add "type": "${other}".` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          input: value,
+          message: `\`type\` is missing, so the API reads this body as a "${defaultType}" message, but it holds \`${other}\`. Add "type": "${other}".`,
+        });
         return;
       }
       const result = (isMarkRead(value) ? markRead : messages).safeParse(value);

@@ -1,5 +1,6 @@
 /** The gateway's response format is not documented: read the common shapes defensively. */
-import { nonJsonProblem, rec, statusAdvice, str, type ReadResult } from '../../core/http/outcome';
+import { nonJsonProblem, statusAdvice, type ReadResult } from '../../core/http/outcome';
+import { rec, scalarText } from '../../core/json-values';
 import type { HttpReply } from '../../core/http/types';
 import { firstMessageId } from '../whatsapp/response';
 import { explainError } from './errors';
@@ -7,14 +8,14 @@ import { explainError } from './errors';
 function findId(body: Record<string, unknown> | undefined): string | undefined {
   if (!body) return undefined;
   const data = rec(body.data) ?? rec(body.result);
-  return str(body.messageId) ?? str(body.message_id) ?? str(body.message_uuid) ?? str(body.id) ?? firstMessageId(body) ?? (data ? findId(data) : undefined);
+  return scalarText(body.messageId) ?? scalarText(body.message_id) ?? scalarText(body.message_uuid) ?? scalarText(body.id) ?? firstMessageId(body) ?? (data ? findId(data) : undefined);
 }
 
 function findError(body: Record<string, unknown>): string | undefined {
   const e = body.error;
   const nested = rec(e);
   const first = Array.isArray(body.errors) ? body.errors[0] : undefined;
-  return str(e) ?? str(nested?.message) ?? str(nested?.title) ?? str(first) ?? str(rec(first)?.message) ?? str(body.detail) ?? str(body.message);
+  return scalarText(e) ?? scalarText(nested?.message) ?? scalarText(nested?.title) ?? scalarText(first) ?? scalarText(rec(first)?.message) ?? scalarText(body.detail) ?? scalarText(body.message);
 }
 
 export function readResponse(reply: HttpReply): ReadResult {
@@ -29,6 +30,11 @@ export function readResponse(reply: HttpReply): ReadResult {
   const known = explainError(text);
   return {
     ok: false,
-    problem: { title: `HTTP ${reply.status}: ${text ?? known?.meaning ?? (reply.statusText || 'error')}`, detail: known && text ? known.meaning : undefined, code: str(body.code), advice: known?.advice ?? statusAdvice(reply.status) },
+    problem: {
+      title: `HTTP ${reply.status}: ${text ?? known?.meaning ?? (reply.statusText || 'error')}`,
+      detail: known && text ? known.meaning : undefined,
+      code: scalarText(body.code),
+      advice: known?.advice ?? statusAdvice(reply.status),
+    },
   };
 }

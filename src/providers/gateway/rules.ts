@@ -10,7 +10,10 @@ export const interactiveBodyLength: LintRule = (ctx) => {
   if (length <= MAX_INTERACTIVE_BODY) return;
   // Over 4096 the schema also complains, with plain text's limit; this message says the limit that applies.
   ctx.supersede(m.text.pointer, 'schema');
-  const why = [m.header && 'a header', m.footer && 'a footer', m.buttons && 'buttons'].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
+  const why = [m.header && 'a header', m.footer && 'a footer', m.buttons && 'buttons']
+    .filter(Boolean)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
   ctx.report({
     severity: 'error',
     code: 'interactive-body-length',

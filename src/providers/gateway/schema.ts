@@ -22,7 +22,14 @@ export const gatewayPayload = object({
     .meta({ doNotSuggest: true })
     .optional(),
   phone: phone('Recipient phone number: "+", country code and number, no spaces or dashes (e.g. +919876543210).'),
-  message: text('The message text. Supports WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Free-form text can be sent only within 24 h of the customer\'s last message. Up to ' + MAX_TEXT + ' characters, or ' + MAX_INTERACTIVE_BODY + ' with a header, footer or buttons.', { min: 1, max: MAX_TEXT }),
+  message: text(
+    "The message text. Supports WhatsApp formatting: *bold*, _italic_, ~strikethrough~, ```monospace```. Free-form text can be sent only within 24 h of the customer's last message. Up to " +
+      MAX_TEXT +
+      ' characters, or ' +
+      MAX_INTERACTIVE_BODY +
+      ' with a header, footer or buttons.',
+    { min: 1, max: MAX_TEXT },
+  ),
   header: text('Header text above the body. Makes the message interactive.', { min: 1, max: 60 }).optional(),
   footer: text('Footer text below the body, in a smaller font. Makes the message interactive.', { min: 1, max: 60 }).optional(),
   buttons: z

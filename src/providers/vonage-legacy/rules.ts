@@ -17,11 +17,21 @@ export const legacyAddresses: LintRule = (ctx) => {
   const known = (t: string | undefined) => t !== undefined && (LEGACY_CHANNELS as readonly string[]).includes(t);
   // An unknown type is the schema's to report; a mismatch is only between two real channels.
   if (known(toType) && known(fromType) && toType !== fromType) {
-    ctx.report({ severity: 'error', code: 'legacy-channel-mismatch', pointer: '/to/type', message: `The recipient's type "${toType}" differs from the sender's "${fromType}": both must name the channel to send on. Make them the same.` });
+    ctx.report({
+      severity: 'error',
+      code: 'legacy-channel-mismatch',
+      pointer: '/to/type',
+      message: `The recipient's type "${toType}" differs from the sender's "${fromType}": both must name the channel to send on. Make them the same.`,
+    });
   }
   if (to && toType) {
     if (NUMBER_CHANNELS.has(toType) && to.number === undefined) {
-      ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/to', message: `${CHANNEL_NAMES[toType] ?? 'A'} recipient needs a "number": the phone number as digits only, e.g. 447700900000.` });
+      ctx.report({
+        severity: 'error',
+        code: 'legacy-address',
+        pointer: '/to',
+        message: `${CHANNEL_NAMES[toType] ?? 'A'} recipient needs a "number": the phone number as digits only, e.g. 447700900000.`,
+      });
     } else if (toType === 'messenger' && to.id === undefined) {
       ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/to', message: 'A Messenger recipient needs an "id": the page-scoped id of the person.' });
     }
@@ -29,9 +39,20 @@ export const legacyAddresses: LintRule = (ctx) => {
   if (from && fromType) {
     const number = str(from.number);
     if ((fromType === 'viber_service' || fromType === 'messenger') && from.id === undefined) {
-      ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/from', message: `${CHANNEL_NAMES[fromType] ?? 'A'} sender needs an "id": your ${fromType === 'messenger' ? 'Facebook page id' : 'Viber service id'}.` });
+      ctx.report({
+        severity: 'error',
+        code: 'legacy-address',
+        pointer: '/from',
+        message: `${CHANNEL_NAMES[fromType] ?? 'A'} sender needs an "id": your ${fromType === 'messenger' ? 'Facebook page id' : 'Viber service id'}.`,
+      });
     } else if (NUMBER_CHANNELS.has(fromType) && fromType !== 'viber_service') {
-      if (number === undefined) ctx.report({ severity: 'error', code: 'legacy-address', pointer: '/from', message: `${CHANNEL_NAMES[fromType] ?? 'A'} sender needs a "number": your number as digits only, e.g. 447700900000.` });
+      if (number === undefined)
+        ctx.report({
+          severity: 'error',
+          code: 'legacy-address',
+          pointer: '/from',
+          message: `${CHANNEL_NAMES[fromType] ?? 'A'} sender needs a "number": your number as digits only, e.g. 447700900000.`,
+        });
       else if (fromType === 'sms') checkSmsSender(ctx, number, '/from/number');
       else checkNumber(ctx, number, '/from/number', `The ${fromType === 'whatsapp' ? 'WhatsApp' : 'MMS'} sender number`);
     }
@@ -47,7 +68,12 @@ export const legacyTextLength: LintRule = (ctx) => {
   if (text.length > MAX_LEGACY_SMS_TEXT) {
     // The schema's limit (4096, WhatsApp's) would be the wrong number for this channel: say it once, right.
     ctx.supersede('/message/content/text', 'schema');
-    ctx.report({ severity: 'error', code: 'text-length', pointer: '/message/content/text', message: `The ${type === 'sms' ? 'SMS' : 'Viber'} text is ${text.length} characters; the limit is ${MAX_LEGACY_SMS_TEXT}. Shorten it.` });
+    ctx.report({
+      severity: 'error',
+      code: 'text-length',
+      pointer: '/message/content/text',
+      message: `The ${type === 'sms' ? 'SMS' : 'Viber'} text is ${text.length} characters; the limit is ${MAX_LEGACY_SMS_TEXT}. Shorten it.`,
+    });
   }
 };
 
@@ -66,14 +92,24 @@ export const legacyContentForChannel: LintRule = (ctx) => {
   const ok = allowed[channel];
   // An unknown type is the schema's to report.
   if (ok && allowed.whatsapp.includes(type) && !ok.includes(type)) {
-    ctx.report({ severity: 'error', code: 'legacy-content-type', pointer: '/message/content/type', message: `A ${channel} message can't have content type "${type}"; use ${ok.map((t) => `"${t}"`).join(' or ')}.` });
+    ctx.report({
+      severity: 'error',
+      code: 'legacy-content-type',
+      pointer: '/message/content/type',
+      message: `A ${channel} message can't have content type "${type}"; use ${ok.map((t) => `"${t}"`).join(' or ')}.`,
+    });
   }
 };
 
 export const legacyMessengerTag: LintRule = (ctx) => {
   const m = rec(rec(rec(ctx.value)?.message)?.messenger);
   if (str(m?.category) === 'message_tag' && m?.tag === undefined) {
-    ctx.report({ severity: 'error', code: 'messenger-tag', pointer: '/message/messenger', message: 'Category "message_tag" needs a "tag" (e.g. ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, HUMAN_AGENT).' });
+    ctx.report({
+      severity: 'error',
+      code: 'messenger-tag',
+      pointer: '/message/messenger',
+      message: 'Category "message_tag" needs a "tag" (e.g. ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE, HUMAN_AGENT).',
+    });
   }
 };
 

@@ -11,7 +11,6 @@ import { LEGACY_CHANNELS } from './limits';
 export const MAX_LEGACY_CLIENT_REF = 40;
 export const MAX_LEGACY_WHATSAPP_TEXT = 4096;
 
-
 const address = (who: 'sender' | 'recipient') =>
   object({
     type: z.enum(LEGACY_CHANNELS).describe(`Channel: "sms", "whatsapp", "viber_service", "messenger" or "mms"; the same for sender and recipient.`),
@@ -52,7 +51,10 @@ const content = z
         parameters: z.array(templateParameter).describe('Body parameters in order: [{"default": "..."}] or ["..."].').optional(),
       }).describe('The WhatsApp template (MTM/HSM); allowed outside the 24 h window.'),
     }),
-    object({ type: z.literal('custom').describe('A channel-native message object in `custom`.'), custom: z.record(z.string(), z.unknown()).describe('A channel-native message object, passed through as given.') }),
+    object({
+      type: z.literal('custom').describe('A channel-native message object in `custom`.'),
+      custom: z.record(z.string(), z.unknown()).describe('A channel-native message object, passed through as given.'),
+    }),
   ])
   .describe('What to send: `type` and the object it names.');
 

@@ -22,15 +22,21 @@ const statusBody = z
     from: party('The sender.'),
     timestamp: s('When it happened, ISO 8601.'),
     status: z.enum(['submitted', 'delivered', 'read', 'rejected', 'undeliverable']).describe('submitted, delivered, read, rejected (see `error`), undeliverable.'),
-    error: z.object({ code: z.union([z.number(), z.string()]).describe('The error code, e.g. 1340 (24 h window closed).'), reason: s('What happened.') }).describe('Why it was rejected.').optional(),
-    usage: z.object({ currency: s('ISO 4217 currency.'), price: s('The charge.') }).describe('What it cost.').optional(),
+    error: z
+      .object({ code: z.union([z.number(), z.string()]).describe('The error code, e.g. 1340 (24 h window closed).'), reason: s('What happened.') })
+      .describe('Why it was rejected.')
+      .optional(),
+    usage: z
+      .object({ currency: s('ISO 4217 currency.'), price: s('The charge.') })
+      .describe('What it cost.')
+      .optional(),
     client_ref: s('Your reference.').optional(),
   })
   .describe('A message status.');
 
 const inboundBody = z
   .object({
-    message_uuid: s('This message\'s id.'),
+    message_uuid: s("This message's id."),
     to: party('Your number or id.'),
     from: party('The customer.'),
     timestamp: s('When it was sent, ISO 8601.'),
@@ -41,11 +47,26 @@ const inboundBody = z
           .object({
             type: z.enum(['text', 'image', 'audio', 'video', 'file', 'location', 'unsupported']).describe('The content type.'),
             text: s('What the customer wrote.').optional(),
-            image: z.object({ url: s('Where to download it.') }).describe('An image.').optional(),
-            audio: z.object({ url: s('Where to download it.') }).describe('An audio.').optional(),
-            video: z.object({ url: s('Where to download it.') }).describe('A video.').optional(),
-            file: z.object({ url: s('Where to download it.') }).describe('A file.').optional(),
-            location: z.object({ lat: z.number().describe('Latitude.'), long: z.number().describe('Longitude.') }).describe('A location.').optional(),
+            image: z
+              .object({ url: s('Where to download it.') })
+              .describe('An image.')
+              .optional(),
+            audio: z
+              .object({ url: s('Where to download it.') })
+              .describe('An audio.')
+              .optional(),
+            video: z
+              .object({ url: s('Where to download it.') })
+              .describe('A video.')
+              .optional(),
+            file: z
+              .object({ url: s('Where to download it.') })
+              .describe('A file.')
+              .optional(),
+            location: z
+              .object({ lat: z.number().describe('Latitude.'), long: z.number().describe('Longitude.') })
+              .describe('A location.')
+              .optional(),
           })
           .describe('What the customer sent.'),
       })

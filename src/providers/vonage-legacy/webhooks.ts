@@ -52,7 +52,13 @@ export const webhooks: WebhookDef = {
   build: {
     status: (spec: StatusSpec) => {
       const type = legacyType(spec.channel);
-      const body: Record<string, unknown> = { message_uuid: spec.messageId, to: { type, number: spec.to }, from: { type, number: spec.from }, timestamp: iso(spec.at), status: VONAGE_STATUS[spec.status] };
+      const body: Record<string, unknown> = {
+        message_uuid: spec.messageId,
+        to: { type, number: spec.to },
+        from: { type, number: spec.from },
+        timestamp: iso(spec.at),
+        status: VONAGE_STATUS[spec.status],
+      };
       if (spec.error) body.error = { code: spec.error.code, reason: spec.error.detail };
       if (spec.usage) body.usage = spec.usage;
       if (spec.clientRef) body.client_ref = spec.clientRef;
@@ -60,7 +66,14 @@ export const webhooks: WebhookDef = {
     },
     inbound: (spec: InboundSpec) => {
       const type = legacyType(spec.channel);
-      return { message_uuid: spec.messageId, to: { type, number: spec.to }, from: { type, number: spec.from }, timestamp: iso(spec.at), direction: 'inbound', message: { content: { type: 'text', text: spec.text ?? spec.reply?.title ?? '' } } };
+      return {
+        message_uuid: spec.messageId,
+        to: { type, number: spec.to },
+        from: { type, number: spec.from },
+        timestamp: iso(spec.at),
+        direction: 'inbound',
+        message: { content: { type: 'text', text: spec.text ?? spec.reply?.title ?? '' } },
+      };
     },
   },
 };

@@ -6,7 +6,10 @@ import type { CatalogEntry } from '../../core/http/outcome';
 
 const BY_STATUS: Record<number, CatalogEntry> = {
   400: { meaning: 'The request body was not understood.', advice: 'Check the payload against the schema: run `mwb validate` on it.' },
-  401: { meaning: 'The credentials were not accepted.', advice: 'Check the application id and that the private key belongs to that application (or the API key and secret for Basic auth). A JWT must not be expired: a fresh one is made per send.' },
+  401: {
+    meaning: 'The credentials were not accepted.',
+    advice: 'Check the application id and that the private key belongs to that application (or the API key and secret for Basic auth). A JWT must not be expired: a fresh one is made per send.',
+  },
   402: { meaning: 'The account balance is too low.', advice: 'Top up the Vonage account, then send again.' },
   403: { meaning: 'Not allowed.', advice: 'Check that the sender (from) belongs to this account and the application is linked to it; for the Messages sandbox, the recipient must be allow-listed.' },
   404: { meaning: 'Not found.', advice: 'Check the endpoint (https://api.nexmo.com or a regional host) and, for mark-as-read, the message UUID and region.' },
@@ -19,9 +22,18 @@ const BY_STATUS: Record<number, CatalogEntry> = {
 };
 
 const BY_DETAIL: { test: RegExp; entry: CatalogEntry }[] = [
-  { test: /outside (of )?(the )?(allowed|24.?h(our)?) window|customer care window|re-?engagement/i, entry: { meaning: 'The WhatsApp 24-hour customer care window is closed for this recipient.', advice: 'Send an approved template message (message_type "template" or a custom template) instead of free-form content.' } },
+  {
+    test: /outside (of )?(the )?(allowed|24.?h(our)?) window|customer care window|re-?engagement/i,
+    entry: {
+      meaning: 'The WhatsApp 24-hour customer care window is closed for this recipient.',
+      advice: 'Send an approved template message (message_type "template" or a custom template) instead of free-form content.',
+    },
+  },
   { test: /throttl|rate limit/i, entry: { meaning: 'Sending too fast.', advice: 'Slow down and send again.' } },
-  { test: /not (white|allow)-?listed|allow-?list/i, entry: { meaning: 'The recipient is not allow-listed.', advice: 'Add the number to the Messages sandbox allow list, or send through the production endpoint.' } },
+  {
+    test: /not (white|allow)-?listed|allow-?list/i,
+    entry: { meaning: 'The recipient is not allow-listed.', advice: 'Add the number to the Messages sandbox allow list, or send through the production endpoint.' },
+  },
   { test: /balance|insufficient/i, entry: { meaning: 'The account balance is too low.', advice: 'Top up the Vonage account.' } },
 ];
 
@@ -39,8 +51,11 @@ const STATUS_CODES: Record<number, CatalogEntry> = {
   1050: { meaning: 'The recipient number is barred and may not receive messages.', advice: 'Reach the customer another way.' },
   1070: { meaning: 'The pre-paid account has too little credit for this message.', advice: 'Top up the Vonage account, then send again.' },
   1120: { meaning: 'The sender id was not accepted under local regulations.', advice: 'Use a sender allowed in the destination country (often a number, not a name).' },
-  1160: { meaning: 'The recipient is not on the account\'s pre-approved destination list.', advice: 'Add the number in the Vonage Dashboard, or send from a production account.' },
-  1340: { meaning: 'The WhatsApp 24-hour customer care window is closed for this recipient.', advice: 'Send an approved template message (message_type "template" or a custom template) instead of free-form content.' },
+  1160: { meaning: "The recipient is not on the account's pre-approved destination list.", advice: 'Add the number in the Vonage Dashboard, or send from a production account.' },
+  1340: {
+    meaning: 'The WhatsApp 24-hour customer care window is closed for this recipient.',
+    advice: 'Send an approved template message (message_type "template" or a custom template) instead of free-form content.',
+  },
 };
 
 /** Vonage's problem type for the closed WhatsApp window ends in `#1340` ("Outside of the allowed window"). */

@@ -17,7 +17,7 @@ function bestBranch(issues: readonly Issue[]): Issue[] {
   const types = top.errors.map((b) => (b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? b[0].expected : undefined));
   if (types.every((t) => t !== undefined)) return [{ ...top.errors[0][0], expected: [...new Set(types)].join(' or ') } as Issue];
   const score = (b: readonly Issue[]) => Math.max(0, ...b.map((i) => i.path.length)) * 100 - b.length;
-  return [...top.errors].sort((a, b) => score(b) - score(a))[0] as Issue[];
+  return [...top.errors].sort((a, b) => score(b) - score(a))[0];
 }
 
 export function locatedUnion<T extends z.ZodType>(union: T, description: string): T {
@@ -37,10 +37,13 @@ export function locatedUnion<T extends z.ZodType>(union: T, description: string)
       }
     })
     .meta(
-      Object.defineProperties({} as Record<string, unknown>, {
-        anyOf: { enumerable: true, get: () => (json ??= compute()).anyOf },
-        description: { enumerable: true, value: description },
-      }),
+      Object.defineProperties(
+        {},
+        {
+          anyOf: { enumerable: true, get: () => (json ??= compute()).anyOf },
+          description: { enumerable: true, value: description },
+        },
+      ),
     );
   return wrapped as unknown as T;
 }

@@ -66,6 +66,9 @@ export const senderFormat: LintRule = (ctx) => {
       if (/^\d+$/.test(from) && from.length <= MAX_SHORT_CODE) break;
       checkNumber(ctx, from, '/from', 'The MMS sender number');
       break;
+    default:
+      // Other channels' senders are ids the schema checks (Viber service ids, Messenger page ids).
+      break;
   }
 };
 

@@ -32,21 +32,23 @@ const TYPE_HINTS: Record<string, string> = {
 };
 /** The `message_type` of one branch, described so the hover says what it sends. */
 const messageType = <T extends string>(type: T) => z.literal(type).describe(`Send ${TYPE_HINTS[type] ?? type}.`);
-const seconds = (description: string, min: number, max: number) =>
-  z.number().int().min(min).max(max).describe(`${description} (${min}-${max} seconds)`);
+const seconds = (description: string, min: number, max: number) => z.number().int().min(min).max(max).describe(`${description} (${min}-${max} seconds)`);
 
 /** Fields every v1 message may carry. */
 const commonFields = {
   to: phone('Recipient: the phone number in E.164 form as digits only, no leading "+" or "00" (e.g. 447700900000). For Messenger, the recipient\'s page-scoped id.'),
   from: text('Sender: your number (digits only, no "+"), an alphanumeric SMS sender id of at most 11 characters, your Viber service id or your Facebook page id.', { min: 1 }),
   client_ref: text('Your own reference for this message, returned in every status webhook.', { max: MAX_CLIENT_REF }).optional(),
-  webhook_url: url('Status webhook URL for this message only; overrides the application\'s setting.', { min: 1 }).optional(),
+  webhook_url: url("Status webhook URL for this message only; overrides the application's setting.", { min: 1 }).optional(),
   webhook_version: z.enum(['v0.1', 'v1']).describe('Format of the status webhooks for this message: "v1" (current) or "v0.1".').optional(),
 };
 
 // ---------- SMS ----------
 const smsSettings = object({
-  encoding_type: z.enum(['text', 'unicode', 'auto']).describe('"text" (GSM-7, 160 characters per part), "unicode" (UCS-2, 70 per part) or "auto" (Vonage decides from the content). Overrides detection.').optional(),
+  encoding_type: z
+    .enum(['text', 'unicode', 'auto'])
+    .describe('"text" (GSM-7, 160 characters per part), "unicode" (UCS-2, 70 per part) or "auto" (Vonage decides from the content). Overrides detection.')
+    .optional(),
   content_id: text('DLT content template id (India only).', { min: 1 }).optional(),
   entity_id: text('DLT entity id (India only).', { min: 1 }).optional(),
 }).describe('SMS-specific settings.');
@@ -80,7 +82,7 @@ const waCaption = (what: string) => text(`Caption shown under the ${what}.`, { m
 const whatsappText = object({
   ...whatsappCommon,
   message_type: messageType('text'),
-  text: text('Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```). Free-form: only within 24 h of the customer\'s last message.', { min: 1, max: MAX_WHATSAPP_TEXT }),
+  text: text("Message text. Supports WhatsApp formatting (*bold*, _italic_, ~strike~, ```mono```). Free-form: only within 24 h of the customer's last message.", { min: 1, max: MAX_WHATSAPP_TEXT }),
 }).describe('WhatsApp text message.');
 
 const whatsappImage = object({
@@ -129,7 +131,10 @@ const whatsappTemplate = object({
   template: object({
     // No max here: the common template-name-length rule reports names over 512 characters, once.
     name: text('Template name as approved by WhatsApp (older templates: "namespace:name"), up to 512 characters.', { min: 1 }),
-    parameters: z.array(text('Value for {{n}} in the template body, in order.', { min: 1, max: 1024 })).describe('Body parameters: the first fills {{1}}.').optional(),
+    parameters: z
+      .array(text('Value for {{n}} in the template body, in order.', { min: 1, max: 1024 }))
+      .describe('Body parameters: the first fills {{1}}.')
+      .optional(),
   }).describe('The template (MTM/HSM) to send; allowed outside the 24 h window.'),
   whatsapp: object({
     policy: z.literal('deterministic').describe('Language policy; only "deterministic".').optional(),
@@ -169,8 +174,7 @@ const mmsCommon = {
   ttl: seconds('How long Vonage attempts delivery', 300, 259200).optional(),
 };
 const mmsCaption = (what: string) => text(`Caption sent with the ${what}.`, { min: 1, max: 2000 });
-const mmsMedia = (what: string, withCaption = true) =>
-  withCaption ? object({ url: mediaUrl(what), caption: mmsCaption(what).optional() }) : object({ url: mediaUrl(what) });
+const mmsMedia = (what: string, withCaption = true) => (withCaption ? object({ url: mediaUrl(what), caption: mmsCaption(what).optional() }) : object({ url: mediaUrl(what) }));
 
 const mmsImage = object({ ...mmsCommon, message_type: messageType('image'), image: mmsMedia('image (JPG, PNG or GIF)').describe('The image.') }).describe('MMS image.');
 const mmsVcard = object({ ...mmsCommon, message_type: messageType('vcard'), vcard: mmsMedia('vCard (.vcf)').describe('The contact card.') }).describe('MMS vCard.');
@@ -246,7 +250,9 @@ const viberVideo = object({
 const viberFile = object({
   ...viberCommon,
   message_type: messageType('file'),
-  file: object({ url: mediaUrl('file'), name: text('File name shown to the recipient.', { min: 1 }).optional(), caption: text('Caption sent with the file.', { min: 1 }).optional() }).describe('The file.'),
+  file: object({ url: mediaUrl('file'), name: text('File name shown to the recipient.', { min: 1 }).optional(), caption: text('Caption sent with the file.', { min: 1 }).optional() }).describe(
+    'The file.',
+  ),
   viber_service: viberSettings().optional(),
 }).describe('Viber file message.');
 
@@ -268,7 +274,7 @@ const messengerSettings = z
 
 const messengerCommon = {
   ...commonFields,
-  to: text('The recipient\'s page-scoped id (PSID).', { min: 1 }),
+  to: text("The recipient's page-scoped id (PSID).", { min: 1 }),
   from: text('Your Facebook page id.', { min: 1 }),
   channel: z.literal('messenger').describe('Send over Facebook Messenger.'),
   messenger: messengerSettings.optional(),
@@ -366,10 +372,8 @@ function selectorSchema(): Record<string, unknown> {
   };
 }
 
-export const vonagePayload = z
-  .discriminatedUnion('channel', [...channels])
-  .meta(
-    lazyJson({ oneOf: undefined }, ['type', 'required', 'properties', 'allOf'], selectorSchema, {
-      description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.',
-    }),
-  );
+export const vonagePayload = z.discriminatedUnion('channel', [...channels]).meta(
+  lazyJson({ oneOf: undefined }, ['type', 'required', 'properties', 'allOf'], selectorSchema, {
+    description: 'Vonage Messages API v1 request body (POST /v1/messages). Pick a `channel`, then a `message_type`.',
+  }),
+);

@@ -13,7 +13,7 @@ const timestamp = s('When it happened, ISO 8601 (e.g. "2025-02-03T12:14:25Z").')
 
 export const vonageError = z
   .object({
-    type: s('A link to the error\'s explanation; its fragment is the code, e.g. ...#1340.').optional(),
+    type: s("A link to the error's explanation; its fragment is the code, e.g. ...#1340.").optional(),
     title: z.union([z.number(), z.string()]).describe('The error code, e.g. 1340 (24 h window closed: send a template).').optional(),
     detail: s('What happened, in words.').optional(),
     instance: s('A reference for Vonage support.').optional(),
@@ -35,8 +35,14 @@ const statusBody = z
     error: vonageError.optional(),
     usage: vonageUsage.optional(),
     client_ref: s('Your reference, as sent with the message.').optional(),
-    destination: z.object({ network_code: s('The recipient\'s network (SMS).') }).describe('Where it went (SMS).').optional(),
-    sms: z.object({ count_total: s('How many SMS parts.').optional() }).describe('SMS details.').optional(),
+    destination: z
+      .object({ network_code: s("The recipient's network (SMS).") })
+      .describe('Where it went (SMS).')
+      .optional(),
+    sms: z
+      .object({ count_total: s('How many SMS parts.').optional() })
+      .describe('SMS details.')
+      .optional(),
     whatsapp: z.record(z.string(), z.unknown()).describe('WhatsApp details (conversation, pricing, recipient ids).').optional(),
     workflow: z.record(z.string(), z.unknown()).describe('The failover workflow this message belongs to.').optional(),
   })
@@ -61,15 +67,36 @@ const inboundBody = z
     file: media('A file.').optional(),
     sticker: media('A sticker.').optional(),
     vcard: media('A contact card.').optional(),
-    location: z.object({ lat: z.number().describe('Latitude.'), long: z.number().describe('Longitude.'), name: s('Place name.').optional(), address: s('Address.').optional() }).describe('A location.').optional(),
-    reply: z.object({ id: s('The reply button\'s or list row\'s id, as you sent it.'), title: s('Its title.'), description: s('The row\'s description.').optional() }).describe('A tapped reply button or list row.').optional(),
-    button: z.object({ payload: s('The template quick-reply button\'s payload.'), text: s('Its label.'), subtype: s('The button\'s type.').optional() }).describe('A tapped template button.').optional(),
-    reaction: z.object({ action: s('"react" or "unreact".'), emoji: s('The emoji.').optional() }).describe('A reaction.').optional(),
-    context: z.object({ message_uuid: s('Id of your message this answers.'), message_from: s('Who sent that message.').optional() }).describe('The message this one answers.').optional(),
+    location: z
+      .object({ lat: z.number().describe('Latitude.'), long: z.number().describe('Longitude.'), name: s('Place name.').optional(), address: s('Address.').optional() })
+      .describe('A location.')
+      .optional(),
+    reply: z
+      .object({ id: s("The reply button's or list row's id, as you sent it."), title: s('Its title.'), description: s("The row's description.").optional() })
+      .describe('A tapped reply button or list row.')
+      .optional(),
+    button: z
+      .object({ payload: s("The template quick-reply button's payload."), text: s('Its label.'), subtype: s("The button's type.").optional() })
+      .describe('A tapped template button.')
+      .optional(),
+    reaction: z
+      .object({ action: s('"react" or "unreact".'), emoji: s('The emoji.').optional() })
+      .describe('A reaction.')
+      .optional(),
+    context: z
+      .object({ message_uuid: s('Id of your message this answers.'), message_from: s('Who sent that message.').optional() })
+      .describe('The message this one answers.')
+      .optional(),
     context_status: z.enum(['none', 'available', 'unavailable']).describe('Whether `context` is given.').optional(),
-    profile: z.object({ name: s('The customer\'s profile name.') }).describe('The customer\'s profile.').optional(),
+    profile: z
+      .object({ name: s("The customer's profile name.") })
+      .describe("The customer's profile.")
+      .optional(),
     sms: z.record(z.string(), z.unknown()).describe('SMS details (parts, keyword).').optional(),
-    origin: z.object({ network_code: s('The customer\'s network.') }).describe('Where it came from (SMS).').optional(),
+    origin: z
+      .object({ network_code: s("The customer's network.") })
+      .describe('Where it came from (SMS).')
+      .optional(),
     usage: vonageUsage.optional(),
     whatsapp: z.record(z.string(), z.unknown()).describe('WhatsApp details (referral).').optional(),
   })

@@ -35,7 +35,12 @@ export async function verifyVonageSignature(request: WebhookRequest, secrets: We
   const authorization = header(request.headers, 'authorization');
   const secret = secrets.vonageSignatureSecret;
   if (!secret) {
-    return { verified: null, reason: authorization ? 'VONAGE_SIGNATURE_SECRET is not set, so the signed token was not checked.' : 'VONAGE_SIGNATURE_SECRET is not set and the request carries no signed token: nothing was checked.' };
+    return {
+      verified: null,
+      reason: authorization
+        ? 'VONAGE_SIGNATURE_SECRET is not set, so the signed token was not checked.'
+        : 'VONAGE_SIGNATURE_SECRET is not set and the request carries no signed token: nothing was checked.',
+    };
   }
   if (authorization === undefined) return { verified: false, reason: 'No Authorization header: Vonage signs each Messages API webhook with a Bearer JWT, so this did not come from Vonage.' };
   const m = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)\s*$/.exec(authorization);
@@ -48,13 +53,15 @@ export async function verifyVonageSignature(request: WebhookRequest, secrets: We
   } catch {
     return { verified: false, reason: 'Malformed JWT in the Authorization header: its header is not base64url JSON.' };
   }
-  if (typeof alg !== 'string' || alg.toLowerCase() === 'none') return { verified: false, reason: 'The JWT says alg "none": an unsigned token proves nothing, so it is refused. Vonage signs with HS256.' };
+  if (typeof alg !== 'string' || alg.toLowerCase() === 'none')
+    return { verified: false, reason: 'The JWT says alg "none": an unsigned token proves nothing, so it is refused. Vonage signs with HS256.' };
   if (alg !== 'HS256') return { verified: false, reason: `The JWT is signed with ${alg.slice(0, 16)}; Vonage signs webhooks with HS256 under your signature secret, so it is refused.` };
   let claims: Record<string, unknown>;
   try {
     ({ payload: claims } = await jwtVerify(token, encoder.encode(secret), { algorithms: ['HS256'], currentDate: new Date(now) }));
   } catch (e) {
-    if (e instanceof joseErrors.JWSSignatureVerificationFailed) return { verified: false, reason: 'The JWT\'s signature does not match VONAGE_SIGNATURE_SECRET: it was signed with another secret (Dashboard > API settings > Signature secret).' };
+    if (e instanceof joseErrors.JWSSignatureVerificationFailed)
+      return { verified: false, reason: "The JWT's signature does not match VONAGE_SIGNATURE_SECRET: it was signed with another secret (Dashboard > API settings > Signature secret)." };
     if (e instanceof joseErrors.JWTExpired) return { verified: false, reason: 'The JWT has expired (its exp is in the past).' };
     return { verified: false, reason: `The JWT was refused: ${(e as Error).message.slice(0, 120)}.` };
   }
@@ -62,13 +69,19 @@ export async function verifyVonageSignature(request: WebhookRequest, secrets: We
   if (typeof iat !== 'number') return { verified: false, reason: 'The JWT has no iat (issued at) claim, so its age cannot be checked: refused.' };
   const age = Math.floor(now / 1000) - iat;
   if (age > MAX_AGE_SECONDS) {
-    return { verified: false, reason: `Stale: the JWT was issued ${age} s ago; more than ${MAX_AGE_SECONDS} s is refused, because a signed request captured once could otherwise be replayed for ever (the token has no expiry).` };
+    return {
+      verified: false,
+      reason: `Stale: the JWT was issued ${age} s ago; more than ${MAX_AGE_SECONDS} s is refused, because a signed request captured once could otherwise be replayed for ever (the token has no expiry).`,
+    };
   }
   if (age < -MAX_SKEW_SECONDS) return { verified: false, reason: `The JWT was issued ${-age} s in the future; more than ${MAX_SKEW_SECONDS} s of clock skew is refused.` };
   const hash = claims.payload_hash;
   if (typeof hash !== 'string') return { verified: false, reason: 'The JWT has no payload_hash claim, so it does not vouch for this body: refused.' };
   if (hash.toLowerCase() !== payloadHash(request.body)) {
-    return { verified: false, reason: 'payload_hash does not match the SHA-256 of the body that arrived: the body changed after it was signed (or the signer hashed something other than the raw bytes).' };
+    return {
+      verified: false,
+      reason: 'payload_hash does not match the SHA-256 of the body that arrived: the body changed after it was signed (or the signer hashed something other than the raw bytes).',
+    };
   }
   return { verified: true };
 }

@@ -63,7 +63,8 @@ function events(value: unknown): WebhookEvent[] {
     const context = str(rec(v.context)?.message_uuid);
     if (context) event.context = context;
     const part = rec(v[type]);
-    if (part && ['image', 'video', 'audio', 'file', 'sticker', 'vcard'].includes(type)) event.media = compact({ kind: type as NonNullable<WebhookEvent['media']>['kind'], caption: str(part.caption), filename: str(part.name) });
+    if (part && ['image', 'video', 'audio', 'file', 'sticker', 'vcard'].includes(type))
+      event.media = compact({ kind: type as NonNullable<WebhookEvent['media']>['kind'], caption: str(part.caption), filename: str(part.name) });
     if (part && type === 'location') event.location = compact({ latitude: num(part.lat), longitude: num(part.long), name: str(part.name), address: str(part.address) });
     if (part && type === 'reaction') event.reaction = { emoji: part.action === 'unreact' ? '' : (str(part.emoji) ?? '') };
     return [event];
@@ -74,8 +75,21 @@ function events(value: unknown): WebhookEvent[] {
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function vonageStatusBody(spec: StatusSpec): Record<string, unknown> {
-  const body: Record<string, unknown> = { message_uuid: spec.messageId, to: spec.to, from: spec.from, timestamp: iso(spec.at), status: VONAGE_STATUS[spec.status], channel: spec.channel ?? 'whatsapp' };
-  if (spec.error) body.error = { type: `https://developer.vonage.com/api-errors/messages#${spec.error.code}`, title: spec.error.code, detail: spec.error.detail, instance: nodeCrypto().randomBytes(16).toString('hex') };
+  const body: Record<string, unknown> = {
+    message_uuid: spec.messageId,
+    to: spec.to,
+    from: spec.from,
+    timestamp: iso(spec.at),
+    status: VONAGE_STATUS[spec.status],
+    channel: spec.channel ?? 'whatsapp',
+  };
+  if (spec.error)
+    body.error = {
+      type: `https://developer.vonage.com/api-errors/messages#${spec.error.code}`,
+      title: spec.error.code,
+      detail: spec.error.detail,
+      instance: nodeCrypto().randomBytes(16).toString('hex'),
+    };
   if (spec.usage) body.usage = spec.usage;
   if (spec.clientRef) body.client_ref = spec.clientRef;
   return body;

@@ -16,7 +16,9 @@ export function buildRequest(payload: unknown, profile: Profile, context: BuildC
   if (isMarkRead(payload)) {
     const id = context.variables?.MESSAGE_ID ?? (context.keepPlaceholders ? '{{MESSAGE_ID}}' : undefined);
     if (!id) {
-      throw new RequestError('This file marks a message as read, and On-Premises takes that message\'s id in the URL (PUT /messages/{message-id}). Give MESSAGE_ID the id from the inbound webhook (in the CLI, an environment variable), or use "Mark Message as Read".');
+      throw new RequestError(
+        'This file marks a message as read, and On-Premises takes that message\'s id in the URL (PUT /messages/{message-id}). Give MESSAGE_ID the id from the inbound webhook (in the CLI, an environment variable), or use "Mark Message as Read".',
+      );
     }
     const segment = id === '{{MESSAGE_ID}}' ? id : encodeURIComponent(id);
     return jsonRequest('PUT', joinUrl(profile.endpoint, `/messages/${segment}`), payload);

@@ -24,7 +24,9 @@ import {
 const envelope = {
   recipient_type: z.literal('individual').describe('Always "individual".').optional(),
   to: phone(`Recipient's WhatsApp id (wa_id, from the contacts check or an incoming message), e.g. 447700900000. ${RETIREMENT_NOTICE}`),
-  context: object({ message_id: text('Id of the message this one replies to.', { min: 1 }) }).describe('Makes this message a reply to an earlier one.').optional(),
+  context: object({ message_id: text('Id of the message this one replies to.', { min: 1 }) })
+    .describe('Makes this message a reply to an earlier one.')
+    .optional(),
 };
 
 const message = <T extends string, S extends z.ZodType>(type: T, what: string, content: S, extra: z.core.$ZodLooseShape = {}) =>
@@ -35,7 +37,7 @@ const textContent = object({
 }).describe('The text.');
 
 const templateContent = object({
-  namespace: text('Namespace of your WhatsApp Business Account\'s templates (from the 360dialog hub), e.g. c8ae5f90_307a_ca4c_b8f6_d1e2a2573574.', { min: 1 }),
+  namespace: text("Namespace of your WhatsApp Business Account's templates (from the 360dialog hub), e.g. c8ae5f90_307a_ca4c_b8f6_d1e2a2573574.", { min: 1 }),
   name: templateName,
   language: object({
     policy: z.literal('deterministic').describe('Always "deterministic": use exactly this language (error 2001 when the template has no translation in it).'),
@@ -58,18 +60,18 @@ const localizableParam = object({
 }).describe('A value for one {{n}} of the template, in order.');
 
 const hsmContent = object({
-  namespace: text('Namespace of your WhatsApp Business Account\'s templates.', { min: 1 }),
+  namespace: text("Namespace of your WhatsApp Business Account's templates.", { min: 1 }),
   element_name: text('Name of the approved template.', { min: 1 }),
   language: object({
     policy: z.enum(['deterministic', 'fallback']).describe('"deterministic" (use exactly this language) or the older "fallback".'),
     code: text('Language (and locale) of the approved template, e.g. en or en_US.', { min: 2, max: 15 }),
   }).describe('Which translation of the template to send.'),
-  localizable_params: z.array(localizableParam).describe('Values for the body\'s {{1}}, {{2}}... in order.').optional(),
+  localizable_params: z.array(localizableParam).describe("Values for the body's {{1}}, {{2}}... in order.").optional(),
 }).describe('A template in the oldest form (hsm). The Cloud API takes `template` instead: convert the file.');
 
 export const onpremMessage = z
   .discriminatedUnion('type', [
-    message('text', 'A text message (free-form: only within 24 h of the customer\'s last message, else error 470).', textContent, {
+    message('text', "A text message (free-form: only within 24 h of the customer's last message, else error 470).", textContent, {
       preview_url: z.boolean().describe('Show a preview of the first URL in the body.').optional(),
     }),
     message('template', 'An approved template.', templateContent),

@@ -16,7 +16,7 @@ export const voiceCallMessage = framed(
       ttl_minutes: z.number().int().min(1).max(43200).describe('Minutes the button stays active, 1 to 43200 (default 10080, 7 days).').optional(),
       payload: text('Your tracking data, returned in call webhooks.', { max: 512 }).optional(),
     })
-      .describe('The button\'s label, lifetime and payload; all optional.')
+      .describe("The button's label, lifetime and payload; all optional.")
       .optional(),
   }).describe('The call button.'),
   'An interactive call button message (Calling API).',

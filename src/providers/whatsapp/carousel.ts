@@ -17,7 +17,7 @@ const cardHeader = selectedBy(
       object({ type: z.literal('image').describe('An image header.'), image: imageObject }),
       object({ type: z.literal('video').describe('A video header.'), video: videoObject }),
     ])
-    .describe('The card\'s image or video (every card has one).'),
+    .describe("The card's image or video (every card has one)."),
   'type',
 );
 
@@ -37,7 +37,7 @@ const quickReplies = object({
         quick_reply: object({
           id: text('Id returned to your webhook when the button is tapped.', { min: 1, max: LIMITS.buttonId }),
           title: text('Button label.', { min: 1, max: LIMITS.buttonTitle }),
-        }).describe('The button\'s id and label.'),
+        }).describe("The button's id and label."),
       }),
     )
     .min(1)
@@ -50,10 +50,17 @@ const productAction = object({
 }).describe('The product on this card.');
 
 export const carouselCard = object({
-  card_index: z.number().int().min(0).max(CAROUSEL_LIMITS.maxCards - 1).describe('Position of the card from the left, 0 to 9.'),
+  card_index: z
+    .number()
+    .int()
+    .min(0)
+    .max(CAROUSEL_LIMITS.maxCards - 1)
+    .describe('Position of the card from the left, 0 to 9.'),
   type: z.enum(['cta_url', 'product']).describe('"cta_url" for a card with a URL button, "product" for a product card; left out for quick-reply buttons.').optional(),
   header: cardHeader.optional(),
-  body: object({ text: text('Card text, up to 2 line breaks.', { min: 1, max: CAROUSEL_LIMITS.cardBody }) }).describe('The card\'s text (optional).').optional(),
+  body: object({ text: text('Card text, up to 2 line breaks.', { min: 1, max: CAROUSEL_LIMITS.cardBody }) })
+    .describe("The card's text (optional).")
+    .optional(),
   action: z.union([urlAction, quickReplies, productAction]).describe('A URL button, quick-reply buttons, or a product.'),
 }).describe('One card of the carousel.');
 

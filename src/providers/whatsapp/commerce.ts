@@ -19,7 +19,7 @@ export const catalogMessage = object({
     parameters: object({
       thumbnail_product_retailer_id: text('SKU (Content ID in Commerce Manager) of the product whose image heads the message.', { min: 1 }),
     })
-      .describe('Which product\'s image to show; without it WhatsApp uses the first product in the catalog.')
+      .describe("Which product's image to show; without it WhatsApp uses the first product in the catalog.")
       .optional(),
   }).describe('The "View catalog" button.'),
 }).describe('An interactive catalog message.');
@@ -50,7 +50,11 @@ export const orderDetailsMessage = framed(
         order: z
           .looseObject({
             status: z.literal('pending').describe('Always "pending" in an order_details message.'),
-            items: z.array(z.looseObject({ name: text('Item name shown to the buyer.', { min: 1, max: 60 }), quantity: z.number().int().positive().describe('How many.') }).describe('An item of the order.')).min(1).describe('The items.').optional(),
+            items: z
+              .array(z.looseObject({ name: text('Item name shown to the buyer.', { min: 1, max: 60 }), quantity: z.number().int().positive().describe('How many.') }).describe('An item of the order.'))
+              .min(1)
+              .describe('The items.')
+              .optional(),
             subtotal: amount('Sum of the items.').optional(),
             tax: amount('Tax.').optional(),
           })
@@ -76,7 +80,7 @@ export const orderStatusMessage = framed(
             status: text('New status: pending, processing, partially_shipped, shipped, completed, canceled (market-dependent).', { min: 1 }),
             description: text('Why the status changed, shown to the buyer.', { max: 120 }).optional(),
           })
-          .describe('The order\'s new status.'),
+          .describe("The order's new status."),
       })
       .describe('Which order, and its new status.'),
   }).describe('The order update.'),

@@ -30,26 +30,31 @@ export const LIMITS = {
 } as const;
 
 const mediaId = text('Media id returned by the media upload endpoint. Give either `id` or `link`, not both.', { min: 1 });
-const mediaLink = url('HTTPS URL of the media file, reachable by WhatsApp\'s servers. Give either `id` or `link`, not both.', { min: 1, max: 2000 });
+const mediaLink = url("HTTPS URL of the media file, reachable by WhatsApp's servers. Give either `id` or `link`, not both.", { min: 1, max: 2000 });
 const caption = text('Caption shown under the media.', { min: 1, max: LIMITS.caption });
 
 /** Media objects: `id` or `link` (which one is checked by the `media-source` rule, since zod can't say "exactly one" in JSON Schema). */
-export const imageObject = object({ id: mediaId.optional(), link: mediaLink.optional(), caption: caption.optional() }).describe('An image (JPEG or PNG, up to 5 MB): `id` or `link`, and an optional caption.');
-export const videoObject = object({ id: mediaId.optional(), link: mediaLink.optional(), caption: caption.optional() }).describe('A video (MP4 or 3GPP, H.264 with AAC audio, up to 16 MB): `id` or `link`, and an optional caption.');
-export const audioObject = object({ id: mediaId.optional(), link: mediaLink.optional() }).describe('An audio file (AAC, MP3, M4A, AMR or OGG/Opus, up to 16 MB): `id` or `link`. Audio takes no caption.');
+export const imageObject = object({ id: mediaId.optional(), link: mediaLink.optional(), caption: caption.optional() }).describe(
+  'An image (JPEG or PNG, up to 5 MB): `id` or `link`, and an optional caption.',
+);
+export const videoObject = object({ id: mediaId.optional(), link: mediaLink.optional(), caption: caption.optional() }).describe(
+  'A video (MP4 or 3GPP, H.264 with AAC audio, up to 16 MB): `id` or `link`, and an optional caption.',
+);
+export const audioObject = object({ id: mediaId.optional(), link: mediaLink.optional() }).describe(
+  'An audio file (AAC, MP3, M4A, AMR or OGG/Opus, up to 16 MB): `id` or `link`. Audio takes no caption.',
+);
 export const documentObject = object({
   id: mediaId.optional(),
   link: mediaLink.optional(),
   caption: caption.optional(),
   filename: text('File name shown to the recipient, with its extension (e.g. invoice.pdf).', { min: 1, max: 240 }).optional(),
 }).describe('A document (PDF, Office, text; up to 100 MB): `id` or `link`, an optional caption and file name.');
-export const stickerObject = object({ id: mediaId.optional(), link: mediaLink.optional() }).describe('A sticker (WebP, 512x512; static up to 100 KB, animated up to 500 KB): `id` or `link`. Stickers take no caption.');
+export const stickerObject = object({ id: mediaId.optional(), link: mediaLink.optional() }).describe(
+  'A sticker (WebP, 512x512; static up to 100 KB, animated up to 500 KB): `id` or `link`. Stickers take no caption.',
+);
 
 /** Coordinates: a number, or a string for a number written as text or a `{{PLACEHOLDER}}` (checked by the `location-range` rule). */
-const coordinate = (what: string, min: number, max: number) =>
-  z
-    .union([z.number().min(min).max(max), z.string().min(1)])
-    .describe(`${what} in decimal degrees, ${min} to ${max}.`);
+const coordinate = (what: string, min: number, max: number) => z.union([z.number().min(min).max(max), z.string().min(1)]).describe(`${what} in decimal degrees, ${min} to ${max}.`);
 
 export const locationObject = object({
   latitude: coordinate('Latitude', -90, 90),
@@ -65,7 +70,7 @@ const contactName = object({
   middle_name: text('Middle name.').optional(),
   suffix: text('Name suffix.').optional(),
   prefix: text('Name prefix.').optional(),
-}).describe('The contact\'s name. `formatted_name` is required, plus at least one other name field.');
+}).describe("The contact's name. `formatted_name` is required, plus at least one other name field.");
 
 export const contactObject = object({
   name: contactName,
@@ -79,7 +84,10 @@ export const contactObject = object({
     )
     .describe('Phone numbers.')
     .optional(),
-  emails: z.array(object({ email: text('Email address.').optional(), type: text('HOME or WORK.').optional() })).describe('Email addresses.').optional(),
+  emails: z
+    .array(object({ email: text('Email address.').optional(), type: text('HOME or WORK.').optional() }))
+    .describe('Email addresses.')
+    .optional(),
   addresses: z
     .array(
       object({
@@ -94,8 +102,13 @@ export const contactObject = object({
     )
     .describe('Postal addresses.')
     .optional(),
-  org: object({ company: text('Company.').optional(), department: text('Department.').optional(), title: text('Job title.').optional() }).describe('Organisation.').optional(),
-  urls: z.array(object({ url: text('Web address.').optional(), type: text('HOME or WORK.').optional() })).describe('Web addresses.').optional(),
+  org: object({ company: text('Company.').optional(), department: text('Department.').optional(), title: text('Job title.').optional() })
+    .describe('Organisation.')
+    .optional(),
+  urls: z
+    .array(object({ url: text('Web address.').optional(), type: text('HOME or WORK.').optional() }))
+    .describe('Web addresses.')
+    .optional(),
   birthday: text('Birthday, YYYY-MM-DD.').optional(),
 }).describe('A contact card.');
 
@@ -104,19 +117,28 @@ export const contactsArray = z.array(contactObject).min(1).describe('Contact car
 // Interactive messages.
 
 const headerText = text('Header text, above the body.', { min: 1, max: LIMITS.headerText });
-export const interactiveHeader = selectedBy(z
-  .discriminatedUnion('type', [
-    // `sub_text` is in Meta's spec (HeaderObject, v23.0): a line under the header text.
-    object({ type: z.literal('text').describe('A text header.'), text: headerText, sub_text: text('Sub-text under the header text. Emojis, no markdown.', { min: 1, max: LIMITS.headerText }).optional() }),
-    object({ type: z.literal('image').describe('An image header.'), image: imageObject }),
-    object({ type: z.literal('video').describe('A video header.'), video: videoObject }),
-    object({ type: z.literal('document').describe('A document header.'), document: documentObject }),
-  ])
-  .describe('Header shown above the body: text (up to 60 characters) or an image, video or document.'), 'type');
+export const interactiveHeader = selectedBy(
+  z
+    .discriminatedUnion('type', [
+      // `sub_text` is in Meta's spec (HeaderObject, v23.0): a line under the header text.
+      object({
+        type: z.literal('text').describe('A text header.'),
+        text: headerText,
+        sub_text: text('Sub-text under the header text. Emojis, no markdown.', { min: 1, max: LIMITS.headerText }).optional(),
+      }),
+      object({ type: z.literal('image').describe('An image header.'), image: imageObject }),
+      object({ type: z.literal('video').describe('A video header.'), video: videoObject }),
+      object({ type: z.literal('document').describe('A document header.'), document: documentObject }),
+    ])
+    .describe('Header shown above the body: text (up to 60 characters) or an image, video or document.'),
+  'type',
+);
 
 // A one-branch union so a media header in a list is one problem ("type must be text"), not three.
 export const textHeaderOnly = selectedBy(
-  z.discriminatedUnion('type', [object({ type: z.literal('text').describe('List messages take only a text header.'), text: headerText })]).describe('Header text above the body (list messages take only text headers).'),
+  z
+    .discriminatedUnion('type', [object({ type: z.literal('text').describe('List messages take only a text header.'), text: headerText })])
+    .describe('Header text above the body (list messages take only text headers).'),
   'type',
 );
 
@@ -128,7 +150,7 @@ export const replyButton = object({
   reply: object({
     id: text('Id returned to your webhook when the button is tapped. Unique within the message.', { min: 1, max: LIMITS.buttonId }),
     title: text('Button label. Unique within the message.', { min: 1, max: LIMITS.buttonTitle }),
-  }).describe('The button\'s id and label.'),
+  }).describe("The button's id and label."),
 }).describe('A reply button.');
 
 export const buttonMessage = object({
@@ -196,7 +218,7 @@ export const flowMessage = object({
       flow_id: text('Id of the published Flow (or give flow_name).', { min: 1 }).optional(),
       flow_name: text('Name of the published Flow (or give flow_id).', { min: 1 }).optional(),
       flow_cta: text('Label of the button that opens the Flow (no emoji).', { min: 1, max: LIMITS.flowCta }),
-      flow_token: text('Your token, echoed back with the Flow\'s response.').optional(),
+      flow_token: text("Your token, echoed back with the Flow's response.").optional(),
       mode: z.enum(['draft', 'published']).describe('"draft" to test an unpublished Flow.').optional(),
       flow_action: z.enum(['navigate', 'data_exchange']).describe('What opening the Flow does first.').optional(),
       flow_action_payload: z.looseObject({}).describe('The first screen and its data (with flow_action "navigate").').optional(),
@@ -251,10 +273,10 @@ export const interactiveObject = selectedBy(
 const currencyParam = object({
   type: z.literal('currency').describe('An amount of money.'),
   currency: object({
-    fallback_value: text('Text shown when the amount can\'t be localised.', { min: 1 }),
+    fallback_value: text("Text shown when the amount can't be localised.", { min: 1 }),
     code: text('ISO 4217 currency code, e.g. USD.', { min: 3, max: 3 }),
     amount_1000: z.number().int().describe('The amount times 1000 (e.g. 100990 for 100.99).'),
-  }).describe('The amount, its currency, and the text to show if it can\'t be localised.'),
+  }).describe("The amount, its currency, and the text to show if it can't be localised."),
   parameter_name: text('Name of a named parameter ({{name}}) in the template.').optional(),
 });
 const dateTimeParam = object({
@@ -284,10 +306,10 @@ const templateParameterUnion = z
     object({ type: z.literal('action').describe('Flow, catalog or multi-product button action.'), action: z.looseObject({}).describe('The button action.') }),
     object({
       type: z.literal('limited_time_offer').describe('When a limited-time offer ends.'),
-      limited_time_offer: object({ expiration_time_ms: z.number().int().positive().describe('When the offer expires, in milliseconds since the Unix epoch.') }).describe('The offer\'s expiry.'),
+      limited_time_offer: object({ expiration_time_ms: z.number().int().positive().describe('When the offer expires, in milliseconds since the Unix epoch.') }).describe("The offer's expiry."),
     }),
     object({
-      type: z.literal('product').describe('A product card\'s product (product card carousel templates).'),
+      type: z.literal('product').describe("A product card's product (product card carousel templates)."),
       product: object({
         product_retailer_id: text('Your id for the product (its SKU in the catalog).', { min: 1 }),
         catalog_id: text('Id of the catalog that holds the product.', { min: 1 }),
@@ -297,19 +319,21 @@ const templateParameterUnion = z
   .describe('A template parameter.');
 export const templateParameter = selectedBy(templateParameterUnion, 'type');
 
-const parameters = z.array(templateParameter).describe('Values for the component\'s placeholders, in order ({{1}} first).');
+const parameters = z.array(templateParameter).describe("Values for the component's placeholders, in order ({{1}} first).");
 
 /** Button kinds a template send names; the API takes them in either case (Meta's spec example sends "CATALOG"). */
 export const BUTTON_SUB_TYPES = ['quick_reply', 'url', 'copy_code', 'flow', 'catalog', 'mpm', 'voice_call', 'order_details'] as const;
 
 // Meta's spec: a header or button component has at least one parameter (without any, leave the component out).
 const someParameters = parameters.min(1);
-const headerComponent = object({ type: z.literal('header').describe('Header parameters: text, or the header\'s media.'), parameters: someParameters });
+const headerComponent = object({ type: z.literal('header').describe("Header parameters: text, or the header's media."), parameters: someParameters });
 const bodyComponent = object({ type: z.literal('body').describe('Body parameters, in order.'), parameters });
 const buttonComponent = object({
   type: z.literal('button').describe('Parameters of one button.'),
   sub_type: z.enum([...BUTTON_SUB_TYPES, ...BUTTON_SUB_TYPES.map((t) => t.toUpperCase())]).describe('The kind of button (lower or upper case).'),
-  index: z.union([z.number().int().min(0).max(9), z.string().regex(/^\d$/, 'must be the button\'s position, 0 to 9 (a number, or a digit as a string)')]).describe('Position of the button in the template, 0 to 9.'),
+  index: z
+    .union([z.number().int().min(0).max(9), z.string().regex(/^\d$/, "must be the button's position, 0 to 9 (a number, or a digit as a string)")])
+    .describe('Position of the button in the template, 0 to 9.'),
   parameters: someParameters,
 });
 
@@ -317,20 +341,28 @@ const buttonComponent = object({
 // (developers.facebook.com/documentation/business-messaging/whatsapp/templates/marketing-templates/media-card-carousel-templates).
 const carouselCard = object({
   card_index: z.number().int().min(0).max(9).describe('Position of the card, 0 to 9.'),
-  components: z.array(selectedBy(z.discriminatedUnion('type', [headerComponent, bodyComponent, buttonComponent]).describe('A card component and its parameters.'), 'type')).describe('The card\'s header, body and button parameters.'),
+  components: z
+    .array(selectedBy(z.discriminatedUnion('type', [headerComponent, bodyComponent, buttonComponent]).describe('A card component and its parameters.'), 'type'))
+    .describe("The card's header, body and button parameters."),
 }).describe('One card of a carousel template.');
 
-export const templateComponent = selectedBy(z
-  .discriminatedUnion('type', [
-    headerComponent,
-    bodyComponent,
-    buttonComponent,
-    object({ type: z.literal('carousel').describe('The cards of a carousel template.'), cards: z.array(carouselCard).min(1).max(10).describe('One entry per card defined on the template (up to 10).') }),
-    object({ type: z.literal('limited_time_offer').describe('When the limited-time offer ends.'), parameters }),
-  ])
-  .describe('A template component and its parameters.'), 'type');
+export const templateComponent = selectedBy(
+  z
+    .discriminatedUnion('type', [
+      headerComponent,
+      bodyComponent,
+      buttonComponent,
+      object({
+        type: z.literal('carousel').describe('The cards of a carousel template.'),
+        cards: z.array(carouselCard).min(1).max(10).describe('One entry per card defined on the template (up to 10).'),
+      }),
+      object({ type: z.literal('limited_time_offer').describe('When the limited-time offer ends.'), parameters }),
+    ])
+    .describe('A template component and its parameters.'),
+  'type',
+);
 
-export const templateComponents = z.array(templateComponent).describe('Parameters for the template\'s header, body and buttons.');
+export const templateComponents = z.array(templateComponent).describe("Parameters for the template's header, body and buttons.");
 
 // No max here: the common template-name-length rule reports names over 512 characters, once.
 export const templateName = text(`Name of an approved template (up to ${LIMITS.templateName} characters).`, { min: 1 });

@@ -14,7 +14,9 @@ export const D360_SANDBOX_BASE = '/360';
 export function messagesUrl(profile: Profile): string {
   if (profile.auth === 'd360') return joinUrl(profile.endpoint, '/messages');
   if (!profile.phoneNumberId) {
-    throw new ProfileError(`Profile "${profile.name}" has no phoneNumberId: Meta's Cloud API sends from /{version}/{phone-number-id}/messages. Set phoneNumberId in the profile (or WHATSAPP_PHONE_NUMBER_ID for the CLI); it is shown in Meta's WhatsApp Manager under API setup.`);
+    throw new ProfileError(
+      `Profile "${profile.name}" has no phoneNumberId: Meta's Cloud API sends from /{version}/{phone-number-id}/messages. Set phoneNumberId in the profile (or WHATSAPP_PHONE_NUMBER_ID for the CLI); it is shown in Meta's WhatsApp Manager under API setup.`,
+    );
   }
   const version = profile.graphVersion ?? DEFAULT_GRAPH_VERSION;
   return joinUrl(profile.endpoint, `/${encodeURIComponent(version)}/${encodeURIComponent(profile.phoneNumberId)}/messages`);

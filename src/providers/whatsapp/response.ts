@@ -2,13 +2,14 @@
  * Cloud API answers {messaging_product, contacts, messages:[{id}]} or {error:{message, type, code,
  * error_subcode, error_data:{details}, fbtrace_id}}. 360dialog Cloud passes Meta's shape through.
  */
-import { nonJsonProblem, rec, statusAdvice, str, type ReadResult } from '../../core/http/outcome';
+import { nonJsonProblem, statusAdvice, type ReadResult } from '../../core/http/outcome';
+import { rec, scalarText } from '../../core/json-values';
 import type { HttpReply } from '../../core/http/types';
 import { explainError } from './errors';
 
 export function firstMessageId(body: Record<string, unknown> | undefined): string | undefined {
   const messages = body?.messages;
-  return Array.isArray(messages) ? str(rec(messages[0])?.id) : undefined;
+  return Array.isArray(messages) ? scalarText(rec(messages[0])?.id) : undefined;
 }
 
 export function readResponse(reply: HttpReply): ReadResult {
@@ -19,11 +20,11 @@ export function readResponse(reply: HttpReply): ReadResult {
   }
   if (!body) return { ok: false, problem: nonJsonProblem(reply) };
   const error = rec(body.error) ?? rec(Array.isArray(body.errors) ? body.errors[0] : undefined);
-  const code = str(error?.code);
+  const code = scalarText(error?.code);
   const known = explainError(code);
   // 360dialog answers its own auth errors as {meta:{success:false, http_code, developer_message}}.
-  const message = str(error?.message) ?? str(error?.title) ?? str(rec(body.meta)?.developer_message) ?? str(body.message);
-  const details = str(rec(error?.error_data)?.details) ?? str(error?.details);
+  const message = scalarText(error?.message) ?? scalarText(error?.title) ?? scalarText(rec(body.meta)?.developer_message) ?? scalarText(body.message);
+  const details = scalarText(rec(error?.error_data)?.details) ?? scalarText(error?.details);
   return {
     ok: false,
     problem: {
@@ -32,7 +33,7 @@ export function readResponse(reply: HttpReply): ReadResult {
       detail: [known ? message : undefined, details].filter((x, i, a) => x && a.indexOf(x) === i).join(' — ') || undefined,
       code,
       advice: known?.advice ?? statusAdvice(reply.status),
-      instance: str(error?.fbtrace_id),
+      instance: scalarText(error?.fbtrace_id),
     },
   };
 }

@@ -19,9 +19,20 @@ export const mediaSource: LintRule = (ctx) => {
   if (!ctx.model) return;
   for (const m of mediaOf(ctx.model)) {
     if (m.id !== undefined && m.url !== undefined) {
-      ctx.report({ severity: 'error', code: 'media-source', pointer: `${m.pointer}/link`, onKey: true, message: 'This media object has both `id` and `link`; WhatsApp takes one. Keep `id` (uploaded media, recommended) or `link` (a URL), and remove the other.' });
+      ctx.report({
+        severity: 'error',
+        code: 'media-source',
+        pointer: `${m.pointer}/link`,
+        onKey: true,
+        message: 'This media object has both `id` and `link`; WhatsApp takes one. Keep `id` (uploaded media, recommended) or `link` (a URL), and remove the other.',
+      });
     } else if (m.id === undefined && m.url === undefined) {
-      ctx.report({ severity: 'error', code: 'media-source', pointer: m.pointer, message: 'This media object has neither `id` nor `link`. Add `"link": "https://..."` (a URL WhatsApp can fetch) or `"id"` (from the media upload endpoint).' });
+      ctx.report({
+        severity: 'error',
+        code: 'media-source',
+        pointer: m.pointer,
+        message: 'This media object has neither `id` nor `link`. Add `"link": "https://..."` (a URL WhatsApp can fetch) or `"id"` (from the media upload endpoint).',
+      });
     }
   }
 };
@@ -39,7 +50,12 @@ export const locationRange: LintRule = (ctx) => {
     const limit = RANGES[key];
     const code = ctx.provider === 'whatsapp-onprem' && key === 'latitude' ? ' (the API answers with error 1009)' : '';
     if (!Number.isFinite(n)) {
-      ctx.report({ severity: 'error', code: 'location-range', pointer: `/location/${key}`, message: `\`location.${key}\` "${v}" is not a number. Write it in decimal degrees, e.g. ${key === 'latitude' ? '51.5074' : '-0.1278'}.` });
+      ctx.report({
+        severity: 'error',
+        code: 'location-range',
+        pointer: `/location/${key}`,
+        message: `\`location.${key}\` "${v}" is not a number. Write it in decimal degrees, e.g. ${key === 'latitude' ? '51.5074' : '-0.1278'}.`,
+      });
     } else if (Math.abs(n) > limit) {
       ctx.report({ severity: 'error', code: 'location-range', pointer: `/location/${key}`, message: `\`location.${key}\` is ${n}; it must be between -${limit} and ${limit}${code}.` });
     }
@@ -88,7 +104,12 @@ export const templateParameterText: LintRule = (ctx) => {
   for (const p of ctx.model?.template?.parameters ?? []) {
     const what = /[\n\r]/.test(p.text) ? 'a line break' : p.text.includes('\t') ? 'a tab' : / {5}/.test(p.text) ? 'more than 4 spaces in a row' : undefined;
     if (!what) continue;
-    ctx.report({ severity: 'error', code: 'template-parameter-text', pointer: p.pointer, message: `This template parameter contains ${what}; WhatsApp rejects parameters with line breaks, tabs or more than 4 consecutive spaces (error 132018). Put line breaks in the approved template text instead.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-parameter-text',
+      pointer: p.pointer,
+      message: `This template parameter contains ${what}; WhatsApp rejects parameters with line breaks, tabs or more than 4 consecutive spaces (error 132018). Put line breaks in the approved template text instead.`,
+    });
   }
 };
 
@@ -105,11 +126,21 @@ export const productListLimits: LintRule = (ctx) => {
     const section = rec(s);
     const at = `/interactive/action/sections/${n}`;
     if (sections.length > 1 && !str(section?.title)?.trim()) {
-      ctx.report({ severity: 'error', code: 'list-section-title', pointer: at, message: `A product list with ${sections.length} sections needs a title on every section. Add a "title" (up to 24 characters).` });
+      ctx.report({
+        severity: 'error',
+        code: 'list-section-title',
+        pointer: at,
+        message: `A product list with ${sections.length} sections needs a title on every section. Add a "title" (up to 24 characters).`,
+      });
     }
     arr(section?.product_items).forEach((_, k) => {
       if (++count === MAX_PRODUCTS + 1) {
-        ctx.report({ severity: 'error', code: 'product-list-too-many', pointer: `${at}/product_items/${k}`, message: `This product list has ${total} products across its sections; WhatsApp allows at most ${MAX_PRODUCTS}. Remove ${total - MAX_PRODUCTS} (from this one on).` });
+        ctx.report({
+          severity: 'error',
+          code: 'product-list-too-many',
+          pointer: `${at}/product_items/${k}`,
+          message: `This product list has ${total} products across its sections; WhatsApp allows at most ${MAX_PRODUCTS}. Remove ${total - MAX_PRODUCTS} (from this one on).`,
+        });
       }
     });
   });
@@ -121,7 +152,12 @@ export const previewUrlWithoutUrl: LintRule = (ctx) => {
   const on = p?.preview_url === true ? '/preview_url' : rec(p?.text)?.preview_url === true ? '/text/preview_url' : undefined;
   const body = str(rec(p?.text)?.body);
   if (!on || body === undefined || /https?:\/\/|\{\{/i.test(body)) return;
-  ctx.report({ severity: 'info', code: 'preview-url-without-url', pointer: on, message: '`preview_url` is true but the body has no http:// or https:// link, so no preview will show. Add the link, or remove `preview_url`.' });
+  ctx.report({
+    severity: 'info',
+    code: 'preview-url-without-url',
+    pointer: on,
+    message: '`preview_url` is true but the body has no http:// or https:// link, so no preview will show. Add the link, or remove `preview_url`.',
+  });
 };
 
 export const WHATSAPP_RULES: LintRule[] = [mediaSource, locationRange, templateButtonParameters, templateParameterText, productListLimits, previewUrlWithoutUrl, ...DISPUTED_LIMIT_RULES];

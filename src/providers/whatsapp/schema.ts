@@ -4,19 +4,7 @@
  */
 import { z } from 'zod';
 import { messageOrMarkRead, object, phone, text } from '../common/fields';
-import {
-  LIMITS,
-  audioObject,
-  contactsArray,
-  documentObject,
-  imageObject,
-  languageCode,
-  locationObject,
-  stickerObject,
-  templateComponents,
-  templateName,
-  videoObject,
-} from './parts';
+import { LIMITS, audioObject, contactsArray, documentObject, imageObject, languageCode, locationObject, stickerObject, templateComponents, templateName, videoObject } from './parts';
 import { cloudInteractiveObject } from './interactive';
 
 const envelope = {
@@ -27,8 +15,10 @@ const envelope = {
   // Business-scoped user ids (BSUIDs, e.g. US.13491208655302741918) reach users who hide their number
   // behind a username (developers.facebook.com/documentation/business-messaging/whatsapp/calling/call-button-messages-deep-links
   // sends both `to` and `recipient`; `to` takes priority).
-  recipient: text('The customer\'s business-scoped user id (BSUID), e.g. US.13491208655302741918; `to` takes priority when both are given.', { min: 1 }).optional(),
-  context: object({ message_id: text('Id (wamid...) of the message this one replies to.', { min: 1 }) }).describe('Makes this message a reply to an earlier one, quoted above it.').optional(),
+  recipient: text("The customer's business-scoped user id (BSUID), e.g. US.13491208655302741918; `to` takes priority when both are given.", { min: 1 }).optional(),
+  context: object({ message_id: text('Id (wamid...) of the message this one replies to.', { min: 1 }) })
+    .describe('Makes this message a reply to an earlier one, quoted above it.')
+    .optional(),
   biz_opaque_callback_data: text('Your own tracking data, echoed in status webhooks.', { max: 512 }).optional(),
 };
 
@@ -76,7 +66,9 @@ export const cloudMarkRead = object({
   messaging_product: z.literal('whatsapp').describe('Always "whatsapp".'),
   status: z.literal('read').describe('Marks an incoming message as read (blue ticks).'),
   message_id: text('Id (wamid...) of the incoming message to mark as read.', { min: 1 }),
-  typing_indicator: object({ type: z.literal('text').describe('Always "text".') }).describe('Also show a typing indicator for up to 25 seconds.').optional(),
+  typing_indicator: object({ type: z.literal('text').describe('Always "text".') })
+    .describe('Also show a typing indicator for up to 25 seconds.')
+    .optional(),
 }).describe('Mark an incoming message as read.');
 
 // Not a union: VS Code's JSON service picks the wrong branch of a (nested) anyOf/oneOf and reports

@@ -45,7 +45,10 @@ function shown(value: string): string {
 export function verifyMetaSignature(request: WebhookRequest, appSecret: string | undefined): Verification {
   const given = header(request.headers, 'x-hub-signature-256');
   if (!appSecret) {
-    return { verified: null, reason: given ? 'WHATSAPP_APP_SECRET is not set, so X-Hub-Signature-256 was not checked.' : 'WHATSAPP_APP_SECRET is not set and the request has no X-Hub-Signature-256: nothing was checked.' };
+    return {
+      verified: null,
+      reason: given ? 'WHATSAPP_APP_SECRET is not set, so X-Hub-Signature-256 was not checked.' : 'WHATSAPP_APP_SECRET is not set and the request has no X-Hub-Signature-256: nothing was checked.',
+    };
   }
   if (given === undefined) return { verified: false, reason: 'No X-Hub-Signature-256 header: Meta signs every webhook POST, so this did not come from Meta (or a proxy dropped the header).' };
   const m = /^sha256=([0-9a-fA-F]{64})$/.exec(given.trim());
@@ -67,7 +70,11 @@ export function verifyMetaSignature(request: WebhookRequest, appSecret: string |
         'X-Hub-Signature-256 matches the body re-serialised (JSON.stringify of the parsed JSON), not the bytes that arrived: whoever signed it hashed parsed JSON. Sign and verify the raw request bytes: Meta escapes characters (\\u00e9, \\/) that a re-serialised body does not, so a handler that hashes parsed JSON rejects real webhooks.',
     };
   }
-  return { verified: false, reason: 'X-Hub-Signature-256 does not match the HMAC-SHA256 of the body under WHATSAPP_APP_SECRET: the secret is not this app\'s (Meta app dashboard: App settings > Basic > App secret), or the body changed on the way.' };
+  return {
+    verified: false,
+    reason:
+      "X-Hub-Signature-256 does not match the HMAC-SHA256 of the body under WHATSAPP_APP_SECRET: the secret is not this app's (Meta app dashboard: App settings > Basic > App secret), or the body changed on the way.",
+  };
 }
 
 /** The headers Meta sends with these bytes; signed when the app secret is given. */
@@ -136,7 +143,16 @@ export function messageEvents(messages: unknown, pointer: string, business?: str
     const type = str(m.type);
     const reply = replyOf(m);
     const context = str(rec(m.context)?.id) ?? (type === 'reaction' ? str(rec(m.reaction)?.message_id) : undefined);
-    const event: WebhookEvent = { kind: 'message', messageId: str(m.id) ?? '', from: str(m.from), to: business, type, timestamp: isoTime(m.timestamp), text: messageText(m, type), pointer: `${pointer}/${i}` };
+    const event: WebhookEvent = {
+      kind: 'message',
+      messageId: str(m.id) ?? '',
+      from: str(m.from),
+      to: business,
+      type,
+      timestamp: isoTime(m.timestamp),
+      text: messageText(m, type),
+      pointer: `${pointer}/${i}`,
+    };
     if (reply) event.reply = reply;
     if (context) event.context = context;
     Object.assign(event, drawnParts(m, type));
@@ -151,12 +167,21 @@ export function statusEvents(statuses: unknown, pointer: string, business?: stri
     if (!st) return [];
     const error = rec(arr(st.errors)[0]);
     const pricing = rec(st.pricing);
-    const event: WebhookEvent = { kind: 'status', messageId: str(st.id) ?? '', status: str(st.status), to: str(st.recipient_id), from: business, timestamp: isoTime(st.timestamp), pointer: `${pointer}/${i}` };
+    const event: WebhookEvent = {
+      kind: 'status',
+      messageId: str(st.id) ?? '',
+      status: str(st.status),
+      to: str(st.recipient_id),
+      from: business,
+      timestamp: isoTime(st.timestamp),
+      pointer: `${pointer}/${i}`,
+    };
     if (error) {
       event.errorCode = num(error.code) ?? str(error.code);
       event.errorTitle = str(error.title) ?? str(error.message);
     }
-    if (pricing) event.pricing = { billable: typeof pricing.billable === 'boolean' ? pricing.billable : undefined, model: str(pricing.pricing_model), category: str(pricing.category), type: str(pricing.type) };
+    if (pricing)
+      event.pricing = { billable: typeof pricing.billable === 'boolean' ? pricing.billable : undefined, model: str(pricing.pricing_model), category: str(pricing.category), type: str(pricing.type) };
     return [event];
   });
 }
@@ -192,7 +217,15 @@ export function statusObjectOf(spec: StatusSpec): Record<string, unknown> {
   const status: Record<string, unknown> = { id: spec.messageId, status: spec.status, timestamp: seconds(spec.at), recipient_id: spec.to };
   if (spec.pricing && spec.status !== 'failed') status.pricing = { billable: spec.pricing.billable, pricing_model: 'PMP', category: spec.pricing.category, type: spec.pricing.type };
   if (spec.error) {
-    status.errors = [{ code: spec.error.code, title: spec.error.title, message: spec.error.title, error_data: { details: spec.error.detail }, href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/' }];
+    status.errors = [
+      {
+        code: spec.error.code,
+        title: spec.error.title,
+        message: spec.error.title,
+        error_data: { details: spec.error.detail },
+        href: 'https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/',
+      },
+    ];
   }
   return status;
 }
@@ -203,7 +236,8 @@ export function messageObjectOf(spec: InboundSpec): Record<string, unknown> {
   if (spec.context) m.context = { from: spec.to, id: spec.context };
   const r = spec.reply;
   if (r?.kind === 'template-button') Object.assign(m, { type: 'button', button: { payload: r.id, text: r.title } });
-  else if (r?.kind === 'list') Object.assign(m, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}) } } });
+  else if (r?.kind === 'list')
+    Object.assign(m, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}) } } });
   else if (r) Object.assign(m, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: r.id, title: r.title } } });
   else Object.assign(m, { type: 'text', text: { body: spec.text ?? '' } });
   return m;
@@ -212,7 +246,12 @@ export function messageObjectOf(spec: InboundSpec): Record<string, unknown> {
 function envelope(business: string, phoneNumberId: string | undefined, value: Record<string, unknown>): unknown {
   return {
     object: 'whatsapp_business_account',
-    entry: [{ id: SANDBOX_WABA_ID, changes: [{ value: { messaging_product: 'whatsapp', metadata: { display_phone_number: business, phone_number_id: phoneNumberId ?? SANDBOX_PHONE_NUMBER_ID }, ...value }, field: 'messages' }] }],
+    entry: [
+      {
+        id: SANDBOX_WABA_ID,
+        changes: [{ value: { messaging_product: 'whatsapp', metadata: { display_phone_number: business, phone_number_id: phoneNumberId ?? SANDBOX_PHONE_NUMBER_ID }, ...value }, field: 'messages' }],
+      },
+    ],
   };
 }
 

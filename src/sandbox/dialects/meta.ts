@@ -54,11 +54,21 @@ export const metaDialect: Dialect = {
   markedRead: () => ({ status: 200, body: { success: true } }),
   // Meta refuses a message_id this number never received with an invalid-parameter error.
   unknownMessage: (id) =>
-    graphError(400, 100, 'Invalid parameter', `message_id ${id.slice(0, 80)} is not a message this business number received: mark as read takes the id of a customer's message (from the inbound webhook, or the sandbox's POST /_sandbox/inbound answer).`),
+    graphError(
+      400,
+      100,
+      'Invalid parameter',
+      `message_id ${id.slice(0, 80)} is not a message this business number received: mark as read takes the id of a customer's message (from the inbound webhook, or the sandbox's POST /_sandbox/inbound answer).`,
+    ),
   // 130429 and 131056 come back as HTTP 429, which clients retry after a pause (https://docs.ycloud.com/reference-link/whatsapp-errors shows 131056 relayed as 429).
   rateLimited: (kind, retryAfterMs) =>
     kind === 'pair'
-      ? graphError(429, 131056, '(Business Account, Consumer Account) pair rate limit hit', `Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time. Wait ${Math.ceil(retryAfterMs / 1000)} s before sending to this number again; other numbers are not affected.`)
+      ? graphError(
+          429,
+          131056,
+          '(Business Account, Consumer Account) pair rate limit hit',
+          `Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time. Wait ${Math.ceil(retryAfterMs / 1000)} s before sending to this number again; other numbers are not affected.`,
+        )
       : graphError(429, 130429, 'Rate limit hit', 'Cloud API message throughput has been reached. Slow down and retry after a pause.'),
 };
 

@@ -20,7 +20,11 @@ export const onpremDialect: Dialect = {
   unauthorized: d360Unauthorized,
   badJson: (detail) => errors(400, [{ code: 400, title: 'Bad Request', details: `The JSON payload is not well-formed: ${detail}` }]),
   tooLarge: (limit) => errors(413, [{ code: 413, title: 'Request Entity Too Large', details: `The request body is larger than ${limit} bytes.` }]),
-  invalid: (problems) => errors(400, problems.map((p) => ({ ...codeFor(p), details: `${p.field}: ${p.message}` }))),
+  invalid: (problems) =>
+    errors(
+      400,
+      problems.map((p) => ({ ...codeFor(p), details: `${p.field}: ${p.message}` })),
+    ),
   windowClosed: (to) =>
     errors(400, [
       {
@@ -34,6 +38,7 @@ export const onpremDialect: Dialect = {
     return { id, reply: { status: 201, body: { messages: [{ id }], meta: ONPREM_META } } };
   },
   markedRead: () => ({ status: 200, body: {} }),
-  unknownMessage: (id) => errors(404, [{ code: 1006, title: 'Resource not found', details: `Message ${id.slice(0, 80)} was not received by this number: mark as read takes the id of a customer's message.` }]),
+  unknownMessage: (id) =>
+    errors(404, [{ code: 1006, title: 'Resource not found', details: `Message ${id.slice(0, 80)} was not received by this number: mark as read takes the id of a customer's message.` }]),
   rateLimited: (_kind, retryAfterMs) => errors(429, [{ code: 429, title: 'Rate limit hit', details: `Too many messages in a short time; retry in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.` }]),
 };

@@ -17,7 +17,8 @@ export const vonageDialect: Dialect = {
   tooLarge: (limit) => problem(413, '#payload-too-large', 'Payload Too Large', `The request body is larger than ${limit} bytes.`),
   invalid(problems: FieldProblem[]) {
     const first = problems[0];
-    const detail = problems.length === 1 ? `The value of ${first.field} is invalid: ${first.message}` : `The values of ${problems.length} parameters are invalid; the first is ${first.field}: ${first.message}`;
+    const detail =
+      problems.length === 1 ? `The value of ${first.field} is invalid: ${first.message}` : `The values of ${problems.length} parameters are invalid; the first is ${first.field}: ${first.message}`;
     return problem(422, '/messages#1150', 'Invalid params', detail, {
       invalid_parameters: problems.map((p) => ({ name: p.field, reason: p.message })),
     });

@@ -21,12 +21,22 @@ export const buttonCount: DefinitionRule = (ctx, def) => {
   const component = def.components.find((c) => c.type === 'BUTTONS');
   const buttons = buttonsOf(component);
   if (buttons.length > MAX_BUTTONS) {
-    ctx.report({ severity: 'error', code: 'template-button-count', pointer: buttons[MAX_BUTTONS].pointer, message: `The template has ${buttons.length} buttons; Meta allows at most ${MAX_BUTTONS}. Remove ${buttons.length - MAX_BUTTONS} (from this one on).` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-button-count',
+      pointer: buttons[MAX_BUTTONS].pointer,
+      message: `The template has ${buttons.length} buttons; Meta allows at most ${MAX_BUTTONS}. Remove ${buttons.length - MAX_BUTTONS} (from this one on).`,
+    });
   }
   for (const [type, max] of Object.entries(PER_TYPE)) {
     const of = buttons.filter((b) => b.type === type);
     if (of.length > max) {
-      ctx.report({ severity: 'error', code: 'template-button-count', pointer: `${of[max].pointer}/type`, message: `A template has at most ${max} ${LABEL[type]}; this is number ${max + 1}. Remove it or change its type.` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-button-count',
+        pointer: `${of[max].pointer}/type`,
+        message: `A template has at most ${max} ${LABEL[type]}; this is number ${max + 1}. Remove it or change its type.`,
+      });
     }
   }
 };
@@ -48,7 +58,10 @@ export const buttonOrder: DefinitionRule = (ctx, def) => {
   const qr = buttons.filter((b) => b.type === 'QUICK_REPLY');
   const rest = buttons.filter((b) => b.type !== 'QUICK_REPLY');
   const reordered = [...rest.slice(0, rest.filter((b) => buttons.indexOf(b) < firstQr).length), ...qr, ...rest.filter((b) => buttons.indexOf(b) > firstQr)].map((b) => b.value);
-  const path = component.pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const path = component.pointer
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   ctx.report({
     severity: 'error',
     code: 'template-button-order',
@@ -62,18 +75,38 @@ function checkButton(ctx: Parameters<DefinitionRule>[0], b: LocatedButton): void
   const text = b.value.text;
   if (typeof text === 'string' && text.length > MAX_BUTTON_TEXT) {
     const pointer = `${b.pointer}/text`;
-    ctx.report({ severity: 'error', code: 'template-button-text', pointer, ...rangeInString(ctx, pointer, MAX_BUTTON_TEXT, text.length), message: `The button text is ${text.length} characters; Meta allows at most ${MAX_BUTTON_TEXT}. Shorten it by ${text.length - MAX_BUTTON_TEXT}.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-button-text',
+      pointer,
+      ...rangeInString(ctx, pointer, MAX_BUTTON_TEXT, text.length),
+      message: `The button text is ${text.length} characters; Meta allows at most ${MAX_BUTTON_TEXT}. Shorten it by ${text.length - MAX_BUTTON_TEXT}.`,
+    });
   } else if (NEEDS_TEXT.has(b.type) && (text === undefined || (typeof text === 'string' && text.trim() === ''))) {
-    ctx.report({ severity: 'error', code: 'template-button-text', pointer: `${b.pointer}/text`, message: `This ${b.type} button has no "text": add its label (at most ${MAX_BUTTON_TEXT} characters).` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-button-text',
+      pointer: `${b.pointer}/text`,
+      message: `This ${b.type} button has no "text": add its label (at most ${MAX_BUTTON_TEXT} characters).`,
+    });
   }
   if (b.type === 'URL') {
-    if (b.value.url === undefined || b.value.url === '') ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: 'A URL button needs "url": the address it opens (https://...).' });
-    else if (typeof b.value.url === 'string' && b.value.url.length > 2000) ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: `The URL is ${b.value.url.length} characters; Meta allows at most 2000.` });
+    if (b.value.url === undefined || b.value.url === '')
+      ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: 'A URL button needs "url": the address it opens (https://...).' });
+    else if (typeof b.value.url === 'string' && b.value.url.length > 2000)
+      ctx.report({ severity: 'error', code: 'template-button-url', pointer: `${b.pointer}/url`, message: `The URL is ${b.value.url.length} characters; Meta allows at most 2000.` });
   }
   if (b.type === 'PHONE_NUMBER') {
     const phone = b.value.phone_number;
-    if (phone === undefined || phone === '') ctx.report({ severity: 'error', code: 'template-button-phone', pointer: `${b.pointer}/phone_number`, message: 'A PHONE_NUMBER button needs "phone_number": the number to call, with its country code.' });
-    else if (typeof phone === 'string' && phone.length > 20) ctx.report({ severity: 'error', code: 'template-button-phone', pointer: `${b.pointer}/phone_number`, message: `The phone number is ${phone.length} characters; Meta allows at most 20.` });
+    if (phone === undefined || phone === '')
+      ctx.report({
+        severity: 'error',
+        code: 'template-button-phone',
+        pointer: `${b.pointer}/phone_number`,
+        message: 'A PHONE_NUMBER button needs "phone_number": the number to call, with its country code.',
+      });
+    else if (typeof phone === 'string' && phone.length > 20)
+      ctx.report({ severity: 'error', code: 'template-button-phone', pointer: `${b.pointer}/phone_number`, message: `The phone number is ${phone.length} characters; Meta allows at most 20.` });
   }
 }
 

@@ -45,7 +45,8 @@ export const examples: DefinitionRule = (ctx, def) => {
     const named = lacking.kind === 'named';
     const field = t.role === 'HEADER' ? (named ? 'header_text_named_params' : 'header_text') : named ? 'body_text_named_params' : 'body_text';
     const pointer = !hasExample ? `${t.component.pointer}/example` : `${t.component.pointer}/example/${key ?? field}`;
-    const shape = field === 'body_text' ? '"body_text": [["value 1", "value 2", ...]]' : field === 'header_text' ? '"header_text": ["value"]' : `"${field}": [{"param_name": "${lacking.name}", "example": "..."}]`;
+    const shape =
+      field === 'body_text' ? '"body_text": [["value 1", "value 2", ...]]' : field === 'header_text' ? '"header_text": ["value"]' : `"${field}": [{"param_name": "${lacking.name}", "example": "..."}]`;
     ctx.report({
       severity: 'error',
       code: 'template-example',
@@ -81,6 +82,12 @@ export const examples: DefinitionRule = (ctx, def) => {
     if (typeof value === 'string' && value !== '') continue;
     const urlPointer = `${b.pointer}/url`;
     const v = templateVariables(b.value.url)[0];
-    ctx.report({ severity: 'error', code: 'template-example', pointer: `${b.pointer}/example`, ...rangeInString(ctx, urlPointer, v.start, v.end), message: `The URL's {{${v.name}}} has no example; add "example": ["<a value for it>"] to this button.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-example',
+      pointer: `${b.pointer}/example`,
+      ...rangeInString(ctx, urlPointer, v.start, v.end),
+      message: `The URL's {{${v.name}}} has no example; add "example": ["<a value for it>"] to this button.`,
+    });
   }
 };

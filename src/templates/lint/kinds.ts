@@ -6,7 +6,11 @@ import type { DefinitionRule } from './rule';
 export const OTP_TYPES = ['COPY_CODE', 'ONE_TAP', 'ZERO_TAP'];
 export const EXPIRY = { min: 1, max: 90 } as const;
 
-const pathOf = (pointer: string) => pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const pathOf = (pointer: string) =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 /**
  * `template-auth-body`, `template-auth-button`, `template-auth-expiry`: an AUTHENTICATION template
@@ -24,7 +28,8 @@ export const authentication: DefinitionRule = (ctx, def) => {
       code: 'template-auth-body',
       pointer: `${body.pointer}/text`,
       onKey: true,
-      message: 'An AUTHENTICATION template takes Meta\'s preset body ("<code> is your verification code."); it cannot have text of its own. Remove "text" (use "add_security_recommendation": true for the security sentence).',
+      message:
+        'An AUTHENTICATION template takes Meta\'s preset body ("<code> is your verification code."); it cannot have text of its own. Remove "text" (use "add_security_recommendation": true for the security sentence).',
       fixes: [{ title: 'Remove the body text', edits: removePropertyEdits(ctx.doc.text, [...pathOf(body.pointer), 'text']) }],
     });
   }
@@ -50,15 +55,30 @@ export const authentication: DefinitionRule = (ctx, def) => {
     if (!OTP_TYPES.includes(type)) {
       // A value outside the enum is the schema's report (run first in the CLI); a missing one is ours.
       if (!ctx.reported(`${b.pointer}/otp_type`, 'schema'))
-        ctx.report({ severity: 'error', code: 'template-auth-button', pointer: `${b.pointer}/otp_type`, message: `"otp_type" must be COPY_CODE, ONE_TAP or ZERO_TAP${b.value.otp_type === undefined ? '' : ` (found ${JSON.stringify(b.value.otp_type)})`}.` });
+        ctx.report({
+          severity: 'error',
+          code: 'template-auth-button',
+          pointer: `${b.pointer}/otp_type`,
+          message: `"otp_type" must be COPY_CODE, ONE_TAP or ZERO_TAP${b.value.otp_type === undefined ? '' : ` (found ${JSON.stringify(b.value.otp_type)})`}.`,
+        });
     } else if (type !== 'COPY_CODE' && arr(b.value.supported_apps).length === 0 && (typeof b.value.package_name !== 'string' || typeof b.value.signature_hash !== 'string')) {
-      ctx.report({ severity: 'error', code: 'template-auth-button', pointer: b.pointer, message: `A ${type} button needs the Android app that receives the code: "supported_apps": [{"package_name": "...", "signature_hash": "..."}].` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-auth-button',
+        pointer: b.pointer,
+        message: `A ${type} button needs the Android app that receives the code: "supported_apps": [{"package_name": "...", "signature_hash": "..."}].`,
+      });
     }
   }
   const footer = def.components.find((c) => c.type === 'FOOTER');
   const minutes = footer?.value.code_expiration_minutes;
   if (footer && typeof minutes === 'number' && (!Number.isInteger(minutes) || minutes < EXPIRY.min || minutes > EXPIRY.max)) {
-    ctx.report({ severity: 'error', code: 'template-auth-expiry', pointer: `${footer.pointer}/code_expiration_minutes`, message: `"code_expiration_minutes" must be a whole number of minutes from ${EXPIRY.min} to ${EXPIRY.max} (found ${JSON.stringify(minutes)}).` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-auth-expiry',
+      pointer: `${footer.pointer}/code_expiration_minutes`,
+      message: `"code_expiration_minutes" must be a whole number of minutes from ${EXPIRY.min} to ${EXPIRY.max} (found ${JSON.stringify(minutes)}).`,
+    });
   }
 };
 
@@ -74,7 +94,7 @@ export const limitedTimeOffer: DefinitionRule = (ctx, def) => {
     severity: 'error',
     code: 'template-offer-footer',
     pointer: footer.pointer,
-    message: 'A limited-time offer template cannot have a footer (Meta shows the offer\'s expiry there). Remove the FOOTER component.',
+    message: "A limited-time offer template cannot have a footer (Meta shows the offer's expiry there). Remove the FOOTER component.",
     fixes: [{ title: 'Remove the footer', edits: removePropertyEdits(ctx.doc.text, pathOf(footer.pointer)) }],
   });
 };
@@ -88,7 +108,14 @@ const CARD_HEADERS = new Set(['IMAGE', 'VIDEO']);
 function shapeOf(card: LocatedCard): { types: string; format: string; buttons: string } {
   const header = card.components.find((c) => c.type === 'HEADER');
   const buttons = buttonsOf(card.components.find((c) => c.type === 'BUTTONS'));
-  return { types: card.components.map((c) => c.type).sort().join(','), format: upper(header?.value.format), buttons: buttons.map((b) => b.type).join(',') };
+  return {
+    types: card.components
+      .map((c) => c.type)
+      .sort()
+      .join(','),
+    format: upper(header?.value.format),
+    buttons: buttons.map((b) => b.type).join(','),
+  };
 }
 
 /**
@@ -103,17 +130,46 @@ export const carousel: DefinitionRule = (ctx, def) => {
   if (component.value.cards !== undefined && !Array.isArray(component.value.cards)) return; // the schema's
   const n = arr(component.value.cards).length;
   if (n < MIN_CARDS) {
-    ctx.report({ severity: 'error', code: 'template-carousel-cards', pointer: `${component.pointer}/cards`, onKey: component.value.cards === undefined, message: `A carousel has ${MIN_CARDS} to ${MAX_CARDS} cards; this one has ${n}. Add ${MIN_CARDS - n}.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-carousel-cards',
+      pointer: `${component.pointer}/cards`,
+      onKey: component.value.cards === undefined,
+      message: `A carousel has ${MIN_CARDS} to ${MAX_CARDS} cards; this one has ${n}. Add ${MIN_CARDS - n}.`,
+    });
   } else if (n > MAX_CARDS) {
-    ctx.report({ severity: 'error', code: 'template-carousel-cards', pointer: `${component.pointer}/cards/${MAX_CARDS}`, message: `A carousel has at most ${MAX_CARDS} cards; this one has ${n}. Remove ${n - MAX_CARDS} (from this one on).` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-carousel-cards',
+      pointer: `${component.pointer}/cards/${MAX_CARDS}`,
+      message: `A carousel has at most ${MAX_CARDS} cards; this one has ${n}. Remove ${n - MAX_CARDS} (from this one on).`,
+    });
   }
   cards.forEach((card, k) => {
     const header = card.components.find((c) => c.type === 'HEADER');
-    if (!header) ctx.report({ severity: 'error', code: 'template-carousel-shape', pointer: `${card.pointer}/components`, onKey: true, message: `Card ${k + 1} has no HEADER: every card starts with an image or a video header.` });
-    else if (!CARD_HEADERS.has(upper(header.value.format))) ctx.report({ severity: 'error', code: 'template-carousel-shape', pointer: `${header.pointer}/format`, message: `A card's header is an IMAGE or a VIDEO (found ${JSON.stringify(header.value.format ?? null)}).` });
+    if (!header)
+      ctx.report({
+        severity: 'error',
+        code: 'template-carousel-shape',
+        pointer: `${card.pointer}/components`,
+        onKey: true,
+        message: `Card ${k + 1} has no HEADER: every card starts with an image or a video header.`,
+      });
+    else if (!CARD_HEADERS.has(upper(header.value.format)))
+      ctx.report({
+        severity: 'error',
+        code: 'template-carousel-shape',
+        pointer: `${header.pointer}/format`,
+        message: `A card's header is an IMAGE or a VIDEO (found ${JSON.stringify(header.value.format ?? null)}).`,
+      });
     const buttons = buttonsOf(card.components.find((c) => c.type === 'BUTTONS'));
     if (buttons.length > MAX_CARD_BUTTONS) {
-      ctx.report({ severity: 'error', code: 'template-card-buttons', pointer: buttons[MAX_CARD_BUTTONS].pointer, message: `Card ${k + 1} has ${buttons.length} buttons; a carousel card has at most ${MAX_CARD_BUTTONS}. Remove ${buttons.length - MAX_CARD_BUTTONS}.` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-card-buttons',
+        pointer: buttons[MAX_CARD_BUTTONS].pointer,
+        message: `Card ${k + 1} has ${buttons.length} buttons; a carousel card has at most ${MAX_CARD_BUTTONS}. Remove ${buttons.length - MAX_CARD_BUTTONS}.`,
+      });
     }
   });
   if (cards.length < 2) return;

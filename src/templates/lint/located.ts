@@ -4,6 +4,7 @@
  */
 import type { LintContext } from '../../core/lint/context';
 import { jsonStringOffsets } from '../../core/sms/json-string-offsets';
+import { rec } from '../../core/json-values';
 
 export interface LocatedComponent {
   /** Upper-cased `type`. */
@@ -44,7 +45,7 @@ export interface LocatedDefinition {
   fromAccount: boolean;
 }
 
-export const rec = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+export { rec };
 export const arr = (v: unknown) => (Array.isArray(v) ? v : []);
 export const upper = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : '');
 

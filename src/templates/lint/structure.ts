@@ -46,16 +46,32 @@ export const templateComponents: DefinitionRule = (ctx, def) => {
   const auth = def.category === 'AUTHENTICATION';
   for (const c of def.components) {
     if (SINGLE.includes(c.type) && seen.has(c.type)) {
-      ctx.report({ severity: 'error', code: 'template-components', pointer: `${c.pointer}/type`, message: `A second ${c.type} component: a template has at most one (the first is ${seen.get(c.type)}). Merge them or remove this one.` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-components',
+        pointer: `${c.pointer}/type`,
+        message: `A second ${c.type} component: a template has at most one (the first is ${seen.get(c.type)}). Merge them or remove this one.`,
+      });
       continue;
     }
     seen.set(c.type, c.pointer);
     const needsText = (c.type === 'HEADER' && (c.value.format === undefined || upper(c.value.format) === 'TEXT')) || (!auth && (c.type === 'BODY' || c.type === 'FOOTER'));
     if (needsText && c.value.text === undefined) {
-      ctx.report({ severity: 'error', code: 'template-components', pointer: `${c.pointer}/text`, message: `This ${c.type}${c.type === 'HEADER' ? ' (format TEXT)' : ''} has no "text": add the text it shows.` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-components',
+        pointer: `${c.pointer}/text`,
+        message: `This ${c.type}${c.type === 'HEADER' ? ' (format TEXT)' : ''} has no "text": add the text it shows.`,
+      });
     }
   }
   if (!seen.has('BODY') && Array.isArray(def.value.components)) {
-    ctx.report({ severity: 'error', code: 'template-components', pointer: '/components', onKey: true, message: `The template has no BODY component; every template needs one. Add {"type": "BODY", ${auth ? '"add_security_recommendation": true' : '"text": "..."'}}.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-components',
+      pointer: '/components',
+      onKey: true,
+      message: `The template has no BODY component; every template needs one. Add {"type": "BODY", ${auth ? '"add_security_recommendation": true' : '"text": "..."'}}.`,
+    });
   }
 };

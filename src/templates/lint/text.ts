@@ -21,11 +21,23 @@ export const textLengths: DefinitionRule = (ctx, def) => {
   for (const t of texts(def)) {
     const max = limitOf(t, offer !== undefined);
     if (t.text.length <= max) continue;
-    ctx.report({ severity: 'error', code: 'template-text-length', pointer: t.pointer, ...rangeInString(ctx, t.pointer, max, t.text.length), message: `The text of ${where(t)} is ${t.text.length} characters; Meta allows at most ${max}${t.card !== undefined ? ' on a carousel card' : ''}. Shorten it by ${t.text.length - max}.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-text-length',
+      pointer: t.pointer,
+      ...rangeInString(ctx, t.pointer, max, t.text.length),
+      message: `The text of ${where(t)} is ${t.text.length} characters; Meta allows at most ${max}${t.card !== undefined ? ' on a carousel card' : ''}. Shorten it by ${t.text.length - max}.`,
+    });
   }
   const headline = rec(offer?.value.limited_time_offer)?.text;
   if (offer && typeof headline === 'string' && headline.length > LIMITS.offerText) {
     const pointer = `${offer.pointer}/limited_time_offer/text`;
-    ctx.report({ severity: 'error', code: 'template-text-length', pointer, ...rangeInString(ctx, pointer, LIMITS.offerText, headline.length), message: `The offer headline is ${headline.length} characters; Meta allows at most ${LIMITS.offerText}.` });
+    ctx.report({
+      severity: 'error',
+      code: 'template-text-length',
+      pointer,
+      ...rangeInString(ctx, pointer, LIMITS.offerText, headline.length),
+      message: `The offer headline is ${headline.length} characters; Meta allows at most ${LIMITS.offerText}.`,
+    });
   }
 };

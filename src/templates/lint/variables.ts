@@ -49,7 +49,13 @@ export const variableFormat: DefinitionRule = (ctx, def) => {
     }
     const stray = strayBraces(t.text)[0];
     if (stray !== undefined) {
-      ctx.report({ severity: 'error', code: 'template-variable-format', pointer: t.pointer, ...rangeInString(ctx, t.pointer, stray, stray + 2), message: `Unmatched "${t.text.slice(stray, stray + 2)}" in ${where(t)}: a variable is written {{1}} or {{name}}, with two braces on each side.` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-variable-format',
+        pointer: t.pointer,
+        ...rangeInString(ctx, t.pointer, stray, stray + 2),
+        message: `Unmatched "${t.text.slice(stray, stray + 2)}" in ${where(t)}: a variable is written {{1}} or {{name}}, with two braces on each side.`,
+      });
     }
   }
 };
@@ -111,7 +117,9 @@ export const variableSequence: DefinitionRule = (ctx, def) => {
       code: 'template-variable-sequence',
       pointer: t.pointer,
       ...rangeInString(ctx, t.pointer, at.start, at.end),
-      message: zero ? `Variables are numbered from {{1}}; ${t.label} has {{0}}.` : `Variables in ${t.label} must be numbered {{1}}, {{2}}, ... without gaps: {{${missing[0]}}} is missing. Renumber them.`,
+      message: zero
+        ? `Variables are numbered from {{1}}; ${t.label} has {{0}}.`
+        : `Variables in ${t.label} must be numbered {{1}}, {{2}}, ... without gaps: {{${missing[0]}}} is missing. Renumber them.`,
     });
   };
   for (const t of texts(def)) check({ pointer: t.pointer, text: t.text, label: where(t) });
@@ -134,13 +142,25 @@ export const variablePlacement: DefinitionRule = (ctx, def) => {
       const ends = real.find((v) => v.end === end);
       const at = starts ?? ends;
       if (at) {
-        ctx.report({ severity: 'error', code: 'template-variable-position', pointer: t.pointer, ...rangeInString(ctx, t.pointer, at.start, at.end), message: `The body ${at === starts ? 'starts' : 'ends'} with {{${at.name}}}; Meta rejects a template whose body starts or ends with a variable. Add words ${at === starts ? 'before' : 'after'} it.` });
+        ctx.report({
+          severity: 'error',
+          code: 'template-variable-position',
+          pointer: t.pointer,
+          ...rangeInString(ctx, t.pointer, at.start, at.end),
+          message: `The body ${at === starts ? 'starts' : 'ends'} with {{${at.name}}}; Meta rejects a template whose body starts or ends with a variable. Add words ${at === starts ? 'before' : 'after'} it.`,
+        });
         continue;
       }
     }
     for (let i = 1; i < real.length; i++) {
       if (/^\s*$/.test(t.text.slice(real[i - 1].end, real[i].start))) {
-        ctx.report({ severity: 'error', code: 'template-variable-adjacent', pointer: t.pointer, ...rangeInString(ctx, t.pointer, real[i - 1].start, real[i].end), message: `{{${real[i - 1].name}}} and {{${real[i].name}}} in ${where(t)} stand side by side; Meta rejects variables with no text between them. Put words between them, or merge them into one.` });
+        ctx.report({
+          severity: 'error',
+          code: 'template-variable-adjacent',
+          pointer: t.pointer,
+          ...rangeInString(ctx, t.pointer, real[i - 1].start, real[i].end),
+          message: `{{${real[i - 1].name}}} and {{${real[i].name}}} in ${where(t)} stand side by side; Meta rejects variables with no text between them. Put words between them, or merge them into one.`,
+        });
         break;
       }
     }
@@ -168,7 +188,12 @@ export const variableDensity: DefinitionRule = (ctx, def) => {
   const words = fixedWords(body.text);
   // An over-long body is its own fault (template-text-length); one report per text.
   if (n === 0 || words >= 2 * n + 1 || body.text.length > LIMITS.body) return;
-  ctx.report({ severity: 'error', code: 'template-variable-density', pointer: body.pointer, message: `The body has ${n} variable${n === 1 ? '' : 's'} and only ${words} other word${words === 1 ? '' : 's'}; Meta rejects templates with too many variables for their length (keep at least ${2 * n + 1} words besides the variables). Add text or remove variables.` });
+  ctx.report({
+    severity: 'error',
+    code: 'template-variable-density',
+    pointer: body.pointer,
+    message: `The body has ${n} variable${n === 1 ? '' : 's'} and only ${words} other word${words === 1 ? '' : 's'}; Meta rejects templates with too many variables for their length (keep at least ${2 * n + 1} words besides the variables). Add text or remove variables.`,
+  });
 };
 
 /**
@@ -180,10 +205,22 @@ export const headerFooterVariables: DefinitionRule = (ctx, def) => {
   for (const { t, vars } of withVariables(def)) {
     const real = vars.filter((v) => v.kind !== 'invalid');
     if (t.role === 'HEADER' && real.length > 1) {
-      ctx.report({ severity: 'error', code: 'template-header-variables', pointer: t.pointer, ...rangeInString(ctx, t.pointer, real[1].start, real[real.length - 1].end), message: `The header has ${real.length} variables; Meta allows one. Keep {{${real[0].name}}} and move the rest to the body.` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-header-variables',
+        pointer: t.pointer,
+        ...rangeInString(ctx, t.pointer, real[1].start, real[real.length - 1].end),
+        message: `The header has ${real.length} variables; Meta allows one. Keep {{${real[0].name}}} and move the rest to the body.`,
+      });
     }
     if (t.role === 'FOOTER' && real.length > 0) {
-      ctx.report({ severity: 'error', code: 'template-footer-variables', pointer: t.pointer, ...rangeInString(ctx, t.pointer, real[0].start, real[real.length - 1].end), message: `The footer holds {{${real[0].name}}}; a footer takes no variables. Move it to the body.` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-footer-variables',
+        pointer: t.pointer,
+        ...rangeInString(ctx, t.pointer, real[0].start, real[real.length - 1].end),
+        message: `The footer holds {{${real[0].name}}}; a footer takes no variables. Move it to the body.`,
+      });
     }
   }
 };
@@ -202,7 +239,16 @@ export const urlVariable: DefinitionRule = (ctx, def) => {
     const pointer = `${b.pointer}/url`;
     const inner = vars.length > 1 ? vars[0] : vars.find((v) => v.end !== url.trimEnd().length);
     if (inner) {
-      ctx.report({ severity: 'error', code: 'template-button-url', pointer, ...rangeInString(ctx, pointer, inner.start, inner.end), message: vars.length > 1 ? `This URL has ${vars.length} variables; a URL button takes one, at the end of the address.` : `{{${inner.name}}} must end the URL: a URL button's variable is appended to the end of the address (e.g. https://example.com/track/{{1}}).` });
+      ctx.report({
+        severity: 'error',
+        code: 'template-button-url',
+        pointer,
+        ...rangeInString(ctx, pointer, inner.start, inner.end),
+        message:
+          vars.length > 1
+            ? `This URL has ${vars.length} variables; a URL button takes one, at the end of the address.`
+            : `{{${inner.name}}} must end the URL: a URL button's variable is appended to the end of the address (e.g. https://example.com/track/{{1}}).`,
+      });
     }
   }
 };

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { deliveryCounts, journalMessageIds } from '../../../src/bulk/deliveries';
 
 describe('bulk/deliveries: the seam for status webhooks', () => {
-  it('counts each of the run\'s messages once, by the furthest status it reached, ignoring other messages', () => {
+  it("counts each of the run's messages once, by the furthest status it reached, ignoring other messages", () => {
     const ids = new Set(['a', 'b', 'c', 'd']);
     const counts = deliveryCounts(
       [
@@ -25,7 +25,15 @@ describe('bulk/deliveries: the seam for status webhooks', () => {
   it('reads the sent message ids from a journal, past a cut-off last line', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mwb-deliveries-'));
     const f = path.join(dir, 'j.jsonl');
-    fs.writeFileSync(f, ['{"kind":"mwb-bulk-journal","version":1}', '{"t":"outcome","line":2,"outcome":"sent","messageId":"wamid.1"}', '{"t":"outcome","line":3,"outcome":"unknown","messageId":null}', '{"t":"outc'].join('\n'));
+    fs.writeFileSync(
+      f,
+      [
+        '{"kind":"mwb-bulk-journal","version":1}',
+        '{"t":"outcome","line":2,"outcome":"sent","messageId":"wamid.1"}',
+        '{"t":"outcome","line":3,"outcome":"unknown","messageId":null}',
+        '{"t":"outc',
+      ].join('\n'),
+    );
     assert.deepEqual([...(await journalMessageIds(f))], ['wamid.1']);
     fs.rmSync(dir, { recursive: true, force: true });
   });

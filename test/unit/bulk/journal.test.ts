@@ -40,7 +40,7 @@ describe('bulk/journal', () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mwb-journal-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('syncs the intent before it resolves, groups concurrent intents into one sync, and reads back each row\'s state', async () => {
+  it("syncs the intent before it resolves, groups concurrent intents into one sync, and reads back each row's state", async () => {
     const file = path.join(dir, 'j.jsonl');
     const io = countingIo();
     const w = await JournalWriter.open(file, { header: HEADER, endpoint: HEADER.endpoint }, io);

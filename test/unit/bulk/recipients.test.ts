@@ -28,7 +28,7 @@ describe('bulk/recipients: streamed CSV and JSON Lines', () => {
     });
   };
 
-  it('reads a CSV with quotes, commas, a field spanning lines and blank lines, keeping each row\'s first line', async () => {
+  it("reads a CSV with quotes, commas, a field spanning lines and blank lines, keeping each row's first line", async () => {
     const f = write('a.csv', 'TO,NAME\n447700900001,"Ann, Jr."\n\n447700900002,"Bo\nsecond line"\n447700900003,"say ""hi"""\n');
     const rows = await all(f);
     assert.deepEqual(rows, [

@@ -68,7 +68,7 @@ describe('bulk/runner', function () {
   };
   const rows = (n: number) => Array.from({ length: n }, (_, i) => `4477009000${String(i + 10).padStart(2, '0')},N${i}`);
 
-  it('a 130429 (Meta\'s throughput error, HTTP 400) slows the run and sends the row again: one arrival per row', async () => {
+  it("a 130429 (Meta's throughput error, HTTP 400) slows the run and sends the row again: one arrival per row", async () => {
     const s = await runBulk(input(rows(10)));
     assert.equal(s.sent, 10);
     assert.equal(s.throttled, 1);

@@ -31,7 +31,10 @@ describe('bulk/token-bucket', () => {
     const bucket = new TokenBucket(10, clock);
     const order: number[] = [];
     await Promise.all(Array.from({ length: 20 }, (_, i) => bucket.take().then(() => order.push(i))));
-    assert.deepEqual(order, Array.from({ length: 20 }, (_, i) => i));
+    assert.deepEqual(
+      order,
+      Array.from({ length: 20 }, (_, i) => i),
+    );
     assert.ok(clock.t >= 1890, `took ${clock.t} ms`);
   });
 

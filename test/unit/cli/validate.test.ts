@@ -54,7 +54,10 @@ describe('mwb validate', function () {
     const syntax = problems.find((p: { code: string }) => p.code === 'json-syntax');
     assert.deepEqual([syntax.line, syntax.column], [3, 3]);
     assert.match(syntax.message, /comma/);
-    assert.ok(problems.some((p: { code: string }) => p.code === 'phone-format'), 'lint still ran on what was read');
+    assert.ok(
+      problems.some((p: { code: string }) => p.code === 'phone-format'),
+      'lint still ran on what was read',
+    );
   });
 
   it('gives one clear line for a file that does not exist or a directory, exit 2, no stack trace', () => {
@@ -104,7 +107,10 @@ describe('mwb validate', function () {
     const r = mwb('validate', '--json', f);
     assert.equal(r.code, 1, r.stderr);
     const p = JSON.parse(r.stdout).files[0].problems;
-    assert.deepEqual(p.map((x: { code: string }) => x.code), ['too-deep']);
+    assert.deepEqual(
+      p.map((x: { code: string }) => x.code),
+      ['too-deep'],
+    );
     assert.doesNotMatch(r.stderr, /RangeError|at /);
   });
 
@@ -127,7 +133,10 @@ describe('mwb validate', function () {
 
   it('limits a catalog template to 2 URL buttons and 1 phone button', () => {
     const url = (n: number) => ({ type: 'url', text: `Link ${n}`, url: 'https://example.com' });
-    const f = write('buttons.templates.json', JSON.stringify({ templates: [{ name: 't', body: 'b', buttons: [url(1), url(2), { type: 'phone_number', text: 'Call', phone_number: '+447700900000' }, url(3)] }] }));
+    const f = write(
+      'buttons.templates.json',
+      JSON.stringify({ templates: [{ name: 't', body: 'b', buttons: [url(1), url(2), { type: 'phone_number', text: 'Call', phone_number: '+447700900000' }, url(3)] }] }),
+    );
     const r = mwb('validate', '--json', f);
     assert.equal(r.code, 1);
     const p = JSON.parse(r.stdout).files[0].problems;
@@ -145,9 +154,13 @@ describe('mwb validate', function () {
 
   describe('--fix', () => {
     // Each test writes its files with its own prefix, so the folder shows what each one left behind.
-    const left = (prefix: string) => fs.readdirSync(dir).filter((f) => f.startsWith(prefix) || f.startsWith(`.${prefix}`)).sort();
+    const left = (prefix: string) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.startsWith(prefix) || f.startsWith(`.${prefix}`))
+        .sort();
 
-    it('writes the fixed number in each provider\'s form, prints what it changed, exits 0 when nothing is left', () => {
+    it("writes the fixed number in each provider's form, prints what it changed, exits 0 when nothing is left", () => {
       const files = [
         write('fx1-a.vonage.json', '{\n  "message_type": "text",\n  "channel": "sms",\n  "to": "+44 (0)7700 900000",\n  "from": "Acme",\n  "text": "hi"\n}\n'),
         write('fx1-b.whatsapp.json', '{"messaging_product": "whatsapp", "to": "0044 7700 900000", "type": "text", "text": {"body": "hi"}}'),

@@ -16,7 +16,16 @@ const status = (provider: string, s: Partial<StatusSpec> & Pick<StatusSpec, 'mes
   webhook(provider, webhookById(provider)!.build.status({ to: '447700900001', from: '15550000000', at: Date.parse('2025-06-01T12:00:00Z'), ...s }));
 const inbound = (provider: string, s: Partial<InboundSpec> & Pick<InboundSpec, 'messageId'>) =>
   webhook(provider, webhookById(provider)!.build.inbound({ from: '447700900001', to: '15550000000', at: Date.parse('2025-06-01T12:01:00Z'), ...s }));
-const send = (o: Partial<SendRecord> = {}): SendRecord => ({ profile: 'Sandbox', provider: 'whatsapp', to: '+44 7700 900001', messageId: 'wamid.A', at: Date.parse('2025-06-01T11:59:00Z'), summary: 'text: "Hi"', body: { to: '447700900001' }, ...o });
+const send = (o: Partial<SendRecord> = {}): SendRecord => ({
+  profile: 'Sandbox',
+  provider: 'whatsapp',
+  to: '+44 7700 900001',
+  messageId: 'wamid.A',
+  at: Date.parse('2025-06-01T11:59:00Z'),
+  summary: 'text: "Hi"',
+  body: { to: '447700900001' },
+  ...o,
+});
 
 function progressOf(book: ConversationBook, id: string, profile = 'Sandbox') {
   const m = book.message(id, profile)?.message;
@@ -52,7 +61,10 @@ describe('conversations: the book', () => {
     book.recordSend(send({ provider: 'vonage', messageId: 'aaaaaaaa-0000-4000-8000-000000000001' }));
     book.apply('Sandbox', status('vonage', { messageId: 'aaaaaaaa-0000-4000-8000-000000000001', status: 'sent' }));
     assert.equal(progressOf(book, 'aaaaaaaa-0000-4000-8000-000000000001'), 'sent');
-    book.apply('Sandbox', status('vonage', { messageId: 'aaaaaaaa-0000-4000-8000-000000000001', status: 'failed', error: { code: 1340, title: 'Outside of the allowed window', detail: 'Outside of the allowed window' } }));
+    book.apply(
+      'Sandbox',
+      status('vonage', { messageId: 'aaaaaaaa-0000-4000-8000-000000000001', status: 'failed', error: { code: 1340, title: 'Outside of the allowed window', detail: 'Outside of the allowed window' } }),
+    );
     const m = book.message('aaaaaaaa-0000-4000-8000-000000000001')!.message;
     assert.ok(m.dir === 'out' && m.progress === 'failed' && m.error?.code === '1340');
   });
@@ -69,7 +81,7 @@ describe('conversations: the book', () => {
     assert.equal(book.thread(threadKey('Sandbox', '447700900001'))!.messages.length, 2);
   });
 
-  it('puts a customer\'s reply in the thread with what it answers, opening the window', () => {
+  it("puts a customer's reply in the thread with what it answers, opening the window", () => {
     const book = new ConversationBook();
     book.recordSend(send());
     book.apply('Sandbox', inbound('whatsapp', { messageId: 'wamid.IN2', reply: { id: 'yes', title: 'Yes', kind: 'button' }, context: 'wamid.A' }));
@@ -86,7 +98,24 @@ describe('conversations: the book', () => {
   it('hangs a reaction on the message it reacts to', () => {
     const book = new ConversationBook();
     book.recordSend(send());
-    const body = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550000000', phone_number_id: '1' }, messages: [{ from: '447700900001', id: 'wamid.R', timestamp: '1748779300', type: 'reaction', reaction: { message_id: 'wamid.A', emoji: '\u{1F44D}' } }] } }] }] };
+    const body = {
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '15550000000', phone_number_id: '1' },
+                messages: [{ from: '447700900001', id: 'wamid.R', timestamp: '1748779300', type: 'reaction', reaction: { message_id: 'wamid.A', emoji: '\u{1F44D}' } }],
+              },
+            },
+          ],
+        },
+      ],
+    };
     book.apply('Sandbox', webhook('whatsapp', body));
     const m = book.message('wamid.A')!.message;
     assert.ok(m.dir === 'out' && m.reaction === '\u{1F44D}');
@@ -107,7 +136,7 @@ describe('conversations: the book', () => {
     assert.ok(again.dir === 'out' && again.origin === 'editor' && again.progress === 'delivered' && again.summary === 'text: "mine"');
   });
 
-  it('keeps profiles apart: a status reaching one profile\'s inbox does not move another\'s message', () => {
+  it("keeps profiles apart: a status reaching one profile's inbox does not move another's message", () => {
     const book = new ConversationBook();
     book.recordSend(send({ profile: 'Sandbox' }));
     book.apply('Meta', status('whatsapp', { messageId: 'wamid.A', status: 'read' }));

@@ -26,7 +26,7 @@ describe('conversations: failures explained', () => {
     assert.equal(f.windowClosed, false);
   });
 
-  it('other failures keep the provider\'s words and say what to do when the catalog knows', () => {
+  it("other failures keep the provider's words and say what to do when the catalog knows", () => {
     const f = explainFailure('whatsapp', { code: '131026', title: 'Message undeliverable' });
     assert.deepEqual([f.code, f.title, f.windowClosed], ['131026', 'Message undeliverable', false]);
     assert.match(f.advice ?? '', /number/);

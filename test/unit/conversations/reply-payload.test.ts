@@ -9,7 +9,10 @@ describe('conversations: reply payloads', () => {
     it(`${provider}: validates with no error, to the customer, quoting the message where the API can`, () => {
       const payload = replyPayload({ provider, to: '447700900123', from: '447700900001', contextId: 'ctx-123', channel: 'whatsapp' })!;
       const result = validateText(JSON.stringify(payload), { fileName: `reply${providerById(provider)!.suffix}` });
-      assert.deepEqual(result.problems.filter((p) => p.severity === 'error').map((p) => `${p.pointer}: ${p.message}`), []);
+      assert.deepEqual(
+        result.problems.filter((p) => p.severity === 'error').map((p) => `${p.pointer}: ${p.message}`),
+        [],
+      );
       assert.equal(result.model?.to?.text.replace(/^\+/, ''), '447700900123');
       if (provider !== 'vonage-legacy' && provider !== 'gateway') assert.equal(result.model?.replyTo, 'ctx-123', 'the reply context');
     });

@@ -73,8 +73,15 @@ describe('conversations: the sandbox, the inbox and the book together', function
     await until('read', () => progress(id) === 'read');
     const m = book.message(id)!.message;
     assert.equal(m.dir, 'out');
-    if (m.dir === 'out') assert.deepEqual(m.statuses.map((s) => s.status), ['sent', 'delivered', 'read']);
-    assert.ok(received.every((r) => r.verified === true), 'every webhook the sandbox posted was verified by the inbox');
+    if (m.dir === 'out')
+      assert.deepEqual(
+        m.statuses.map((s) => s.status),
+        ['sent', 'delivered', 'read'],
+      );
+    assert.ok(
+      received.every((r) => r.verified === true),
+      'every webhook the sandbox posted was verified by the inbox',
+    );
   });
 
   it('puts a tapped reply button in the thread, quoting the message it answers', async () => {
@@ -83,7 +90,16 @@ describe('conversations: the sandbox, the inbox and the book together', function
       recipient_type: 'individual',
       to: '447700900322',
       type: 'interactive',
-      interactive: { type: 'button', body: { text: 'Deliver tomorrow?' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes please' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] } },
+      interactive: {
+        type: 'button',
+        body: { text: 'Deliver tomorrow?' },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'yes', title: 'Yes please' } },
+            { type: 'reply', reply: { id: 'no', title: 'No' } },
+          ],
+        },
+      },
     };
     const id = await send(buttons);
     const inbound = await sandbox.inboundMessage({ from: '447700900322', reply: { id: 'yes', title: 'Yes please' }, context: id });
@@ -94,7 +110,13 @@ describe('conversations: the sandbox, the inbox and the book together', function
     const reply = thread.messages.find((m) => m.dir === 'in')!;
     assert.equal(reply.messageId, inbound.id);
     assert.ok(reply.dir === 'in' && reply.reply?.id === 'yes' && reply.context === id);
-    const view = conversationsView(book, { selected: thread.key, sandboxProfile: PROFILE, now: () => now(), sandboxWindow: (c) => sandbox.windowOpenUntil(c) ?? null, inbox: { state: 'listening', text: '' } });
+    const view = conversationsView(book, {
+      selected: thread.key,
+      sandboxProfile: PROFILE,
+      now: () => now(),
+      sandboxWindow: (c) => sandbox.windowOpenUntil(c) ?? null,
+      inbox: { state: 'listening', text: '' },
+    });
     const item = view.thread!.items.find((i) => i.kind === 'in');
     assert.ok(item && item.kind === 'in');
     assert.equal(item.quoted, 'Deliver tomorrow?');
@@ -106,7 +128,13 @@ describe('conversations: the sandbox, the inbox and the book together', function
     await sandbox.inboundMessage({ from: customer, text: 'Hi there' });
     const key = threadKey(PROFILE, customer);
     await until('the customer message', () => book.thread(key)?.messages.length);
-    const ctx = () => ({ selected: key, sandboxProfile: PROFILE, now: () => now(), sandboxWindow: (c: string) => sandbox.windowOpenUntil(c) ?? null, inbox: { state: 'listening' as const, text: '' } });
+    const ctx = () => ({
+      selected: key,
+      sandboxProfile: PROFILE,
+      now: () => now(),
+      sandboxWindow: (c: string) => sandbox.windowOpenUntil(c) ?? null,
+      inbox: { state: 'listening' as const, text: '' },
+    });
     assert.equal(conversationsView(book, ctx()).thread!.window.state, 'open');
     assert.match(conversationsView(book, ctx()).thread!.window.words, /^open until tomorrow \d\d:\d\d$/);
 

@@ -11,7 +11,7 @@ function thread(o: Partial<Thread> = {}): Thread {
 }
 
 describe('conversations: the 24 h window', () => {
-  it('is open for 24 h from the customer\'s last message, in the editor\'s local time', () => {
+  it("is open for 24 h from the customer's last message, in the editor's local time", () => {
     const w = windowOf(thread({ lastInboundAt: now - 2 * HOUR }), now);
     assert.equal(w.state, 'open');
     assert.equal(w.until, now + 22 * HOUR);
@@ -25,12 +25,23 @@ describe('conversations: the 24 h window', () => {
   });
 
   it('closes when the provider says so after the customer wrote (a failed status with 131047)', () => {
-    const failed = { dir: 'out' as const, key: 'a', messageId: 'a', provider: 'whatsapp', at: now - HOUR, summary: '', progress: 'failed' as const, statuses: [], error: { code: '131047' }, origin: 'editor' as const };
+    const failed = {
+      dir: 'out' as const,
+      key: 'a',
+      messageId: 'a',
+      provider: 'whatsapp',
+      at: now - HOUR,
+      summary: '',
+      progress: 'failed' as const,
+      statuses: [],
+      error: { code: '131047' },
+      origin: 'editor' as const,
+    };
     assert.equal(windowOf(thread({ lastInboundAt: now - 2 * HOUR, messages: [failed] }), now).state, 'closed');
     assert.equal(windowOf(thread({ lastInboundAt: now - 2 * HOUR, messages: [{ ...failed, error: { code: '131026' } }] }), now).state, 'open', 'another failure says nothing about the window');
   });
 
-  it('takes the sandbox\'s word for a sandbox thread (its test range is always open)', () => {
+  it("takes the sandbox's word for a sandbox thread (its test range is always open)", () => {
     assert.equal(windowOf(thread(), now, 'always').state, 'always');
     assert.equal(windowOf(thread(), now, now + HOUR).words, `open until ${clockWords(now + HOUR)}`);
     assert.equal(windowOf(thread({ lastInboundAt: now }), now, null).state, 'closed');

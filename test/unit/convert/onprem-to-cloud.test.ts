@@ -6,7 +6,10 @@ import { validateText } from '../../../src/pipeline/validate';
 import { projectRoot } from '../helpers';
 
 const example = (name: string) => JSON.parse(fs.readFileSync(path.join(projectRoot(), 'examples', 'whatsapp-onprem', name), 'utf8')) as unknown;
-const errors = (payload: unknown) => validateText(JSON.stringify(payload, null, 2), { providerId: 'whatsapp' }).problems.filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.pointer}`);
+const errors = (payload: unknown) =>
+  validateText(JSON.stringify(payload, null, 2), { providerId: 'whatsapp' })
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => `${p.code} ${p.pointer}`);
 const W = { messaging_product: 'whatsapp', recipient_type: 'individual', to: '447700900000' };
 
 /** Every On-Premises example and the Cloud API payload it must become, field by field. */
@@ -25,17 +28,54 @@ const GOLDEN: Record<string, { payload: unknown; notes: string[] }> = {
       interactive: {
         type: 'button',
         body: { text: 'Your parcel arrives tomorrow morning. Does that suit you?' },
-        action: { buttons: [{ type: 'reply', reply: { id: 'slot-ok', title: 'Yes' } }, { type: 'reply', reply: { id: 'slot-change', title: 'Change slot' } }] },
+        action: {
+          buttons: [
+            { type: 'reply', reply: { id: 'slot-ok', title: 'Yes' } },
+            { type: 'reply', reply: { id: 'slot-change', title: 'Change slot' } },
+          ],
+        },
       },
     },
     notes: [],
   },
   'template.whatsapp-onprem.json': {
-    payload: { ...W, type: 'template', template: { name: 'order_update', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }, { type: 'text', text: '1234' }] }] } },
+    payload: {
+      ...W,
+      type: 'template',
+      template: {
+        name: 'order_update',
+        language: { code: 'en' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Alex' },
+              { type: 'text', text: '1234' },
+            ],
+          },
+        ],
+      },
+    },
     notes: ['/template/namespace'],
   },
   'hsm.whatsapp-onprem.json': {
-    payload: { ...W, type: 'template', template: { name: 'order_update', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }, { type: 'text', text: '1234' }] }] } },
+    payload: {
+      ...W,
+      type: 'template',
+      template: {
+        name: 'order_update',
+        language: { code: 'en' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Alex' },
+              { type: 'text', text: '1234' },
+            ],
+          },
+        ],
+      },
+    },
     notes: ['/hsm/namespace', '/type'],
   },
   'mark-read.whatsapp-onprem.json': { payload: { messaging_product: 'whatsapp', status: 'read', message_id: '{{MESSAGE_ID}}' }, notes: [''] },
@@ -49,7 +89,10 @@ describe('convert: On-Premises -> Cloud API', () => {
     it(`${name}: the Cloud payload it means, valid, with its notes`, () => {
       const { payload, notes } = onpremToCloud(example(name));
       assert.deepEqual(payload, want.payload);
-      assert.deepEqual(notes.map((n) => n.pointer), want.notes);
+      assert.deepEqual(
+        notes.map((n) => n.pointer),
+        want.notes,
+      );
       assert.deepEqual(errors(payload), []);
     });
   }
@@ -62,7 +105,11 @@ describe('convert: On-Premises -> Cloud API', () => {
         namespace: 'ns',
         element_name: 'shipping',
         language: { policy: 'deterministic', code: 'en_US' },
-        localizable_params: [{ default: '{{NAME}}' }, { default: '$100.99', currency: { currency_code: 'USD', amount_1000: 100990 } }, { default: 'Feb 25', date_time: { component: { month: 2, day_of_month: 25 } } }],
+        localizable_params: [
+          { default: '{{NAME}}' },
+          { default: '$100.99', currency: { currency_code: 'USD', amount_1000: 100990 } },
+          { default: 'Feb 25', date_time: { component: { month: 2, day_of_month: 25 } } },
+        ],
       },
     });
     assert.deepEqual(payload, {
@@ -89,13 +136,25 @@ describe('convert: On-Premises -> Cloud API', () => {
   });
 
   it('preview_url moves into text; a fallback language policy is named as not carried over', () => {
-    assert.deepEqual(onpremToCloud({ to: '1', type: 'text', preview_url: true, text: { body: 'https://example.com' } }).payload, { messaging_product: 'whatsapp', to: '1', type: 'text', text: { body: 'https://example.com', preview_url: true } });
+    assert.deepEqual(onpremToCloud({ to: '1', type: 'text', preview_url: true, text: { body: 'https://example.com' } }).payload, {
+      messaging_product: 'whatsapp',
+      to: '1',
+      type: 'text',
+      text: { body: 'https://example.com', preview_url: true },
+    });
     const { notes } = onpremToCloud({ to: '1', type: 'template', template: { namespace: 'n', name: 't', language: { policy: 'fallback', code: 'en' } } });
-    assert.deepEqual(notes.map((n) => n.pointer), ['/template/namespace', '/template/language/policy']);
+    assert.deepEqual(
+      notes.map((n) => n.pointer),
+      ['/template/namespace', '/template/language/policy'],
+    );
   });
 
   it('an On-Premises media id is kept but named: the Cloud API has its own media store', () => {
-    const { payload, notes } = onpremToCloud({ to: '1', type: 'template', template: { namespace: 'n', name: 't', language: { policy: 'deterministic', code: 'en' }, components: [{ type: 'header', parameters: [{ type: 'image', image: { id: '{{MEDIA_ID}}' } }] }] } });
+    const { payload, notes } = onpremToCloud({
+      to: '1',
+      type: 'template',
+      template: { namespace: 'n', name: 't', language: { policy: 'deterministic', code: 'en' }, components: [{ type: 'header', parameters: [{ type: 'image', image: { id: '{{MEDIA_ID}}' } }] }] },
+    });
     assert.deepEqual((payload.template as { components: unknown }).components, [{ type: 'header', parameters: [{ type: 'image', image: { id: '{{MEDIA_ID}}' } }] }]);
     assert.ok(notes.some((n) => n.pointer === '/template/components/0/parameters/0/image/id' && /upload the file again/.test(n.message)));
   });

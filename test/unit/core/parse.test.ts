@@ -20,7 +20,10 @@ describe('parseDocument', () => {
   });
 
   it('treats comments and trailing commas as errors: the file is the wire body', () => {
-    assert.equal(parseDocument('{"a": 1, // c\n}').problems.some((p) => /comment/.test(p.message)), true);
+    assert.equal(
+      parseDocument('{"a": 1, // c\n}').problems.some((p) => /comment/.test(p.message)),
+      true,
+    );
     assert.notEqual(parseDocument('{"a": 1,}').problems.length, 0);
   });
 

@@ -184,7 +184,7 @@ describe('phone numbers against an independent parser (google-libphonenumber)', 
     assert.ok(agree / total > 0.95, `agreement ${agree}/${total}`);
   });
 
-  it('the UK drama range (the sandbox\'s open window) is usable: no warning, no error', () => {
+  it("the UK drama range (the sandbox's open window) is usable: no warning, no error", () => {
     for (const p of PROVIDERS) {
       const got = lintNumber(p, formatPhone('447700900123', p.style));
       assert.equal(got.format, undefined);

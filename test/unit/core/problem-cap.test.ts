@@ -33,7 +33,12 @@ describe('problems on files with millions of faults', function () {
   });
 
   it('200,000 list sections the schema finds incomplete: the lint rules stay linear', () => {
-    const text = JSON.stringify({ messaging_product: 'whatsapp', to: '447700900000', type: 'interactive', interactive: { type: 'list', body: { text: 'x' }, action: { button: 'b', sections: Array.from({ length: 200000 }, () => ({ rows: [{}] })) } } });
+    const text = JSON.stringify({
+      messaging_product: 'whatsapp',
+      to: '447700900000',
+      type: 'interactive',
+      interactive: { type: 'list', body: { text: 'x' }, action: { button: 'b', sections: Array.from({ length: 200000 }, () => ({ rows: [{}] })) } },
+    });
     const started = Date.now();
     const { problems } = validateText(text, { fileName: 'x.whatsapp.json' });
     assert.equal(problems.length, MAX_REPORTED_PROBLEMS + 1);

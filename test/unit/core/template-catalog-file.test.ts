@@ -8,20 +8,28 @@ import { loadCatalogFromDisk, readCatalog } from '../../../src/core/template-cat
 const meta = { name: 'order_update', language: 'en_US', category: 'UTILITY', status: 'APPROVED', components: [{ type: 'BODY', text: 'Hi {{1}}, your order ships.' }] };
 
 describe('template catalog files', () => {
-  it('reads Meta\'s GET answer as a pulled catalog', () => {
+  it("reads Meta's GET answer as a pulled catalog", () => {
     const c = readCatalog(JSON.stringify({ data: [meta], paging: { cursors: { before: 'a', after: 'b' } } }));
     assert.equal(c.pulled, true);
-    assert.deepEqual(c.definitions.map((d) => `${d.name}/${d.language}/${d.status}`), ['order_update/en_US/APPROVED']);
+    assert.deepEqual(
+      c.definitions.map((d) => `${d.name}/${d.language}/${d.status}`),
+      ['order_update/en_US/APPROVED'],
+    );
   });
 
   it('reads an array of definitions, which is not a pulled catalog', () => {
     const c = readCatalog(JSON.stringify([meta, { ...meta, language: 'de' }]));
     assert.equal(c.pulled, false);
-    assert.deepEqual(c.definitions.map((d) => d.language), ['en_US', 'de']);
+    assert.deepEqual(
+      c.definitions.map((d) => d.language),
+      ['en_US', 'de'],
+    );
   });
 
-  it('turns the older form into Meta\'s format', () => {
-    const [d] = readCatalog(JSON.stringify({ templates: [{ name: 't', language: 'en', header: { type: 'image' }, body: 'B {{1}}', footer: 'F', buttons: [{ type: 'url', text: 'Go', url: 'https://x.example/{{1}}' }] }] })).definitions;
+  it("turns the older form into Meta's format", () => {
+    const [d] = readCatalog(
+      JSON.stringify({ templates: [{ name: 't', language: 'en', header: { type: 'image' }, body: 'B {{1}}', footer: 'F', buttons: [{ type: 'url', text: 'Go', url: 'https://x.example/{{1}}' }] }] }),
+    ).definitions;
     assert.deepEqual(d.components, [
       { type: 'HEADER', format: 'IMAGE' },
       { type: 'BODY', text: 'B {{1}}' },
@@ -32,7 +40,10 @@ describe('template catalog files', () => {
 
   it('skips entries that are not templates instead of dropping the file, and reads nothing from broken JSON', () => {
     const c = readCatalog(JSON.stringify({ data: [null, 3, { name: '' }, { name: 'x' }, meta, { ...meta, name: 'y', components: [null, { type: 'BODY', text: 'b' }] }] }));
-    assert.deepEqual(c.definitions.map((d) => d.name), ['order_update', 'y']);
+    assert.deepEqual(
+      c.definitions.map((d) => d.name),
+      ['order_update', 'y'],
+    );
     assert.deepEqual(c.definitions[1].components, [{ type: 'BODY', text: 'b' }]);
     assert.deepEqual(readCatalog('{"data": [').definitions, []);
   });

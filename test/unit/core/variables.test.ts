@@ -8,7 +8,28 @@ import { fillValue } from '../../../src/pipeline/send';
 
 describe('placeholder variables', () => {
   it('knows credential names, whatever their case or style', () => {
-    for (const n of ['WHATSAPP_TOKEN', 'VONAGE_PRIVATE_KEY', 'VONAGE_PRIVATE_KEY_PATH', 'VONAGE_API_SECRET', 'D360_API_KEY', 'GATEWAY_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'GITHUB_TOKEN', 'NPM_TOKEN', 'DB_PASSWORD', 'apiKey', 'accessToken', 'client_secret', 'STRIPE_APIKEY', 'SENTRY_DSN', 'JWT', 'SESSION_COOKIE', 'MYSQL_PWD', 'gpgPassphrase']) {
+    for (const n of [
+      'WHATSAPP_TOKEN',
+      'VONAGE_PRIVATE_KEY',
+      'VONAGE_PRIVATE_KEY_PATH',
+      'VONAGE_API_SECRET',
+      'D360_API_KEY',
+      'GATEWAY_TOKEN',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_ACCESS_KEY_ID',
+      'GITHUB_TOKEN',
+      'NPM_TOKEN',
+      'DB_PASSWORD',
+      'apiKey',
+      'accessToken',
+      'client_secret',
+      'STRIPE_APIKEY',
+      'SENTRY_DSN',
+      'JWT',
+      'SESSION_COOKIE',
+      'MYSQL_PWD',
+      'gpgPassphrase',
+    ]) {
       assert.equal(isSecretName(n), true, n);
     }
     for (const n of ['TO_NUMBER', 'NAME', 'CODE', 'OTP', 'MESSAGE_ID', 'TEMPLATE_NAME', 'KEYWORD', 'MONKEY', 'ORDER_ID', 'WHATSAPP_NUMBER']) assert.equal(isSecretName(n), false, n);
@@ -26,7 +47,10 @@ describe('placeholder variables', () => {
       fs.writeFileSync(file, '# values for the demo\nTO_NUMBER=447700900002\nNAME="Ann Smith"\nCODE=1\n');
       const values = cliVariables({ vars: ['CODE=42', 'EMPTY='], varsFile: file, env: { MWB_VAR_TO_NUMBER: '447700900001', MWB_VAR_CITY: 'Leeds' } });
       assert.deepEqual(values, { TO_NUMBER: '447700900002', CITY: 'Leeds', NAME: 'Ann Smith', CODE: '42', EMPTY: '' });
-      assert.throws(() => cliVariables({ vars: ['WHATSAPP_TOKEN=x'], env: {} }), (e) => e instanceof VariableError && /credential/.test(e.message));
+      assert.throws(
+        () => cliVariables({ vars: ['WHATSAPP_TOKEN=x'], env: {} }),
+        (e) => e instanceof VariableError && /credential/.test(e.message),
+      );
       assert.throws(() => cliVariables({ vars: ['NOEQUALS'], env: {} }), /NAME=VALUE/);
       fs.writeFileSync(file, 'API_KEY=abc\n');
       assert.throws(() => cliVariables({ varsFile: file, env: {} }), /"API_KEY" is a credential's name/);

@@ -16,7 +16,14 @@ describe('preview: reveal requests from the page', () => {
   });
 
   it('refuses ranges outside the document, reversed or not whole numbers, and any request with nothing previewed', () => {
-    for (const [start, end] of [[0, 101], [-1, 2], [5, 4], [1.5, 3], [0, Number.NaN], [0, Infinity]]) {
+    for (const [start, end] of [
+      [0, 101],
+      [-1, 2],
+      [5, 4],
+      [1.5, 3],
+      [0, Number.NaN],
+      [0, Infinity],
+    ]) {
       assert.equal(acceptedReveal(previewed, { uri: previewed.uri, start, end }), undefined, `${start}-${end}`);
     }
     assert.equal(acceptedReveal(undefined, { uri: previewed.uri, start: 0, end: 1 }), undefined);

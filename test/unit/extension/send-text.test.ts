@@ -41,8 +41,19 @@ describe('send notifications (extension wording)', () => {
     const onprem = await answering(onpremDialect.windowClosed(OUTSIDE));
     const at = (server: { url: string }, provider: Profile['provider'], auth: Profile['auth']): Profile => ({ ...profile(provider, auth), endpoint: server.url });
     const cases = [
-      await sendPayload({ text: JSON.stringify({ messaging_product: 'whatsapp', to: OUTSIDE, type: 'text', text: { body: 'hi' } }), fileName: 'a.whatsapp.json', profile: at(meta, 'whatsapp', 'bearer'), variables: {} }, { token: TOKEN }),
-      await sendPayload({ text: JSON.stringify({ to: OUTSIDE, type: 'text', text: { body: 'hi' } }), fileName: 'a.whatsapp-onprem.json', profile: at(onprem, 'whatsapp-onprem', 'd360'), variables: {} }, { d360ApiKey: TOKEN }),
+      await sendPayload(
+        {
+          text: JSON.stringify({ messaging_product: 'whatsapp', to: OUTSIDE, type: 'text', text: { body: 'hi' } }),
+          fileName: 'a.whatsapp.json',
+          profile: at(meta, 'whatsapp', 'bearer'),
+          variables: {},
+        },
+        { token: TOKEN },
+      ),
+      await sendPayload(
+        { text: JSON.stringify({ to: OUTSIDE, type: 'text', text: { body: 'hi' } }), fileName: 'a.whatsapp-onprem.json', profile: at(onprem, 'whatsapp-onprem', 'd360'), variables: {} },
+        { d360ApiKey: TOKEN },
+      ),
     ];
     await meta.close();
     await onprem.close();
@@ -68,18 +79,44 @@ describe('send notifications (extension wording)', () => {
   });
 
   it('says "Not sent" when nothing left the machine (no credentials)', async () => {
-    const result = await sendPayload({ text: JSON.stringify({ messaging_product: 'whatsapp', to: '447700900000', type: 'text', text: { body: 'hi' } }), fileName: 'a.whatsapp.json', profile: profile('whatsapp', 'bearer'), variables: {} }, {});
+    const result = await sendPayload(
+      {
+        text: JSON.stringify({ messaging_product: 'whatsapp', to: '447700900000', type: 'text', text: { body: 'hi' } }),
+        fileName: 'a.whatsapp.json',
+        profile: profile('whatsapp', 'bearer'),
+        variables: {},
+      },
+      {},
+    );
     assert.equal(result.stage, 'auth');
     assert.match(failureMessage('Prod', result), /^Not sent \(Prod\): /);
   });
 
   it('a failure with no explanation keeps the first line of the problem', () => {
-    const text = failureMessage('Prod', { ok: false, outcome: 'not-sent', status: null, messageId: null, durationMs: 0, attempts: 3, problem: 'Could not connect to api.example.com (ECONNREFUSED).\nTried 3 times.', notes: [] });
+    const text = failureMessage('Prod', {
+      ok: false,
+      outcome: 'not-sent',
+      status: null,
+      messageId: null,
+      durationMs: 0,
+      attempts: 3,
+      problem: 'Could not connect to api.example.com (ECONNREFUSED).\nTried 3 times.',
+      notes: [],
+    });
     assert.equal(text, 'Not delivered (Prod): Could not connect to api.example.com (ECONNREFUSED).');
   });
 
   it('an unknown outcome says the message may have been sent, never "not delivered"', () => {
-    const text = failureMessage('Prod', { ok: false, outcome: 'unknown', status: 502, messageId: null, durationMs: 10, attempts: 1, problem: 'HTTP 502\nThe message may have been sent: check its status before sending again.', notes: [] });
+    const text = failureMessage('Prod', {
+      ok: false,
+      outcome: 'unknown',
+      status: 502,
+      messageId: null,
+      durationMs: 10,
+      attempts: 1,
+      problem: 'HTTP 502\nThe message may have been sent: check its status before sending again.',
+      notes: [],
+    });
     assert.match(text, /^May have been sent \(check its status before sending again\) \(Prod, HTTP 502\)/);
   });
 });

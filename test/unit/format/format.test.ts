@@ -175,7 +175,11 @@ describe('WhatsApp formatting', () => {
     it('distinguishes inline code from one-line monospace', () => {
       assert.deepEqual(parseFormatting('`a` ```b```')[0], {
         type: 'paragraph',
-        content: [{ type: 'code', text: 'a' }, { type: 'text', text: ' ' }, { type: 'mono', text: 'b' }],
+        content: [
+          { type: 'code', text: 'a' },
+          { type: 'text', text: ' ' },
+          { type: 'mono', text: 'b' },
+        ],
       });
     });
 

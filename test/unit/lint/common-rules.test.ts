@@ -30,7 +30,7 @@ describe('phone-format (gateway: "+" and digits)', () => {
       assert.equal(p.pointer, '/phone');
       assert.equal(slice(text, p), JSON.stringify(raw));
       assert.equal(p.fixes?.length, 1);
-      const repaired = applyEdits(text, p.fixes![0].edits);
+      const repaired = applyEdits(text, p.fixes[0].edits);
       assert.equal(JSON.parse(repaired).phone, fixed);
       assert.equal(lint(repaired).problems.filter((x) => x.code === 'phone-format').length, 0);
     });
@@ -72,7 +72,15 @@ describe('restricted-destination', () => {
 
 describe('buttons and lists', () => {
   it('flags a repeated button title on the second button', () => {
-    const { text, problems } = lint({ phone: '+447700900000', message: 'Pick', buttons: [{ id: 'a', title: 'Yes' }, { id: 'b', title: 'No' }, { id: 'c', title: 'Yes' }] });
+    const { text, problems } = lint({
+      phone: '+447700900000',
+      message: 'Pick',
+      buttons: [
+        { id: 'a', title: 'Yes' },
+        { id: 'b', title: 'No' },
+        { id: 'c', title: 'Yes' },
+      ],
+    });
     const p = problems.find((x) => x.code === 'duplicate-button-title');
     assert.ok(p);
     assert.equal(p.pointer, '/buttons/2/title');

@@ -49,7 +49,14 @@ function bodyHtml(page: string): string {
 describe('mwb preview', () => {
   it('prints a self-contained page where hostile payload text stays text', async () => {
     const hostile = `<script>alert(1)</script> <img src=x onerror="alert(1)"> </style><b>x</b> "quoted" 'single'`;
-    const file = tempPayload('evil.gateway.json', { token: 't', phone: '+14155552671', message: `*Hi* ${hostile}`, header: hostile.slice(0, 50), footer: '</style>', buttons: [{ id: '"><svg onload=x>', title: '<b>t</b>' }] });
+    const file = tempPayload('evil.gateway.json', {
+      token: 't',
+      phone: '+14155552671',
+      message: `*Hi* ${hostile}`,
+      header: hostile.slice(0, 50),
+      footer: '</style>',
+      buttons: [{ id: '"><svg onload=x>', title: '<b>t</b>' }],
+    });
     const { code, stdout } = await preview(['--html', file]);
     assert.equal(code, 0);
     const allowed = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'div', 'span', 'small', 'header', 'footer', 'time', 'ul', 'li', 'p', 'strong', 'svg', 'path']);

@@ -6,7 +6,15 @@ import { findByClass, textOf, walk } from '../../../src/preview/vnode';
 import { parseHostMessage } from '../../../src/shared/protocol';
 import { model, t } from './fixtures';
 
-const problem = (i: number): PreviewProblem => ({ severity: 'error', code: 'duplicate-button-id', message: `Button ${i + 2} has the same id as button 1.`, start: i, end: i + 1, line: 1, column: i + 1 });
+const problem = (i: number): PreviewProblem => ({
+  severity: 'error',
+  code: 'duplicate-button-id',
+  message: `Button ${i + 2} has the same id as button 1.`,
+  start: i,
+  end: i + 1,
+  line: 1,
+  column: i + 1,
+});
 const buttons = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'reply' as const, title: t(`B${i}`), id: `b${i}` }));
 
 describe('preview limits for pathological payloads', () => {

@@ -8,7 +8,7 @@ import { findByClass, hasClass, textOf, type VElement } from '../../../src/previ
 import { parseHostMessage } from '../../../src/shared/protocol';
 import { projectRoot } from '../helpers';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const example = (rel: string): Json => JSON.parse(fs.readFileSync(path.join(projectRoot(), 'examples', rel), 'utf8'));
 
@@ -39,7 +39,10 @@ describe('preview: what the API would reject is drawn as rejected', () => {
     const { text, tree, problems, rejected } = preview('x.whatsapp.json', payload);
     assert.equal(rejected.length, 1);
     const actions = findByClass(tree, 'action');
-    assert.deepEqual(actions.map((a) => hasClass(a, 'rejected')), [false, false, false, true]);
+    assert.deepEqual(
+      actions.map((a) => hasClass(a, 'rejected')),
+      [false, false, false, true],
+    );
     assert.match(textOf(rejected[0]), /Fourth/);
     const reason = next(tree, rejected[0]);
     assert.ok(reason && hasClass(reason, 'rejected-reason'));
@@ -58,7 +61,10 @@ describe('preview: what the API would reject is drawn as rejected', () => {
     const payload = example('whatsapp/interactive-buttons.whatsapp.json');
     buttons(payload)[1].reply.title = 'A title of twenty-nine chars.';
     const { tree, rejected } = preview('x.whatsapp.json', payload);
-    assert.deepEqual(findByClass(tree, 'action').map((a) => hasClass(a, 'rejected')), [false, true, false]);
+    assert.deepEqual(
+      findByClass(tree, 'action').map((a) => hasClass(a, 'rejected')),
+      [false, true, false],
+    );
     assert.match(textOf(next(tree, rejected[0])!), /29 characters long; the limit is 20/);
   });
 
@@ -76,7 +82,10 @@ describe('preview: what the API would reject is drawn as rejected', () => {
   it('a gateway 4th button and a Vonage body over its limit', () => {
     const gateway = example('gateway/interactive.gateway.json');
     gateway.buttons.push({ id: 'four', title: 'Four' });
-    assert.deepEqual(findByClass(preview('x.gateway.json', gateway).tree, 'action').map((a) => hasClass(a, 'rejected')), [false, false, false, true]);
+    assert.deepEqual(
+      findByClass(preview('x.gateway.json', gateway).tree, 'action').map((a) => hasClass(a, 'rejected')),
+      [false, false, false, true],
+    );
     const vonage = example('vonage/whatsapp-text.vonage.json');
     vonage.text = 'x'.repeat(4097);
     const { tree } = preview('x.vonage.json', vonage);

@@ -45,7 +45,16 @@ describe('preview renderer', () => {
   });
 
   it('shows URL and call buttons with their targets', () => {
-    const root = renderPhone(model({ kind: 'buttons', text: t('x'), buttons: [{ kind: 'url', title: t('Track'), url: 'https://e.x/1' }, { kind: 'call', title: t('Call us'), phone: '+441234' }] }));
+    const root = renderPhone(
+      model({
+        kind: 'buttons',
+        text: t('x'),
+        buttons: [
+          { kind: 'url', title: t('Track'), url: 'https://e.x/1' },
+          { kind: 'call', title: t('Call us'), phone: '+441234' },
+        ],
+      }),
+    );
     assert.equal(one(root, 'action-url').attrs?.title, 'https://e.x/1');
     assert.equal(one(root, 'action-call').attrs?.title, '+441234');
   });
@@ -88,7 +97,15 @@ describe('preview renderer', () => {
   });
 
   it('shows each contact card with its phones', () => {
-    const root = renderPhone(model({ kind: 'contacts', contacts: [{ name: 'Ann', phones: ['+1 555'] }, { name: 'Bob', phones: [] }] }));
+    const root = renderPhone(
+      model({
+        kind: 'contacts',
+        contacts: [
+          { name: 'Ann', phones: ['+1 555'] },
+          { name: 'Bob', phones: [] },
+        ],
+      }),
+    );
     assert.deepEqual(findByClass(root, 'contact-card-name').map(textOf), ['Ann', 'Bob']);
     assert.deepEqual(findByClass(root, 'contact-card-phone').map(textOf), ['+1 555']);
   });
@@ -102,7 +119,14 @@ describe('preview renderer', () => {
           button: t('See slots'),
           sections: [
             { title: t('Morning'), rows: [{ id: 'm1', title: t('9:00'), description: t('Early bird') }], pointer: '/s/0' },
-            { title: t('Evening'), rows: [{ id: 'e1', title: t('18:00') }, { id: 'e2', title: t('19:00') }], pointer: '/s/1' },
+            {
+              title: t('Evening'),
+              rows: [
+                { id: 'e1', title: t('18:00') },
+                { id: 'e2', title: t('19:00') },
+              ],
+              pointer: '/s/1',
+            },
           ],
         },
       }),
@@ -156,7 +180,14 @@ describe('preview renderer', () => {
     const root = renderPhone(
       model({
         kind: 'template',
-        template: { name: 'order_update', language: 'en_US', parameters: [t('Ann')], headerParameters: [t('#42')], buttonParameters: [{ index: 0, subType: 'url', value: t('XYZ') }], pointer: '/template' },
+        template: {
+          name: 'order_update',
+          language: 'en_US',
+          parameters: [t('Ann')],
+          headerParameters: [t('#42')],
+          buttonParameters: [{ index: 0, subType: 'url', value: t('XYZ') }],
+          pointer: '/template',
+        },
       }),
       { templates },
     );
@@ -203,13 +234,19 @@ describe('preview body formatting', () => {
 
   it('renders WhatsApp markers as strong, em, s and code', () => {
     const el = body('*b* _i_ ~s~ `c`');
-    assert.deepEqual(tagsOf(el).filter((x) => x !== 'p'), ['strong', 'em', 's', 'code']);
+    assert.deepEqual(
+      tagsOf(el).filter((x) => x !== 'p'),
+      ['strong', 'em', 's', 'code'],
+    );
     assert.equal(textOf(el), 'b i s c');
   });
 
   it('leaves markers that do not open or close as text', () => {
     const el = body('snake_case_word 2 * 3 = *6*');
-    assert.deepEqual(tagsOf(el).filter((x) => x !== 'p'), ['strong']);
+    assert.deepEqual(
+      tagsOf(el).filter((x) => x !== 'p'),
+      ['strong'],
+    );
     assert.equal(textOf(findByClass(renderPhone(model({ text: t('2 * 3 = *6*') })), 'body')[0]), '2 * 3 = 6');
   });
 
@@ -245,7 +282,10 @@ describe('preview SMS', () => {
     const root = sms('a'.repeat(161));
     assert.match(fact(root, 'Parts'), /^2/);
     const segs = findByClass(root, 'sms-segment');
-    assert.deepEqual(segs.map((s) => textOf(s).length), [153, 8]);
+    assert.deepEqual(
+      segs.map((s) => textOf(s).length),
+      [153, 8],
+    );
     assert.deepEqual(findByClass(root, 'sms-break').map(textOf), ['1/2']);
     assert.equal(fact(root, 'Left in last part'), `${153 - 8} septets`);
   });

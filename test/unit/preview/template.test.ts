@@ -30,7 +30,7 @@ describe('template preview', () => {
     assert.match(textOf(findByClass(root, 'template-summary')[0]), /summer_carousel\u201D · en_US · MARKETING/);
   });
 
-  it('an authentication definition shows Meta\'s preset body, footer and copy button', () => {
+  it("an authentication definition shows Meta's preset body, footer and copy button", () => {
     const root = preview(read('verification-code.template.json'), 'verification-code.template.json');
     assert.match(textOf(findByClass(root, 'body')[0]), /123456 is your verification code\. For your security, do not share this code\./);
     assert.equal(textOf(findByClass(root, 'bubble-footer')[0]), 'This code expires in 10 minutes.');
@@ -39,7 +39,24 @@ describe('template preview', () => {
 
   it('a message sending a named template is filled by parameter name', () => {
     const def = JSON.parse(read('order-confirmation-named.template.json'));
-    const payload = { messaging_product: 'whatsapp', to: '447700900000', type: 'template', template: { name: 'order_confirmation', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: '42', parameter_name: 'order_number' }, { type: 'text', text: 'Ann', parameter_name: 'first_name' }] }] } };
+    const payload = {
+      messaging_product: 'whatsapp',
+      to: '447700900000',
+      type: 'template',
+      template: {
+        name: 'order_confirmation',
+        language: { code: 'en_US' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: '42', parameter_name: 'order_number' },
+              { type: 'text', text: 'Ann', parameter_name: 'first_name' },
+            ],
+          },
+        ],
+      },
+    };
     const root = preview(JSON.stringify(payload), 'x.whatsapp.json', createCatalog([def]));
     assert.equal(textOf(findByClass(root, 'body')[0]), 'Thank you, Ann! Your order number is 42. We will tell you when it ships.');
     assert.equal(findByClass(root, 'action-call').length, 1);
@@ -47,8 +64,27 @@ describe('template preview', () => {
 
   it('a message sending a carousel template fills each card from its card_index', () => {
     const def = JSON.parse(read('summer-carousel.template.json'));
-    const card = (i: number, code: string) => ({ card_index: i, components: [{ type: 'header', parameters: [{ type: 'image', image: { link: `https://example.com/${i}.png` } }] }, { type: 'body', parameters: [{ type: 'text', text: code }] }, { type: 'button', sub_type: 'url', index: 1, parameters: [{ type: 'text', text: `item${i}` }] }] });
-    const payload = { messaging_product: 'whatsapp', to: '447700900000', type: 'template', template: { name: 'summer_carousel', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Zoe' }] }, { type: 'carousel', cards: [card(1, 'TWO'), card(0, 'ONE')] }] } };
+    const card = (i: number, code: string) => ({
+      card_index: i,
+      components: [
+        { type: 'header', parameters: [{ type: 'image', image: { link: `https://example.com/${i}.png` } }] },
+        { type: 'body', parameters: [{ type: 'text', text: code }] },
+        { type: 'button', sub_type: 'url', index: 1, parameters: [{ type: 'text', text: `item${i}` }] },
+      ],
+    });
+    const payload = {
+      messaging_product: 'whatsapp',
+      to: '447700900000',
+      type: 'template',
+      template: {
+        name: 'summer_carousel',
+        language: { code: 'en_US' },
+        components: [
+          { type: 'body', parameters: [{ type: 'text', text: 'Zoe' }] },
+          { type: 'carousel', cards: [card(1, 'TWO'), card(0, 'ONE')] },
+        ],
+      },
+    };
     const root = preview(JSON.stringify(payload), 'x.whatsapp.json', createCatalog([def]));
     const cards = findByClass(root, 'carousel-card');
     assert.match(textOf(cards[0]), /code ONE/);

@@ -13,7 +13,11 @@ describe('preview text backend', () => {
       }),
     );
     const lines = text.split('\n');
-    for (const want of ['Hi', 'line one', 'line two', 'foot']) assert.ok(lines.some((l) => l.replace(/^\u2502 /, '').trim() === want), `missing line ${want} in\n${text}`);
+    for (const want of ['Hi', 'line one', 'line two', 'foot'])
+      assert.ok(
+        lines.some((l) => l.replace(/^\u2502 /, '').trim() === want),
+        `missing line ${want} in\n${text}`,
+      );
     assert.match(text, /\[ Yes \]/);
     assert.match(text, /2:4 warning Bad number\. \[phone-format\]/);
   });
@@ -29,7 +33,9 @@ describe('preview document', () => {
 
 describe('preview notices', () => {
   it('says when the JSON is not valid yet, with where', () => {
-    const text = toText(renderPreview({ fileName: 'x.whatsapp.json', model: undefined, problems: [{ severity: 'error', code: 'json-syntax', message: 'Value expected.', start: 12, end: 13, line: 2, column: 5 }] }));
+    const text = toText(
+      renderPreview({ fileName: 'x.whatsapp.json', model: undefined, problems: [{ severity: 'error', code: 'json-syntax', message: 'Value expected.', start: 12, end: 13, line: 2, column: 5 }] }),
+    );
     assert.match(text, /not valid JSON yet \(line 2, column 5\)/);
     assert.doesNotMatch(toText(renderPreview({ fileName: 'x.whatsapp.json', model: model({ text: t('hi') }), problems: [] })), /not valid JSON/);
   });

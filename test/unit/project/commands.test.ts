@@ -33,7 +33,12 @@ describe('project: command ids and setting keys', () => {
 
   it('the settings of ids.ts are exactly those of package.json, each with a scope', () => {
     const props = pkg.contributes.configuration.properties as Record<string, { scope?: string }>;
-    assert.deepEqual(Object.values(SETTINGS).map((k) => `${SECTION}.${k}`).sort(), Object.keys(props).sort());
+    assert.deepEqual(
+      Object.values(SETTINGS)
+        .map((k) => `${SECTION}.${k}`)
+        .sort(),
+      Object.keys(props).sort(),
+    );
     for (const [k, v] of Object.entries(props)) assert.ok(v.scope, `${k} has no scope`);
   });
 

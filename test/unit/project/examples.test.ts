@@ -13,7 +13,11 @@ const examples = listFiles(path.join(root, 'examples'), (f) => f.endsWith('.json
 
 describe('examples/', () => {
   it('has at least one example per provider', () => {
-    for (const p of PROVIDERS) assert.ok(examples.some((f) => f.endsWith(p.suffix)), `no example for ${p.id}`);
+    for (const p of PROVIDERS)
+      assert.ok(
+        examples.some((f) => f.endsWith(p.suffix)),
+        `no example for ${p.id}`,
+      );
   });
 
   for (const file of examples) {
@@ -23,7 +27,10 @@ describe('examples/', () => {
       const result = validateText(text, { fileName: file, templates: loadCatalogFromDisk(path.dirname(file)) });
       assert.ok(result.provider ?? result.webhook, `${rel}: no provider from its name`);
       const errors = result.problems.filter((p) => p.severity === 'error');
-      assert.deepEqual(errors.map((p) => `${p.pointer}: ${p.message}`), []);
+      assert.deepEqual(
+        errors.map((p) => `${p.pointer}: ${p.message}`),
+        [],
+      );
     });
   }
 });

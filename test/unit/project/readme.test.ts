@@ -20,7 +20,10 @@ const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf
 const npmLine = /^npm (?:run )?([\w:-]+)(?:\s+--\s+[^#]*)?\s*(?:#.*)?$/;
 
 function commands(code: string): string[] {
-  return code.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return code
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 }
 
 function run(code: string, timeoutMs: number): Promise<{ status: number | null; out: string }> {

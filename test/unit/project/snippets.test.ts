@@ -23,7 +23,10 @@ describe('snippets/', () => {
         assert.ok(Object.keys(snippets).length > 0, `${file} has no snippets`);
         for (const [name, s] of Object.entries(snippets)) {
           const prefixes = Array.isArray(s.prefix) ? s.prefix : [s.prefix];
-          assert.ok(prefixes.every((x) => x.startsWith(`mwb-${p.id}-`) || x.startsWith('mwb-')), `${name}: prefix ${prefixes}`);
+          assert.ok(
+            prefixes.every((x) => x.startsWith(`mwb-${p.id}-`) || x.startsWith('mwb-')),
+            `${name}: prefix ${prefixes}`,
+          );
           assert.match(Array.isArray(s.body) ? s.body.join('\n') : s.body, /\$\{?1/, `${name} has no tab stop`);
           assert.ok(s.description, `${name} has no description`);
         }
@@ -33,7 +36,11 @@ describe('snippets/', () => {
           const text = expandSnippet(s.body);
           const result = validateText(text, { fileName: `snippet${p.suffix}` });
           const errors = result.problems.filter((x) => x.severity === 'error');
-          assert.deepEqual(errors.map((x) => `${x.pointer}: ${x.message}`), [], text);
+          assert.deepEqual(
+            errors.map((x) => `${x.pointer}: ${x.message}`),
+            [],
+            text,
+          );
         });
       }
     });
@@ -56,7 +63,11 @@ describe('snippets/whatsapp-template.json (template definitions)', () => {
       const text = expandSnippet(s.body);
       const result = validateText(text, { fileName: 'snippet.template.json' });
       assert.equal(result.templateFile, 'definition');
-      assert.deepEqual(result.problems.map((x) => `${x.code} ${x.pointer}: ${x.message}`), [], text);
+      assert.deepEqual(
+        result.problems.map((x) => `${x.code} ${x.pointer}: ${x.message}`),
+        [],
+        text,
+      );
     });
   }
 });

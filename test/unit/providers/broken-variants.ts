@@ -22,7 +22,7 @@ export const BREAKERS: readonly Breaker[] = [
 ];
 
 /** Every copy of `base` with one value at one path changed by one breaker. */
-export function* brokenVariants(base: unknown, breakers: readonly Breaker[]): Generator<{ at: (string | number)[]; how: string; payload: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function* brokenVariants(base: unknown, breakers: readonly Breaker[]): Generator<{ at: (string | number)[]; how: string; payload: any }> {
   const paths: (string | number)[][] = [];
   (function visit(v: unknown, at: (string | number)[]) {
     if (at.length) paths.push(at);

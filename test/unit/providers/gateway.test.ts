@@ -11,7 +11,16 @@ function check(payload: unknown) {
   return { text, result, errors, codes: errors.map((p) => `${p.code} ${p.pointer}`) };
 }
 
-const interactive = { phone: '+447700900000', message: 'Pick one', header: 'Hi', footer: 'Bye', buttons: [{ id: 'a', title: 'Yes' }, { id: 'b', title: 'No' }] };
+const interactive = {
+  phone: '+447700900000',
+  message: 'Pick one',
+  header: 'Hi',
+  footer: 'Bye',
+  buttons: [
+    { id: 'a', title: 'Yes' },
+    { id: 'b', title: 'No' },
+  ],
+};
 
 describe('gateway provider (seed 003)', () => {
   it('accepts a text and an interactive message', () => {
@@ -33,7 +42,16 @@ describe('gateway provider (seed 003)', () => {
     const four = { ...interactive, buttons: ['A', 'B', 'C', 'D'].map((t) => ({ id: t, title: t })) };
     assert.deepEqual(check(four).codes, ['schema /buttons/3']);
     assert.deepEqual(check({ ...interactive, buttons: [{ id: 'a', title: 't'.repeat(21) }] }).codes, ['schema /buttons/0/title']);
-    assert.deepEqual(check({ ...interactive, buttons: [{ id: 'a', title: 'Yes' }, { id: 'b', title: 'Yes' }] }).codes, ['duplicate-button-title /buttons/1/title']);
+    assert.deepEqual(
+      check({
+        ...interactive,
+        buttons: [
+          { id: 'a', title: 'Yes' },
+          { id: 'b', title: 'Yes' },
+        ],
+      }).codes,
+      ['duplicate-button-title /buttons/1/title'],
+    );
   });
 
   it('an interactive body over 1024 characters, though plain text may be 4096', () => {
@@ -50,7 +68,10 @@ describe('gateway provider (seed 003)', () => {
     const withToken = check({ token: 'abcdef123456', phone: '+447700900000', message: 'x' });
     // The API takes a token parameter, so it is no schema error; keeping it in the file is the warning.
     assert.deepEqual(withToken.codes, []);
-    assert.deepEqual(withToken.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`), ['warning credential-in-payload /token']);
+    assert.deepEqual(
+      withToken.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`),
+      ['warning credential-in-payload /token'],
+    );
   });
 
   it('maps to the model with "plus" phone style', () => {

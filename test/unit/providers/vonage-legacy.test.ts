@@ -57,9 +57,18 @@ describe('vonage-legacy (beta / v0.1)', () => {
 
   it('rejects a parameter that is neither a string nor {"default": string}', () => {
     const { found } = check(verify([{ value: 'A' }, 'B', 'C']));
-    assert.deepEqual(found.filter((f) => f.startsWith('schema')), ['schema /message/content/template/parameters/0', 'schema /message/content/template/parameters/0/value']);
-    assert.deepEqual(check(verify([{ default: 'x'.repeat(1025) }, 'B', 'C'])).found.filter((f) => f.startsWith('schema')), ['schema /message/content/template/parameters/0/default']);
-    assert.deepEqual(check(verify(['A', 7, 'C'])).found.filter((f) => f.startsWith('schema')), ['schema /message/content/template/parameters/1']);
+    assert.deepEqual(
+      found.filter((f) => f.startsWith('schema')),
+      ['schema /message/content/template/parameters/0', 'schema /message/content/template/parameters/0/value'],
+    );
+    assert.deepEqual(
+      check(verify([{ default: 'x'.repeat(1025) }, 'B', 'C'])).found.filter((f) => f.startsWith('schema')),
+      ['schema /message/content/template/parameters/0/default'],
+    );
+    assert.deepEqual(
+      check(verify(['A', 7, 'C'])).found.filter((f) => f.startsWith('schema')),
+      ['schema /message/content/template/parameters/1'],
+    );
   });
 
   it('client_ref over 40 characters', () => {

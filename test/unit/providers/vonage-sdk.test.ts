@@ -8,7 +8,6 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateText } from '../../../src/pipeline/validate';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const M = require('@vonage/messages');
 
 const base = { to: '447700900000', from: '447700900001', clientRef: 'order-1234', webhookUrl: 'https://example.com/status', webhookVersion: 'v1' };
@@ -25,7 +24,13 @@ function sdkMessages(): Record<string, unknown> {
     MMSAudio: new M.MMSAudio({ ...base, audio: { url: 'https://example.com/a.mp3', caption: 'Listen' } }),
     MMSVideo: new M.MMSVideo({ ...base, video: { url: 'https://example.com/a.mp4', caption: 'Watch' } }),
     MMSFile: new M.MMSFile({ ...base, file: { url: 'https://example.com/a.pdf', caption: 'Read' } }),
-    MMSContent: new M.MMSContent({ ...base, content: [{ type: 'image', url: 'https://example.com/a.jpg', caption: 'One' }, { type: 'file', url: 'https://example.com/a.pdf' }] }),
+    MMSContent: new M.MMSContent({
+      ...base,
+      content: [
+        { type: 'image', url: 'https://example.com/a.jpg', caption: 'One' },
+        { type: 'file', url: 'https://example.com/a.pdf' },
+      ],
+    }),
     WhatsAppText: new M.WhatsAppText({ ...base, text: 'Hello *there*', context: { messageUUID: 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab' } }),
     WhatsAppImage: new M.WhatsAppImage({ ...base, image: { url: 'https://example.com/a.jpg', caption: 'A picture' } }),
     WhatsAppAudio: new M.WhatsAppAudio({ ...base, audio: { url: 'https://example.com/a.mp3' } }),
@@ -40,9 +45,24 @@ function sdkMessages(): Record<string, unknown> {
     }),
     'WhatsAppCustom (interactive buttons)': new M.WhatsAppCustom({
       ...base,
-      custom: { type: 'interactive', interactive: { type: 'button', body: { text: 'Pick one' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }, { type: 'reply', reply: { id: 'no', title: 'No' } }] } } },
+      custom: {
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text: 'Pick one' },
+          action: {
+            buttons: [
+              { type: 'reply', reply: { id: 'yes', title: 'Yes' } },
+              { type: 'reply', reply: { id: 'no', title: 'No' } },
+            ],
+          },
+        },
+      },
     }),
-    'WhatsAppCustom (camelCase kept)': new M.WhatsAppCustom({ ...base, custom: { type: 'template', template: { name: 'order_update', language: { code: 'en_GB', policy: 'deterministic' }, components: [] }, someCamelKey: true } }),
+    'WhatsAppCustom (camelCase kept)': new M.WhatsAppCustom({
+      ...base,
+      custom: { type: 'template', template: { name: 'order_update', language: { code: 'en_GB', policy: 'deterministic' }, components: [] }, someCamelKey: true },
+    }),
     WhatsAppReaction: new M.WhatsAppReaction({ ...base, reaction: { action: 'react', emoji: '👍' }, context: { messageUUID: 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab' } }),
     'WhatsAppReaction (unreact)': new M.WhatsAppReaction({ ...base, reaction: { action: 'unreact' }, context: { messageUUID: 'aaaaaaaa-bbbb-cccc-dddd-0123456789ab' } }),
     ViberText: new M.ViberText({ ...base, from: 'AcmeViber', text: 'Hello on Viber', viberService }),
@@ -54,7 +74,13 @@ function sdkMessages(): Record<string, unknown> {
       viberService: { ...viberService, duration: '42', fileSize: '5' },
     }),
     ViberFile: new M.ViberFile({ ...base, from: 'AcmeViber', file: { url: 'https://example.com/a.pdf', name: 'a.pdf' }, viberService }),
-    MessengerText: new M.MessengerText({ ...base, to: '1234567890', from: '0987654321', text: 'Hello on Messenger', messenger: { category: M.MessengerCategory.MESSAGE_TAG, tag: M.MessengerTags.ACCOUNT_UPDATE } }),
+    MessengerText: new M.MessengerText({
+      ...base,
+      to: '1234567890',
+      from: '0987654321',
+      text: 'Hello on Messenger',
+      messenger: { category: M.MessengerCategory.MESSAGE_TAG, tag: M.MessengerTags.ACCOUNT_UPDATE },
+    }),
     MessengerImage: new M.MessengerImage({ ...base, to: '1234567890', from: '0987654321', image: { url: 'https://example.com/a.jpg' }, messenger: { category: 'response' } }),
     MessengerAudio: new M.MessengerAudio({ ...base, to: '1234567890', from: '0987654321', audio: { url: 'https://example.com/a.mp3' }, messenger: { category: 'update' } }),
     MessengerVideo: new M.MessengerVideo({ ...base, to: '1234567890', from: '0987654321', video: { url: 'https://example.com/a.mp4' }, messenger: { category: 'response' } }),
@@ -114,19 +140,29 @@ describe('vonage provider accepts what the official SDK sends', () => {
       const result = validateText(body, { fileName: 'x.vonage.json' });
       assert.equal(result.provider?.id, 'vonage');
       const errors = result.problems.filter((p) => p.severity === 'error');
-      assert.deepEqual(errors.map((p) => `${p.pointer}: ${p.message}`), [], `SDK body: ${body}`);
+      assert.deepEqual(
+        errors.map((p) => `${p.pointer}: ${p.message}`),
+        [],
+        `SDK body: ${body}`,
+      );
     });
   }
 
   it('covers every message class the SDK exports', () => {
     const exported = Object.keys(M).filter((k) => /^(SMS|MMS|WhatsApp|Viber|Messenger|RCS)/.test(k) && typeof M[k] === 'function' && !/Suggestion$|Category|Tags|LanguageCode/.test(k));
     const covered = new Set(Object.keys(sdkMessages()).map((n) => n.split(' ')[0]));
-    assert.deepEqual(exported.filter((k) => !covered.has(k)), []);
+    assert.deepEqual(
+      exported.filter((k) => !covered.has(k)),
+      [],
+    );
   });
 
   it('finds problems in an SDK body that breaks a documented limit (the check is live)', async () => {
     const body = await bodyFor(new M.MessengerText({ ...base, to: '1', from: '2', text: 'x'.repeat(641), messenger: { category: 'response' } }));
     const errors = validateText(body, { fileName: 'x.vonage.json' }).problems.filter((p) => p.severity === 'error');
-    assert.deepEqual(errors.map((p) => p.pointer), ['/text']);
+    assert.deepEqual(
+      errors.map((p) => p.pointer),
+      ['/text'],
+    );
   });
 });

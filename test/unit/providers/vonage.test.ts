@@ -93,7 +93,10 @@ describe('vonage (Messages API v1)', () => {
         assert.deepEqual(found, ['phone-format /to'], bad);
         const fixed = applyEdits(text, errors[0].fixes![0].edits);
         assert.equal(JSON.parse(fixed).to, '447700900000');
-        assert.deepEqual(validateText(fixed, { fileName: FILE }).problems.filter((p) => p.severity === 'error'), []);
+        assert.deepEqual(
+          validateText(fixed, { fileName: FILE }).problems.filter((p) => p.severity === 'error'),
+          [],
+        );
       }
     });
 
@@ -116,7 +119,10 @@ describe('vonage (Messages API v1)', () => {
       assert.deepEqual(check({ ...sms, from: 'AcmeCorporation' }).found, ['sms-sender-id /from']);
       const odd = check({ ...sms, from: 'Acme!' });
       assert.deepEqual(odd.found, []);
-      assert.deepEqual(odd.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`), ['warning sms-sender-id /from']);
+      assert.deepEqual(
+        odd.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`),
+        ['warning sms-sender-id /from'],
+      );
       const plus = check({ ...sms, from: '+447700900001' });
       assert.deepEqual(plus.found, ['phone-format /from']);
       assert.equal(JSON.parse(applyEdits(plus.text, plus.errors[0].fixes![0].edits)).from, '447700900001');
@@ -168,7 +174,19 @@ describe('vonage (Messages API v1)', () => {
         ...wa,
         message_type: 'custom',
         text: undefined,
-        custom: { type: 'interactive', interactive: { type: 'button', body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'Yes' } }, { type: 'reply', reply: { id: 'b', title: 'Yes' } }] } } },
+        custom: {
+          type: 'interactive',
+          interactive: {
+            type: 'button',
+            body: { text: 'Pick' },
+            action: {
+              buttons: [
+                { type: 'reply', reply: { id: 'a', title: 'Yes' } },
+                { type: 'reply', reply: { id: 'b', title: 'Yes' } },
+              ],
+            },
+          },
+        },
       };
       assert.deepEqual(check(custom).found, ['duplicate-button-title /custom/interactive/action/buttons/1/reply/title']);
     });
@@ -183,7 +201,16 @@ describe('vonage (Messages API v1)', () => {
       const m = provider.toModel({ ...wa, message_type: 'template', template: { name: 'ns:verify', parameters: ['a', 'b'] }, whatsapp: { locale: 'en_GB' } })!;
       assert.equal(m.kind, 'template');
       assert.equal(m.freeForm, false);
-      assert.deepEqual(m.template, { name: 'ns:verify', namespace: 'ns', language: 'en_GB', parameters: [{ text: 'a', pointer: '/template/parameters/0' }, { text: 'b', pointer: '/template/parameters/1' }], pointer: '/template' });
+      assert.deepEqual(m.template, {
+        name: 'ns:verify',
+        namespace: 'ns',
+        language: 'en_GB',
+        parameters: [
+          { text: 'a', pointer: '/template/parameters/0' },
+          { text: 'b', pointer: '/template/parameters/1' },
+        ],
+        pointer: '/template',
+      });
     });
 
     it('maps channels, media and phone styles', () => {
@@ -202,7 +229,17 @@ describe('vonage (Messages API v1)', () => {
       const t = provider.toModel({
         ...wa,
         message_type: 'custom',
-        custom: { type: 'template', template: { name: 'order', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ann' }] }, { type: 'button', sub_type: 'url', index: 0, parameters: [{ type: 'text', text: 'abc' }] }] } },
+        custom: {
+          type: 'template',
+          template: {
+            name: 'order',
+            language: { code: 'en' },
+            components: [
+              { type: 'body', parameters: [{ type: 'text', text: 'Ann' }] },
+              { type: 'button', sub_type: 'url', index: 0, parameters: [{ type: 'text', text: 'abc' }] },
+            ],
+          },
+        },
       })!;
       assert.equal(t.kind, 'template');
       assert.equal(t.freeForm, false);
@@ -218,7 +255,18 @@ describe('vonage (Messages API v1)', () => {
     });
 
     it('never throws on half-written input', () => {
-      const junk: unknown[] = [null, 1, 'x', [], {}, { channel: 5 }, { channel: 'whatsapp', message_type: 'template', template: 'x' }, { channel: 'whatsapp', message_type: 'custom', custom: { type: 'interactive', interactive: { action: { buttons: [null, 1, { reply: 3 }] } } } }, { channel: 'mms', message_type: 'content', content: 'x' }, { channel: 'whatsapp', message_type: 'custom', custom: { type: 'template', template: { name: 'x', components: [null, { type: 'body', parameters: [null, {}] }] } } }];
+      const junk: unknown[] = [
+        null,
+        1,
+        'x',
+        [],
+        {},
+        { channel: 5 },
+        { channel: 'whatsapp', message_type: 'template', template: 'x' },
+        { channel: 'whatsapp', message_type: 'custom', custom: { type: 'interactive', interactive: { action: { buttons: [null, 1, { reply: 3 }] } } } },
+        { channel: 'mms', message_type: 'content', content: 'x' },
+        { channel: 'whatsapp', message_type: 'custom', custom: { type: 'template', template: { name: 'x', components: [null, { type: 'body', parameters: [null, {}] }] } } },
+      ];
       for (const v of junk) assert.doesNotThrow(() => provider.toModel(v), JSON.stringify(v));
       for (const v of junk) assert.doesNotThrow(() => validateText(JSON.stringify(v), { fileName: FILE }));
     });

@@ -19,7 +19,7 @@ const template = (parameters: string[], language: Record<string, unknown> = { po
   msg('template', { namespace: 'ns_1', name: 'order_update', language, components: [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }] });
 
 describe('whatsapp-onprem provider (seed 004)', () => {
-  it('accepts the seed\'s text and template examples, media, location, contacts and mark-as-read', () => {
+  it("accepts the seed's text and template examples, media, location, contacts and mark-as-read", () => {
     const valid = [
       { recipient_type: 'individual', to: 'wa_id', type: 'text', text: { body: 'Hello, dear customer!' } },
       { to: '447700900000', type: 'template', template: { namespace: 'c8ae5f90_307a_ca4c_b8f6_d1e2a2573574', language: { policy: 'deterministic', code: 'en' }, name: 'template_name' } },
@@ -34,7 +34,11 @@ describe('whatsapp-onprem provider (seed 004)', () => {
     for (const v of valid) {
       const { codes } = check(v);
       // The seed's "wa_id" is a stand-in, not a number: only the phone rule may speak.
-      assert.deepEqual(codes.filter((c) => !c.startsWith('phone-format')), [], JSON.stringify(v));
+      assert.deepEqual(
+        codes.filter((c) => !c.startsWith('phone-format')),
+        [],
+        JSON.stringify(v),
+      );
     }
     assert.deepEqual(check(valid[2]).codes, []);
   });
@@ -75,7 +79,10 @@ describe('whatsapp-onprem provider (seed 004)', () => {
     assert.equal(m.kind, 'template');
     assert.equal(m.freeForm, false);
     assert.equal(m.template?.namespace, 'ns_1');
-    assert.deepEqual(m.template?.parameters.map((p) => p.text), ['Alex', '42']);
+    assert.deepEqual(
+      m.template?.parameters.map((p) => p.text),
+      ['Alex', '42'],
+    );
     assert.equal(m.to?.style, 'loose');
     const read = onprem.toModel({ status: 'read' })!;
     assert.equal(read.kind, 'mark-read');
@@ -99,6 +106,9 @@ describe('whatsapp-onprem template name length', () => {
   it('a 513-character name is reported once, by template-name-length', () => {
     const p = { to: '447700900000', type: 'template', template: { namespace: 'ns_1', name: 'n'.repeat(513), language: { policy: 'deterministic', code: 'en' } } };
     const result = validateText(JSON.stringify(p), { fileName: 'x.whatsapp-onprem.json' });
-    assert.deepEqual(result.problems.filter((x) => x.severity === 'error').map((x) => `${x.code} ${x.pointer}`), ['template-name-length /template/name']);
+    assert.deepEqual(
+      result.problems.filter((x) => x.severity === 'error').map((x) => `${x.code} ${x.pointer}`),
+      ['template-name-length /template/name'],
+    );
   });
 });

@@ -52,10 +52,26 @@ describe('whatsapp (Cloud API) provider', () => {
       contacts: msg('contacts', [{ name: { formatted_name: 'A B', first_name: 'A' }, phones: [{ phone: '+447700900001', type: 'CELL' }] }]),
       reaction: msg('reaction', { message_id: 'wamid.X', emoji: '👍' }),
       buttons: buttons(['Yes', 'No', 'Maybe']),
-      list: list([{ title: 'A', rows: 5 }, { title: 'B', rows: 5 }]),
+      list: list([
+        { title: 'A', rows: 5 },
+        { title: 'B', rows: 5 },
+      ]),
       'single section without title': list([{ rows: 3 }]),
       cta: msg('interactive', { type: 'cta_url', body: { text: 'Go' }, action: { name: 'cta_url', parameters: { display_text: 'Open', url: 'https://example.com' } } }),
-      template: msg('template', { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }, { type: 'text', text: '42' }, { type: 'date_time', date_time: { fallback_value: 'Monday' } }] }] }),
+      template: msg('template', {
+        name: 'order_update',
+        language: { code: 'en_US' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Alex' },
+              { type: 'text', text: '42' },
+              { type: 'date_time', date_time: { fallback_value: 'Monday' } },
+            ],
+          },
+        ],
+      }),
       reply: msg('text', { body: 'Sure' }, { context: { message_id: 'wamid.Y' } }),
       'mark as read': { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.Z' },
       placeholders: msg('text', { body: 'Hi {{NAME}}' }, { to: '{{TO}}' }),
@@ -81,7 +97,15 @@ describe('whatsapp (Cloud API) provider', () => {
       assert.ok(errors[0].start > text.indexOf('"No"'), 'underlines the third button, not the first');
     });
     it('11 list rows over 2 sections', () => {
-      assert.deepEqual(check(list([{ title: 'A', rows: 6 }, { title: 'B', rows: 5 }])).codes, ['list-too-many-rows /interactive/action/sections/1/rows/4']);
+      assert.deepEqual(
+        check(
+          list([
+            { title: 'A', rows: 6 },
+            { title: 'B', rows: 5 },
+          ]),
+        ).codes,
+        ['list-too-many-rows /interactive/action/sections/1/rows/4'],
+      );
     });
     it('a missing section title when there are 2 sections', () => {
       assert.deepEqual(check(list([{ title: 'A', rows: 1 }, { rows: 1 }])).codes, ['list-section-title /interactive/action/sections/1']);
@@ -150,7 +174,15 @@ describe('whatsapp (Cloud API) provider', () => {
 
   describe('model', () => {
     it('maps interactive buttons with header, footer and pointers', () => {
-      const m = whatsapp.toModel(msg('interactive', { type: 'button', header: { type: 'image', image: { link: 'https://example.com/h.png' } }, body: { text: 'B' }, footer: { text: 'F' }, action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }] } }))!;
+      const m = whatsapp.toModel(
+        msg('interactive', {
+          type: 'button',
+          header: { type: 'image', image: { link: 'https://example.com/h.png' } },
+          body: { text: 'B' },
+          footer: { text: 'F' },
+          action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }] },
+        }),
+      )!;
       assert.equal(m.kind, 'buttons');
       assert.equal(m.freeForm, true);
       assert.deepEqual(m.to, { text: '447700900000', pointer: '/to', style: 'loose' });
@@ -166,7 +198,13 @@ describe('whatsapp (Cloud API) provider', () => {
           language: { code: 'en_US' },
           components: [
             { type: 'header', parameters: [{ type: 'image', image: { id: 'img1' } }] },
-            { type: 'body', parameters: [{ type: 'text', text: 'A' }, { type: 'currency', currency: { fallback_value: '$1', code: 'USD', amount_1000: 1000 } }] },
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: 'A' },
+                { type: 'currency', currency: { fallback_value: '$1', code: 'USD', amount_1000: 1000 } },
+              ],
+            },
             { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'track/1' }] },
           ],
         }),
@@ -186,7 +224,10 @@ describe('whatsapp (Cloud API) provider', () => {
       const l = whatsapp.toModel(list([{ title: 'S', rows: 2 }]))!;
       assert.equal(l.kind, 'list');
       assert.equal(l.list?.button.text, 'Options');
-      assert.deepEqual(l.list?.sections[0].rows.map((r) => r.id), ['r0-0', 'r0-1']);
+      assert.deepEqual(
+        l.list?.sections[0].rows.map((r) => r.id),
+        ['r0-0', 'r0-1'],
+      );
       assert.deepEqual(whatsapp.toModel(msg('location', { latitude: '1.5', longitude: 2 }))?.location, { latitude: 1.5, longitude: 2, name: undefined, address: undefined, pointer: '/location' });
       assert.deepEqual(whatsapp.toModel(msg('contacts', [{ name: { formatted_name: 'Al' }, phones: [{ phone: '1' }] }]))?.contacts, [{ name: 'Al', phones: ['1'] }]);
       assert.deepEqual(whatsapp.toModel(msg('reaction', { message_id: 'w', emoji: '🎉' }))?.reaction, { messageId: 'w', emoji: '🎉' });
@@ -197,7 +238,18 @@ describe('whatsapp (Cloud API) provider', () => {
       assert.equal(read.to, undefined);
     });
     it('never throws on half-written input', () => {
-      const junk: unknown[] = [null, 1, 'x', [], {}, { type: 'interactive' }, { type: 'interactive', interactive: { type: 'list', action: { sections: [null, { rows: [null, 3] }] } } }, { type: 'template', template: { components: [null, { type: 'body', parameters: [null, 5] }, { type: 'button', index: 'x' }] } }, { type: 'image', image: 'x' }, { type: 'location', location: { latitude: {} } }];
+      const junk: unknown[] = [
+        null,
+        1,
+        'x',
+        [],
+        {},
+        { type: 'interactive' },
+        { type: 'interactive', interactive: { type: 'list', action: { sections: [null, { rows: [null, 3] }] } } },
+        { type: 'template', template: { components: [null, { type: 'body', parameters: [null, 5] }, { type: 'button', index: 'x' }] } },
+        { type: 'image', image: 'x' },
+        { type: 'location', location: { latitude: {} } },
+      ];
       for (const j of junk) assert.doesNotThrow(() => whatsapp.toModel(j), JSON.stringify(j));
     });
   });
@@ -218,13 +270,18 @@ describe('whatsapp (Cloud API) newer interactive types', () => {
     const flow = interactive({ type: 'flow', body: { text: 'Book' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: '123', flow_cta: 'Book now' } } });
     const loc = interactive({ type: 'location_request_message', body: { text: 'Where are you?' }, action: { name: 'send_location' } });
     const product = interactive({ type: 'product', action: { catalog_id: 'c1', product_retailer_id: 'sku1' } });
-    const products = interactive({ type: 'product_list', header: { type: 'text', text: 'Picks' }, body: { text: 'For you' }, action: { catalog_id: 'c1', sections: [{ title: 'A', product_items: [{ product_retailer_id: 'sku1' }] }] } });
+    const products = interactive({
+      type: 'product_list',
+      header: { type: 'text', text: 'Picks' },
+      body: { text: 'For you' },
+      action: { catalog_id: 'c1', sections: [{ title: 'A', product_items: [{ product_retailer_id: 'sku1' }] }] },
+    });
     for (const p of [flow, loc, product, products]) assert.deepEqual(check(p).codes, [], JSON.stringify(p));
     assert.equal(whatsapp.toModel(flow)?.buttons?.[0].title.text, 'Book now');
     assert.equal(whatsapp.toModel(loc)?.buttons?.[0].title.pointer, '/interactive/action/name');
     assert.equal(whatsapp.toModel(product)?.kind, 'custom');
   });
-  it('a Flow button label up to 30 characters (Meta\'s spec), not over', () => {
+  it("a Flow button label up to 30 characters (Meta's spec), not over", () => {
     const flow = (n: number) => interactive({ type: 'flow', body: { text: 'Book' }, action: { name: 'flow', parameters: { flow_message_version: '3', flow_id: '1', flow_cta: 'c'.repeat(n) } } });
     assert.deepEqual(check(flow(30)).codes, []);
     assert.deepEqual(check(flow(31)).codes, ['schema /interactive/action/parameters/flow_cta']);
@@ -256,14 +313,30 @@ describe('whatsapp (Cloud API) template and interactive rules', () => {
   });
   it('a product list with 31 products, and untitled sections', () => {
     const items = (n: number) => Array.from({ length: n }, (_, k) => ({ product_retailer_id: `sku${k}` }));
-    const pl = (sections: unknown[]) => ({ messaging_product: 'whatsapp', to: '447700900000', type: 'interactive', interactive: { type: 'product_list', header: { type: 'text', text: 'H' }, body: { text: 'B' }, action: { catalog_id: 'c', sections } } });
-    assert.deepEqual(check(pl([{ title: 'A', product_items: items(20) }, { title: 'B', product_items: items(11) }])).codes, ['product-list-too-many /interactive/action/sections/1/product_items/10']);
+    const pl = (sections: unknown[]) => ({
+      messaging_product: 'whatsapp',
+      to: '447700900000',
+      type: 'interactive',
+      interactive: { type: 'product_list', header: { type: 'text', text: 'H' }, body: { text: 'B' }, action: { catalog_id: 'c', sections } },
+    });
+    assert.deepEqual(
+      check(
+        pl([
+          { title: 'A', product_items: items(20) },
+          { title: 'B', product_items: items(11) },
+        ]),
+      ).codes,
+      ['product-list-too-many /interactive/action/sections/1/product_items/10'],
+    );
     assert.deepEqual(check(pl([{ title: 'A', product_items: items(2) }, { product_items: items(2) }])).codes, ['list-section-title /interactive/action/sections/1']);
   });
   it('preview_url without a link is an info, not an error', () => {
     const r = check(msg('text', { body: 'no link here', preview_url: true }));
     assert.deepEqual(r.codes, []);
-    assert.deepEqual(r.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`), ['info preview-url-without-url /text/preview_url']);
+    assert.deepEqual(
+      r.result.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`),
+      ['info preview-url-without-url /text/preview_url'],
+    );
     assert.deepEqual(check(msg('text', { body: 'see https://example.com', preview_url: true })).result.problems, []);
   });
 });
@@ -282,7 +355,10 @@ describe('WhatsApp generated JSON Schemas', () => {
       };
       const branches = json.else.allOf;
       assert.ok(branches.length > 5);
-      assert.deepEqual(json.properties.type.enum, branches.map((b) => b.if.properties.type.const));
+      assert.deepEqual(
+        json.properties.type.enum,
+        branches.map((b) => b.if.properties.type.const),
+      );
       for (const { then: alt } of [...branches, { then: json.then }]) {
         assert.equal(alt.type, 'object');
         assert.ok(!('anyOf' in alt) && !('oneOf' in alt));

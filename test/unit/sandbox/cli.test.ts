@@ -40,7 +40,7 @@ describe('mwb sandbox', () => {
     }
   });
 
-  it('generates a key pair whose JWTs the sandbox accepts, and refuses another pair\'s', async () => {
+  it("generates a key pair whose JWTs the sandbox accepts, and refuses another pair's", async () => {
     const pair = await generateSandboxKeyPair();
     assert.equal(publicKeyOf(pair.privateKey), pair.publicKey);
     const sandbox = await createSandbox({ vonage: { publicKeys: [pair.publicKey] } });
@@ -69,7 +69,10 @@ describe('mwb sandbox', () => {
   });
 
   it('refuses a private key that is not a PEM, naming the variable but not the value', () => {
-    assert.throws(() => credentialsFromEnv({ VONAGE_PRIVATE_KEY: 'garbage-value-xyz' }), (e: Error) => /VONAGE_PRIVATE_KEY/.test(e.message) && !e.message.includes('garbage-value-xyz'));
+    assert.throws(
+      () => credentialsFromEnv({ VONAGE_PRIVATE_KEY: 'garbage-value-xyz' }),
+      (e: Error) => /VONAGE_PRIVATE_KEY/.test(e.message) && !e.message.includes('garbage-value-xyz'),
+    );
   });
 
   it('prints its URL and every provider base, serves until stopped, then exits 0', async () => {

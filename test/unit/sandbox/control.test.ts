@@ -39,9 +39,15 @@ describe('sandbox: control endpoints and robustness', () => {
       assert.equal(r.status, 200);
       ids.push(r.json.message_id);
     }
-    assert.deepEqual(sandbox.messages().map((m) => m.id), ids.slice(2));
+    assert.deepEqual(
+      sandbox.messages().map((m) => m.id),
+      ids.slice(2),
+    );
     const listed = await call(sandbox.url + '/_sandbox/messages', 'GET');
-    assert.deepEqual(listed.json.messages.map((m: { id: string }) => m.id), ids.slice(2));
+    assert.deepEqual(
+      listed.json.messages.map((m: { id: string }) => m.id),
+      ids.slice(2),
+    );
   });
 
   it('validates the inbound control body', async () => {

@@ -10,7 +10,29 @@ function rng(seed: number): () => number {
   };
 }
 
-const KEYS = ['to', 'from', 'type', 'text', 'body', 'message_type', 'channel', 'template', 'messaging_product', 'phone', 'message', 'buttons', 'status', 'message_id', 'content', 'number', 'interactive', 'custom', 'whatsapp', '__proto__', 'constructor'];
+const KEYS = [
+  'to',
+  'from',
+  'type',
+  'text',
+  'body',
+  'message_type',
+  'channel',
+  'template',
+  'messaging_product',
+  'phone',
+  'message',
+  'buttons',
+  'status',
+  'message_id',
+  'content',
+  'number',
+  'interactive',
+  'custom',
+  'whatsapp',
+  '__proto__',
+  'constructor',
+];
 
 function randomValue(r: () => number, depth: number): unknown {
   const pick = Math.floor(r() * (depth > 3 ? 5 : 7));

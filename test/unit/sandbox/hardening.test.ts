@@ -13,19 +13,24 @@ describe('sandbox: hardening', function () {
     const { port } = new URL(sandbox.url);
     try {
       const sockets = await Promise.all(
-        Array.from({ length: 600 }, () =>
-          new Promise<net.Socket>((resolve) => {
-            const s = net.connect(Number(port), '127.0.0.1', () => {
-              s.write('POST /_sandbox/inbound HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-              resolve(s);
-            });
-            s.on('error', () => resolve(s));
-            s.on('data', () => undefined);
-          }),
+        Array.from(
+          { length: 600 },
+          () =>
+            new Promise<net.Socket>((resolve) => {
+              const s = net.connect(Number(port), '127.0.0.1', () => {
+                s.write('POST /_sandbox/inbound HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+                resolve(s);
+              });
+              s.on('error', () => resolve(s));
+              s.on('data', () => undefined);
+            }),
         ),
       );
       // The clients never finish and never close: only the server can end these sockets.
-      const closed = await Promise.race([Promise.all(sockets.map((s) => new Promise<void>((r) => (s.destroyed ? r() : s.on('close', () => r()))))).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 8000))]);
+      const closed = await Promise.race([
+        Promise.all(sockets.map((s) => new Promise<void>((r) => (s.destroyed ? r() : s.on('close', () => r()))))).then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), 8000)),
+      ]);
       assert.equal(closed, true, 'every slow socket was closed by the server');
       const health = await call(sandbox.url + '/_sandbox/health', 'GET');
       assert.equal(health.status, 200);
@@ -38,7 +43,10 @@ describe('sandbox: hardening', function () {
     const log = new MessageLog(1000, 3 * 1024 * 1024);
     for (let i = 0; i < 10; i++) log.add({ id: String(i), provider: 'gateway', api: 'gateway', kind: 'message', freeForm: true, receivedAt: '', body: { message: 'x'.repeat(1024 * 1024) } });
     assert.ok(log.byteSize <= 3 * 1024 * 1024, `${log.byteSize} bytes kept`);
-    assert.deepEqual(log.list().map((m) => m.id), ['8', '9']);
+    assert.deepEqual(
+      log.list().map((m) => m.id),
+      ['8', '9'],
+    );
   });
 
   it('keeps 1 MB bodies from growing it past its byte bound', async () => {
@@ -66,7 +74,8 @@ describe('sandbox: hardening', function () {
         const rebound = await call(sandbox.url + '/_sandbox/messages', 'GET', undefined, { host });
         assert.equal(rebound.status, 403, host);
       }
-      for (const host of [`localhost:${new URL(sandbox.url).port}`, `127.0.0.1:${new URL(sandbox.url).port}`]) assert.equal((await call(sandbox.url + '/_sandbox/health', 'GET', undefined, { host })).status, 200, host);
+      for (const host of [`localhost:${new URL(sandbox.url).port}`, `127.0.0.1:${new URL(sandbox.url).port}`])
+        assert.equal((await call(sandbox.url + '/_sandbox/health', 'GET', undefined, { host })).status, 200, host);
       const ok = await call(sandbox.url + '/_sandbox/inbound', 'POST', { from: '447700900123' });
       assert.equal(ok.status, 200);
     } finally {

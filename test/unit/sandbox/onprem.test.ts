@@ -67,11 +67,18 @@ describe('sandbox: WhatsApp On-Premises (360dialog)', () => {
       return (await hooks.about(r.json.messages[0].id, n)).map((g) => `${g.events[0].status}${g.events[0].errorCode ? ` ${g.events[0].errorCode}` : ''}`);
     };
     assert.deepEqual(await statuses(await call(`${base}/messages`, 'POST', text(CLOSED), auth), 1), ['failed 470']);
-    const template = { to: CLOSED, type: 'template', template: { namespace: 'c8ae5f90_307a_ca4c_b8f6_d1e2a2573574', language: { policy: 'deterministic', code: 'en' }, name: 'welcome', components: [] } };
+    const template = {
+      to: CLOSED,
+      type: 'template',
+      template: { namespace: 'c8ae5f90_307a_ca4c_b8f6_d1e2a2573574', language: { policy: 'deterministic', code: 'en' }, name: 'welcome', components: [] },
+    };
     assert.deepEqual(await statuses(await call(`${base}/messages`, 'POST', template, auth), 3), ['sent', 'delivered', 'read']);
     sandbox.inbound('+' + CLOSED);
     assert.deepEqual(await statuses(await call(`${base}/messages`, 'POST', text(CLOSED), auth), 3), ['sent', 'delivered', 'read']);
-    assert.ok(hooks.got.every((g) => g.provider === 'whatsapp-onprem' && g.verified === null), 'On-Premises signs nothing: unverified, said so');
+    assert.ok(
+      hooks.got.every((g) => g.provider === 'whatsapp-onprem' && g.verified === null),
+      'On-Premises signs nothing: unverified, said so',
+    );
   });
 
   it('marks an incoming message as read with PUT /messages/{id}', async () => {

@@ -29,7 +29,10 @@ describe('sandbox/rate-limit', () => {
 
   it('throughput: N per second per sender', () => {
     const t = new Throughput(3);
-    assert.deepEqual([1, 2, 3, 4].map(() => t.take('s', 5000)), [true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map(() => t.take('s', 5000)),
+      [true, true, true, false],
+    );
     assert.equal(t.take('other', 5000), true);
     assert.equal(t.take('s', 6000), true);
     assert.equal(new Throughput(0).take('s', 0), true);
@@ -37,9 +40,15 @@ describe('sandbox/rate-limit', () => {
 
   it('the sandbox answers 130429 and 131056 with HTTP 429 (what clients retry), and Vonage 429, as configured', async () => {
     let clock = 2_000_000_000_000;
-    const sandbox = await createSandbox({ whatsappTokens: [WHATSAPP_TOKEN], vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] }, now: () => clock, rateLimits: { messagesPerSecond: 2, pair: { intervalMs: 6000, burst: 2 } } });
+    const sandbox = await createSandbox({
+      whatsappTokens: [WHATSAPP_TOKEN],
+      vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] },
+      now: () => clock,
+      rateLimits: { messagesPerSecond: 2, pair: { intervalMs: 6000, burst: 2 } },
+    });
     try {
-      const meta = (to: string, phoneId = '106540352242922') => call(`${sandbox.url}/v21.0/${phoneId}/messages`, 'POST', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Hi' } }, { authorization: `Bearer ${WHATSAPP_TOKEN}` });
+      const meta = (to: string, phoneId = '106540352242922') =>
+        call(`${sandbox.url}/v21.0/${phoneId}/messages`, 'POST', { messaging_product: 'whatsapp', to, type: 'text', text: { body: 'Hi' } }, { authorization: `Bearer ${WHATSAPP_TOKEN}` });
       assert.equal((await meta('447700900001')).status, 200);
       assert.equal((await meta('447700900001')).status, 200);
       const tooMany = await meta('447700900002');

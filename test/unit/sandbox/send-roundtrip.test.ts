@@ -40,7 +40,16 @@ function exampleFiles(): string[] {
 const SECRETS: Secrets = { privateKey: appKeys.privateKey, apiSecret: BASIC.secret };
 
 function profileFor(url: string, provider: ProviderId, auth: AuthKind): { profile: Profile; secrets: Secrets } {
-  const profile: Profile = { name: `sandbox ${provider} ${auth}`, provider, endpoint: sandboxEndpoint(url, provider, auth), auth, applicationId: APP_ID, apiKey: BASIC.key, phoneNumberId: '106540352242922', graphVersion: 'v21.0' };
+  const profile: Profile = {
+    name: `sandbox ${provider} ${auth}`,
+    provider,
+    endpoint: sandboxEndpoint(url, provider, auth),
+    auth,
+    applicationId: APP_ID,
+    apiKey: BASIC.key,
+    phoneNumberId: '106540352242922',
+    graphVersion: 'v21.0',
+  };
   const secrets: Secrets = { ...SECRETS, token: auth === 'token' ? GATEWAY_TOKEN : WHATSAPP_TOKEN, d360ApiKey: D360_KEY };
   return { profile, secrets };
 }
@@ -52,7 +61,15 @@ describe('sandbox <-> send pipeline', () => {
   let hooks: Sink;
   before(async () => {
     hooks = await sink();
-    sandbox = await createSandbox({ vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] }, whatsappTokens: [WHATSAPP_TOKEN], d360Keys: [D360_KEY], gatewayTokens: [GATEWAY_TOKEN], webhook: hooks.url, statusDelayMs: 0, webhookSecrets: SINK_SECRETS });
+    sandbox = await createSandbox({
+      vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] },
+      whatsappTokens: [WHATSAPP_TOKEN],
+      d360Keys: [D360_KEY],
+      gatewayTokens: [GATEWAY_TOKEN],
+      webhook: hooks.url,
+      statusDelayMs: 0,
+      webhookSecrets: SINK_SECRETS,
+    });
   });
   after(async () => {
     await sandbox.close();
@@ -113,13 +130,21 @@ describe('sandbox <-> send pipeline', () => {
 
   it('comes back explained when the credentials are wrong', async () => {
     const { profile } = profileFor(sandbox.url, 'vonage', 'basic');
-    const result = await sendPayload({ text: fs.readFileSync(path.join(EXAMPLES, 'vonage', 'sms-text.vonage.json'), 'utf8'), fileName: 'sms-text.vonage.json', profile, variables: {} }, { apiSecret: 'wrong-secret' });
+    const result = await sendPayload(
+      { text: fs.readFileSync(path.join(EXAMPLES, 'vonage', 'sms-text.vonage.json'), 'utf8'), fileName: 'sms-text.vonage.json', profile, variables: {} },
+      { apiSecret: 'wrong-secret' },
+    );
     assert.equal(result.ok, false);
     assert.equal(result.status, 401);
     assert.equal(result.attempts, 1, 'a 401 is not retried');
   });
 
-  for (const [provider, auth] of [['vonage', 'jwt'], ['whatsapp', 'bearer'], ['whatsapp', 'd360'], ['whatsapp-onprem', 'd360']] as const) {
+  for (const [provider, auth] of [
+    ['vonage', 'jwt'],
+    ['whatsapp', 'bearer'],
+    ['whatsapp', 'd360'],
+    ['whatsapp-onprem', 'd360'],
+  ] as const) {
     it(`marks a received message as read: ${provider} (${auth})`, async () => {
       const ids = sandbox.inbound('447700900000').messageIds;
       const id = provider === 'vonage' ? ids.vonage : provider === 'whatsapp' ? ids.whatsapp : ids.onprem;

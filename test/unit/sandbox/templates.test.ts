@@ -65,7 +65,7 @@ describe('sandbox: template API', () => {
     assert.deepEqual(paged.names, one.names);
   });
 
-  it('refuses a list without the token, in Meta\'s error shape', async () => {
+  it("refuses a list without the token, in Meta's error shape", async () => {
     const r = await call(list(), 'GET');
     assert.equal(r.status, 401);
     assert.equal(r.json.error.code, 190);
@@ -84,12 +84,30 @@ describe('sandbox: template API', () => {
     assert.ok(Math.abs(time - Date.now() / 1000) < 5, 'time in seconds');
     assert.deepEqual(u.body, {
       object: 'whatsapp_business_account',
-      entry: [{ id: '1234567890', time, changes: [{ field: 'message_template_status_update', value: { event: 'APPROVED', message_template_id: Number(r.json.id), message_template_name: 'order_update_again', message_template_language: 'en_US', reason: 'NONE', message_template_category: 'UTILITY' } }] }],
+      entry: [
+        {
+          id: '1234567890',
+          time,
+          changes: [
+            {
+              field: 'message_template_status_update',
+              value: {
+                event: 'APPROVED',
+                message_template_id: Number(r.json.id),
+                message_template_name: 'order_update_again',
+                message_template_language: 'en_US',
+                reason: 'NONE',
+                message_template_category: 'UTILITY',
+              },
+            },
+          ],
+        },
+      ],
     });
     assert.equal((await call(`${list()}?name=order_update_again`, 'GET', undefined, META)).json.data[0].status, 'APPROVED');
   });
 
-  it('rejects a template that breaks one of Meta\'s rules, with INVALID_FORMAT and the reason', async () => {
+  it("rejects a template that breaks one of Meta's rules, with INVALID_FORMAT and the reason", async () => {
     const def = example('order-update.template.json');
     def.name = 'starts_with_a_variable';
     def.components[1].text = '{{1}}, your order {{2}} of {{3}} is confirmed and arrives on {{4}} today.';
@@ -113,7 +131,7 @@ describe('sandbox: template API', () => {
     assert.match(bad.json.error.error_data.details, /name/);
   });
 
-  it('serves 360dialog\'s list with its field names and lower-case statuses', async () => {
+  it("serves 360dialog's list with its field names and lower-case statuses", async () => {
     const r = await call(`${sandbox.url}/360/v1/configs/templates`, 'GET', undefined, D360);
     assert.equal(r.status, 200);
     assert.equal(r.json.total, r.json.waba_templates.length);
@@ -133,7 +151,12 @@ describe('sandbox: template API', () => {
     });
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
     const secret = 'app-secret-for-template-webhooks';
-    const withHook = await createSandbox({ whatsappTokens: [WHATSAPP_TOKEN], templateReviewDelayMs: 10, webhook: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`, webhookSecrets: { whatsappAppSecret: secret } });
+    const withHook = await createSandbox({
+      whatsappTokens: [WHATSAPP_TOKEN],
+      templateReviewDelayMs: 10,
+      webhook: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
+      webhookSecrets: { whatsappAppSecret: secret },
+    });
     try {
       const def = { ...example('order-update.template.json'), name: 'webhook_review' };
       assert.equal((await call(`${withHook.url}/v21.0/42/message_templates`, 'POST', def, META)).status, 200);
@@ -151,7 +174,10 @@ describe('sandbox: template API', () => {
   describe('template sends', () => {
     const send = (template: unknown) => call(`${sandbox.url}/v21.0/106540352242922/messages`, 'POST', { messaging_product: 'whatsapp', to: '447700900000', type: 'template', template }, META);
     it('an unknown template or language is refused at once with 132001 (HTTP 404)', async () => {
-      for (const t of [{ name: 'no_such_template', language: { code: 'en_US' } }, { name: 'hello_world', language: { code: 'de' } }]) {
+      for (const t of [
+        { name: 'no_such_template', language: { code: 'en_US' } },
+        { name: 'hello_world', language: { code: 'de' } },
+      ]) {
         const r = await send(t);
         assert.equal(r.status, 404);
         assert.equal(r.json.error.code, 132001);
@@ -163,7 +189,12 @@ describe('sandbox: template API', () => {
       const slow = await createSandbox({ whatsappTokens: [WHATSAPP_TOKEN], templateReviewDelayMs: 60_000 });
       try {
         assert.equal((await call(`${slow.url}/v21.0/1/message_templates`, 'POST', def, META)).status, 200);
-        const r = await call(`${slow.url}/v21.0/1/messages`, 'POST', { messaging_product: 'whatsapp', to: '447700900000', type: 'template', template: { name: 'slow_review', language: { code: 'en_US' } } }, META);
+        const r = await call(
+          `${slow.url}/v21.0/1/messages`,
+          'POST',
+          { messaging_product: 'whatsapp', to: '447700900000', type: 'template', template: { name: 'slow_review', language: { code: 'en_US' } } },
+          META,
+        );
         assert.equal(r.json.error.code, 132001);
         assert.match(r.json.error.error_data.details, /pending/);
       } finally {
@@ -175,7 +206,15 @@ describe('sandbox: template API', () => {
     it('parameters that do not fit: 132000 for the count, 132012 for a wrong kind', async () => {
       const count = await send({ name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'only one' }] }] });
       assert.equal(count.json.error.code, 132000);
-      const kind = await send({ name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'header', parameters: [{ type: 'video', video: { link: 'https://example.com/v.mp4' } }] }, { type: 'body', parameters: ['a', 'b', 'c', 'd'].map((text) => ({ type: 'text', text })) }, { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'x' }] }] });
+      const kind = await send({
+        name: 'order_update',
+        language: { code: 'en_US' },
+        components: [
+          { type: 'header', parameters: [{ type: 'video', video: { link: 'https://example.com/v.mp4' } }] },
+          { type: 'body', parameters: ['a', 'b', 'c', 'd'].map((text) => ({ type: 'text', text })) },
+          { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'x' }] },
+        ],
+      });
       assert.equal(kind.json.error.code, 132012);
     });
   });

@@ -12,7 +12,13 @@ describe('sandbox: Vonage Messages API', () => {
   let clock = Date.now();
   before(async () => {
     hooks = await sink({ now: () => clock });
-    sandbox = await createSandbox({ vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] }, now: () => clock, webhook: hooks.url, statusDelayMs: 0, webhookSecrets: SINK_SECRETS });
+    sandbox = await createSandbox({
+      vonage: { publicKeys: [appKeys.publicKey], basic: [BASIC], applicationIds: [APP_ID] },
+      now: () => clock,
+      webhook: hooks.url,
+      statusDelayMs: 0,
+      webhookSecrets: SINK_SECRETS,
+    });
   });
   after(async () => {
     await sandbox.close();
@@ -27,8 +33,7 @@ describe('sandbox: Vonage Messages API', () => {
     clock = Date.now();
   });
 
-  const send = async (body: unknown, auth?: string, path = '/v1/messages') =>
-    call(sandbox.url + path, 'POST', body, auth === undefined ? {} : { authorization: auth });
+  const send = async (body: unknown, auth?: string, path = '/v1/messages') => call(sandbox.url + path, 'POST', body, auth === undefined ? {} : { authorization: auth });
   // The sandbox checks JWT times against its (injected) clock, so sign by that clock.
   const bearer = async () => `Bearer ${await vonageJwt({ iat: Math.floor(clock / 1000) })}`;
   const sms = (to = OPEN) => ({ message_type: 'text', channel: 'sms', to, from: 'Acme', text: 'Hello' });
@@ -120,7 +125,10 @@ describe('sandbox: Vonage Messages API', () => {
     assert.match(r.contentType, /^application\/problem\+json/);
     assert.equal(r.json.title, 'Invalid params');
     assert.ok(Array.isArray(r.json.invalid_parameters));
-    assert.ok(r.json.invalid_parameters.some((p: { name: string }) => p.name === 'to'), JSON.stringify(r.json));
+    assert.ok(
+      r.json.invalid_parameters.some((p: { name: string }) => p.name === 'to'),
+      JSON.stringify(r.json),
+    );
     assert.match(r.json.detail, /\bto\b/);
   });
 
@@ -149,7 +157,14 @@ describe('sandbox: Vonage Messages API', () => {
   });
 
   it('lets templates and SMS through a closed window', async () => {
-    const template = { message_type: 'template', channel: 'whatsapp', to: '447911000111', from: '447700900000', template: { name: 'verify', parameters: ['1234'] }, whatsapp: { policy: 'deterministic', locale: 'en_US' } };
+    const template = {
+      message_type: 'template',
+      channel: 'whatsapp',
+      to: '447911000111',
+      from: '447700900000',
+      template: { name: 'verify', parameters: ['1234'] },
+      whatsapp: { policy: 'deterministic', locale: 'en_US' },
+    };
     assert.equal((await send(template, await bearer())).status, 202);
     assert.equal((await send(sms('447911000111'), await bearer())).status, 202);
   });

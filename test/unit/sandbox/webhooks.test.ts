@@ -60,12 +60,15 @@ describe('sandbox: webhooks as the real APIs post them', function () {
     }
   }
 
-  it('Cloud API, open window: sent, delivered, read, in Meta\'s envelope, with per-message pricing, signed with the app secret', async () => {
+  it("Cloud API, open window: sent, delivered, read, in Meta's envelope, with per-message pricing, signed with the app secret", async () => {
     const r = await meta({ messaging_product: 'whatsapp', to: '447700900321', type: 'text', text: { body: 'Hi' } });
     assert.equal(r.status, 200);
     const id = r.json.messages[0].id;
     const hooks = await about(handler, id, 3);
-    assert.deepEqual(hooks.map((h) => statusOf(h).status), ['sent', 'delivered', 'read']);
+    assert.deepEqual(
+      hooks.map((h) => statusOf(h).status),
+      ['sent', 'delivered', 'read'],
+    );
     for (const h of hooks) {
       assert.ok(metaValid(h), 'X-Hub-Signature-256 over the exact bytes');
       assert.equal(h.headers['content-type'], 'application/json');
@@ -105,7 +108,10 @@ describe('sandbox: webhooks as the real APIs post them', function () {
     const wa = await vonage({ message_type: 'text', channel: 'whatsapp', to: '447700900321', from: '447700900000', text: 'Hi', client_ref: 'ref-1' });
     assert.equal(wa.status, 202);
     const hooks = await about(handler, wa.json.message_uuid, 3);
-    assert.deepEqual(hooks.map((h) => JSON.parse(h.body).status), ['submitted', 'delivered', 'read']);
+    assert.deepEqual(
+      hooks.map((h) => JSON.parse(h.body).status),
+      ['submitted', 'delivered', 'read'],
+    );
     for (const h of hooks) {
       assert.ok(await vonageValid(h));
       const b = JSON.parse(h.body);
@@ -114,7 +120,10 @@ describe('sandbox: webhooks as the real APIs post them', function () {
     const sms = await vonage({ message_type: 'text', channel: 'sms', to: '447700900321', from: 'Acme', text: 'Hi' });
     await about(handler, sms.json.message_uuid, 2);
     await new Promise((res) => setTimeout(res, 80));
-    assert.deepEqual((await about(handler, sms.json.message_uuid, 2)).map((h) => JSON.parse(h.body).status), ['submitted', 'delivered']);
+    assert.deepEqual(
+      (await about(handler, sms.json.message_uuid, 2)).map((h) => JSON.parse(h.body).status),
+      ['submitted', 'delivered'],
+    );
   });
 
   it('Vonage, closed window: 202, then a rejected status with error 1340', async () => {
@@ -128,7 +137,7 @@ describe('sandbox: webhooks as the real APIs post them', function () {
     assert.ok(await vonageValid(h));
   });
 
-  it('honours a Vonage payload\'s webhook_url, and its webhook_version v0.1', async () => {
+  it("honours a Vonage payload's webhook_url, and its webhook_version v0.1", async () => {
     const r = await vonage({ message_type: 'text', channel: 'whatsapp', to: '447700900322', from: '447700900000', text: 'Hi', webhook_url: elsewhere.url + '/status', webhook_version: 'v0.1' });
     const hooks = await about(elsewhere, r.json.message_uuid, 3);
     assert.equal(handler.requests.filter((h) => h.body.includes(r.json.message_uuid)).length, 0, 'not to --webhook');
@@ -158,8 +167,18 @@ describe('sandbox: webhooks as the real APIs post them', function () {
   });
 
   it('a tapped reply button or list row comes back with its context, in the shape of the provider that sent the message', async () => {
-    const buttons = await meta({ messaging_product: 'whatsapp', to: '447700900400', type: 'interactive', interactive: { type: 'button', body: { text: 'Confirm?' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }] } } });
-    const list = await meta({ messaging_product: 'whatsapp', to: '447700900400', type: 'interactive', interactive: { type: 'list', body: { text: 'Pick' }, action: { button: 'Options', sections: [{ rows: [{ id: 'r1', title: 'One' }] }] } } });
+    const buttons = await meta({
+      messaging_product: 'whatsapp',
+      to: '447700900400',
+      type: 'interactive',
+      interactive: { type: 'button', body: { text: 'Confirm?' }, action: { buttons: [{ type: 'reply', reply: { id: 'yes', title: 'Yes' } }] } },
+    });
+    const list = await meta({
+      messaging_product: 'whatsapp',
+      to: '447700900400',
+      type: 'interactive',
+      interactive: { type: 'list', body: { text: 'Pick' }, action: { button: 'Options', sections: [{ rows: [{ id: 'r1', title: 'One' }] }] } },
+    });
     const tap = async (context: string, reply: Record<string, string>) => {
       const r = await call(sandbox.url + '/_sandbox/inbound', 'POST', { from: '447700900400', reply, context });
       assert.equal(r.status, 200, JSON.stringify(r.json));
@@ -171,7 +190,13 @@ describe('sandbox: webhooks as the real APIs post them', function () {
     const l = await tap(list.json.messages[0].id, { id: 'r1', title: 'One' });
     assert.deepEqual([l.interactive.type, l.interactive.list_reply.id, l.context.id], ['list_reply', 'r1', list.json.messages[0].id]);
 
-    const v = await vonage({ message_type: 'custom', channel: 'whatsapp', to: '447700900401', from: '447700900000', custom: { type: 'interactive', interactive: { type: 'button', body: { text: 'Ok?' }, action: { buttons: [{ type: 'reply', reply: { id: 'ok', title: 'OK' } }] } } } });
+    const v = await vonage({
+      message_type: 'custom',
+      channel: 'whatsapp',
+      to: '447700900401',
+      from: '447700900000',
+      custom: { type: 'interactive', interactive: { type: 'button', body: { text: 'Ok?' }, action: { buttons: [{ type: 'reply', reply: { id: 'ok', title: 'OK' } }] } } },
+    });
     assert.equal(v.status, 202, JSON.stringify(v.json));
     const r = await call(sandbox.url + '/_sandbox/inbound', 'POST', { from: '447700900401', reply: { id: 'ok', title: 'OK' }, context: v.json.message_uuid });
     assert.equal(r.json.provider, 'vonage');

@@ -107,7 +107,10 @@ describe('sandbox: WhatsApp Cloud API (Meta and 360dialog)', () => {
 
   it('marks a message as read on the same path, whatever the window', async () => {
     const id = sandbox.inbound('15550001111').messageIds.whatsapp;
-    for (const [url, headers] of [[meta, asMeta], [d360, as360]] as const) {
+    for (const [url, headers] of [
+      [meta, asMeta],
+      [d360, as360],
+    ] as const) {
       const r = await call(url, 'POST', { messaging_product: 'whatsapp', status: 'read', message_id: id }, headers);
       assert.equal(r.status, 200);
       assert.deepEqual(r.json, { success: true });

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { getLanguageService, TextDocument, type JSONSchema, type LanguageService } from 'vscode-json-languageservice';
+import { getLanguageService, TextDocument, type LanguageService } from 'vscode-json-languageservice';
 import { generateSchemas } from '../../../src/schemas/generate';
 import { templateDefinitionSchema } from '../../../src/templates/definition-schema';
 import { forEditor, validatingKeywords } from '../../../src/schemas/editor-schema';
@@ -26,7 +26,7 @@ const editorSchemas = [...payloadSchemas, definitionSchema];
 
 function service(schemas: { file: string; fileMatch: string | string[]; schema: Record<string, unknown> }[]): LanguageService {
   const ls = getLanguageService({});
-  ls.configure({ validate: true, schemas: schemas.map((s) => ({ uri: `mwb://schemas/${s.file}`, fileMatch: ([] as string[]).concat(s.fileMatch), schema: s.schema as JSONSchema })) });
+  ls.configure({ validate: true, schemas: schemas.map((s) => ({ uri: `mwb://schemas/${s.file}`, fileMatch: ([] as string[]).concat(s.fileMatch), schema: s.schema })) });
   return ls;
 }
 const editor = service(editorSchemas);
@@ -133,7 +133,7 @@ describe('schemas: what VS Code gets for payload files (completion and hover onl
       null,
       2,
     );
-    const validating = service([{ file: 'whatsapp.schema.json', fileMatch: '*.whatsapp.json', schema: z.toJSONSchema(providerById('whatsapp')!.schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) as Record<string, unknown> }]);
+    const validating = service([{ file: 'whatsapp.schema.json', fileMatch: '*.whatsapp.json', schema: z.toJSONSchema(providerById('whatsapp')!.schema, { target: 'draft-7', unrepresentable: 'any', io: 'input' }) }]);
     const before = await jsonServiceDiagnostics(validating, 'x.whatsapp.json', text);
     assert.ok(before.some((d) => /too many items/i.test(said(d))), before.map((d) => said(d)).join('; '));
 

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 // Plain CommonJS launcher code (no build step): load it from the checkout at run time.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const server = require(path.join(process.cwd(), 'scripts', 'code-server', 'server.js')) as {
   killGroup(pid: number, graceMs?: number): Promise<void>;
   killStragglers(marker: string, graceMs?: number): Promise<void>;

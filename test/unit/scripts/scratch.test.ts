@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 // Plain CommonJS launcher code (no build step): load it from the checkout at run time.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const scratch = require(path.join(process.cwd(), 'scripts', 'code-server', 'scratch.js')) as {
   scratchDir(root: string, base?: string): string;
   copyMissing(src: string, dest: string): number;
@@ -34,7 +34,7 @@ describe('npm start: a scratch copy of examples/', () => {
     assert.equal(path.basename(a), 'examples');
   });
 
-  it('copies every example, keeps the user\'s edits on the next start, adds new examples, and never writes the clone', () => {
+  it("copies every example, keeps the user's edits on the next start, adds new examples, and never writes the clone", () => {
     const root = clone();
     const before = fs.readFileSync(path.join(root, 'examples', 'whatsapp', 'text.whatsapp.json'), 'utf8');
     const dest = scratch.scratchExamples(root, tmp);

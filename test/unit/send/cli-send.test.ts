@@ -69,7 +69,12 @@ describe('mwb jwt / send / curl', function () {
   after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
     // The promise: no secret value appears in any output of any run above.
-    const secretValues = [...Object.values(SECRETS), ...testKeys().pkcs8.split('\n').filter((l) => l.length > 40)];
+    const secretValues = [
+      ...Object.values(SECRETS),
+      ...testKeys()
+        .pkcs8.split('\n')
+        .filter((l) => l.length > 40),
+    ];
     for (const { args, run } of outputs) {
       for (const s of secretValues) {
         assert.ok(!run.stdout.includes(s) && !run.stderr.includes(s), `a secret leaked in the output of mwb ${args.join(' ')}`);
@@ -139,7 +144,19 @@ describe('mwb jwt / send / curl', function () {
   });
 
   it('mwb send explains a 422 and exits 1', async () => {
-    server = await recordingServer(raw(422, 'application/problem+json', JSON.stringify({ type: 'https://developer.vonage.com/api-errors/messages#1150', title: 'Invalid params', detail: `The value of one or more parameters is invalid (${SECRETS.VONAGE_API_SECRET}).`, instance: 'abc', invalid_parameters: [{ name: 'to', reason: 'Invalid value' }] })));
+    server = await recordingServer(
+      raw(
+        422,
+        'application/problem+json',
+        JSON.stringify({
+          type: 'https://developer.vonage.com/api-errors/messages#1150',
+          title: 'Invalid params',
+          detail: `The value of one or more parameters is invalid (${SECRETS.VONAGE_API_SECRET}).`,
+          instance: 'abc',
+          invalid_parameters: [{ name: 'to', reason: 'Invalid value' }],
+        }),
+      ),
+    );
     const r = await mwb(['send', '--endpoint', server.url, payload()], env);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /HTTP 422: Invalid params/);
@@ -172,12 +189,15 @@ describe('mwb jwt / send / curl', function () {
 
   it('mwb send --profile reads the workspace settings (JSONC) and ignores secrets written there', async () => {
     server = await recordingServer(json(200, { messages: [{ id: 'wamid.1' }] }));
-    write('.vscode/settings.json', `{
+    write(
+      '.vscode/settings.json',
+      `{
       // profiles for this workspace
       "messageWorkbench.profiles": [
         { "name": "local 360", "provider": "whatsapp", "endpoint": "${server.url}/360", "auth": "d360", "token": "ignored-secret" },
       ],
-    }`);
+    }`,
+    );
     const f = write('msgs/hi.whatsapp.json', JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', to: '447700900001', type: 'text', text: { body: 'Hi' } }));
     const r = await mwb(['send', '--json', '--profile', 'local 360', f], env);
     assert.equal(r.code, 0, r.stderr + r.stdout);
@@ -199,7 +219,9 @@ describe('mwb jwt / send / curl', function () {
     // Run it: the shell must reproduce the exact request `mwb send` sends.
     if (spawnSync('curl', ['--version']).status !== 0) return;
     const jwt = 'eyJhbGciOiJub25lIn0.e30.';
-    const sh = await new Promise<number | null>((resolve) => spawn('sh', ['-c', r.stdout], { stdio: 'ignore', env: { PATH: process.env.PATH, VONAGE_JWT: jwt, TO_NUMBER: '447700900001', NAME: 'Ann' } }).on('close', resolve));
+    const sh = await new Promise<number | null>((resolve) =>
+      spawn('sh', ['-c', r.stdout], { stdio: 'ignore', env: { PATH: process.env.PATH, VONAGE_JWT: jwt, TO_NUMBER: '447700900001', NAME: 'Ann' } }).on('close', resolve),
+    );
     assert.equal(sh, 0);
     assert.equal(server.requests[0].method, 'POST');
     assert.equal(server.requests[0].path, '/v1/messages');

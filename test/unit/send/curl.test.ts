@@ -18,7 +18,7 @@ const nasty = { text: `It's $(touch /tmp/pwned) \`id\` "quoted" back\\slash\nnew
 
 describe('send: curl text', () => {
   it('quotes any text so the shell passes it through unchanged', () => {
-    for (const s of ["plain", "it's", '$HOME `id` $(x)', 'a\nb', '', "''"]) assert.deepEqual(argsOf(`curl ${shellQuote(s)}`), [s]);
+    for (const s of ['plain', "it's", '$HOME `id` $(x)', 'a\nb', '', "''"]) assert.deepEqual(argsOf(`curl ${shellQuote(s)}`), [s]);
   });
 
   it('reproduces the exact body, splicing only placeholders and credentials as $VARIABLES', () => {

@@ -42,7 +42,10 @@ describe('send: HTTP client', () => {
     const t = fakeTime();
     const r = await sendHttp(post(), { ...t.options, maxRetryAfterMs: 5000 });
     assert.deepEqual(t.waits, [5000]);
-    assert.ok(r.notes.some((n) => /asked to wait 60 min.*waited 5 s/.test(n)), r.notes.join('\n'));
+    assert.ok(
+      r.notes.some((n) => /asked to wait 60 min.*waited 5 s/.test(n)),
+      r.notes.join('\n'),
+    );
   });
 
   it('reads Retry-After as an HTTP date', () => {
@@ -63,9 +66,18 @@ describe('send: HTTP client', () => {
   });
 
   it('keeps jittered backoff within [half, full] of the ceiling', () => {
-    assert.equal(backoffMs(1, 100, 1000, () => 0), 50);
-    assert.equal(backoffMs(3, 100, 1000, () => 1), 400);
-    assert.equal(backoffMs(10, 100, 1000, () => 1), 1000);
+    assert.equal(
+      backoffMs(1, 100, 1000, () => 0),
+      50,
+    );
+    assert.equal(
+      backoffMs(3, 100, 1000, () => 1),
+      400,
+    );
+    assert.equal(
+      backoffMs(10, 100, 1000, () => 1),
+      1000,
+    );
   });
 
   it('does not retry a 422', async () => {
@@ -84,7 +96,7 @@ describe('send: HTTP client', () => {
     const r = await sendHttp(post(), { ...t.options, timeoutMs: 200 });
     assert.equal(r.failure?.kind, 'deadline');
     assert.equal(r.outcome, 'unknown');
-    assert.match(r.failure!.message, /did not finish answering within 200 ms.*may have been sent: check its status before sending again/);
+    assert.match(r.failure.message, /did not finish answering within 200 ms.*may have been sent: check its status before sending again/);
     assert.equal(server.requests.length, 1);
   });
 
@@ -98,7 +110,7 @@ describe('send: HTTP client', () => {
     const t = fakeTime();
     const r = await sendHttp({ ...jsonRequest('POST', `http://127.0.0.1:${port}/v1/messages`, {}) }, { ...t.options, maxAttempts: 2 });
     assert.equal(r.failure?.kind, 'connect');
-    assert.match(r.failure!.message, /refused the connection.*after 2 attempts/);
+    assert.match(r.failure.message, /refused the connection.*after 2 attempts/);
     assert.equal(t.waits.length, 1);
   });
 
@@ -111,7 +123,7 @@ describe('send: HTTP client', () => {
       const t = fakeTime();
       const r = await sendHttp(jsonRequest('POST', `https://127.0.0.1:${port}/v1/messages`, {}), { ...t.options, connectTimeoutMs: 150, maxAttempts: 2 });
       assert.equal(r.failure?.kind, 'connect-timeout');
-      assert.match(r.failure!.message, /Could not connect to 127\.0\.0\.1:\d+ within 150 ms/);
+      assert.match(r.failure.message, /Could not connect to 127\.0\.0\.1:\d+ within 150 ms/);
       assert.equal(r.attempts, 2);
       assert.equal(sockets.length, 2);
     } finally {
@@ -149,7 +161,7 @@ describe('send: HTTP client', () => {
     server = await recordingServer(raw(200, 'application/json', Buffer.alloc(10 * 1024 * 1024, 0x20)));
     const r = await sendHttp(post(), { maxBodyBytes: 1024 * 1024 });
     assert.equal(r.reply?.truncated, true);
-    assert.equal(Buffer.byteLength(r.reply!.text), 1024 * 1024);
+    assert.equal(Buffer.byteLength(r.reply.text), 1024 * 1024);
     assert.ok(r.notes.some((n) => /larger than 1024 KB/.test(n)));
   });
 
@@ -163,18 +175,21 @@ describe('send: HTTP client', () => {
       const r = await sendHttp(post(), fakeTime().options);
       assert.equal(other.requests.length, 0);
       assert.equal(r.failure?.kind, 'redirect');
-      assert.match(r.failure!.message, /another host. Not followed/);
-      assert.ok(!r.failure!.message.includes('s3cr3t'));
+      assert.match(r.failure.message, /another host. Not followed/);
+      assert.ok(!r.failure.message.includes('s3cr3t'));
     } finally {
       await other.close();
     }
   });
 
   it('follows a same-host 307 with method, body and credentials, a few times at most', async () => {
-    server = await recordingServer((_req, res) => {
-      res.writeHead(307, { location: '/v1/moved' });
-      res.end();
-    }, json(202, { ok: 1 }));
+    server = await recordingServer(
+      (_req, res) => {
+        res.writeHead(307, { location: '/v1/moved' });
+        res.end();
+      },
+      json(202, { ok: 1 }),
+    );
     const r = await sendHttp(post(), fakeTime().options);
     assert.equal(r.reply?.status, 202);
     assert.equal(server.requests[1].path, '/v1/moved');

@@ -11,7 +11,7 @@ describe('send: Vonage JWT', () => {
     const { pkcs8, publicKey } = testKeys();
     const before = Math.floor(Date.now() / 1000);
     const token = await signVonageJwt({ applicationId: APP_ID, privateKey: pkcs8 });
-    const verified = jsonwebtoken.verify(token, publicKey, { algorithms: ['RS256'], complete: true }) as jsonwebtoken.Jwt;
+    const verified = jsonwebtoken.verify(token, publicKey, { algorithms: ['RS256'], complete: true });
     assert.deepEqual(verified.header, { alg: 'RS256', typ: 'JWT' });
     const claims = verified.payload as jsonwebtoken.JwtPayload;
     assert.equal(claims.application_id, APP_ID);
@@ -57,12 +57,18 @@ describe('send: Vonage JWT', () => {
     const token = await signVonageJwt({ applicationId: APP_ID, privateKey: testKeys().pkcs8, ttlSeconds: MAX_TTL_SECONDS });
     const c = decodeToken(token).claims as { iat: number; exp: number };
     assert.equal(c.exp - c.iat, 86400);
-    await assert.rejects(signVonageJwt({ applicationId: APP_ID, privateKey: testKeys().pkcs8, ttlSeconds: MAX_TTL_SECONDS + 1 }), (e: Error) => e instanceof JwtError && /over 24 hours/.test(e.message));
+    await assert.rejects(
+      signVonageJwt({ applicationId: APP_ID, privateKey: testKeys().pkcs8, ttlSeconds: MAX_TTL_SECONDS + 1 }),
+      (e: Error) => e instanceof JwtError && /over 24 hours/.test(e.message),
+    );
     await assert.rejects(signVonageJwt({ applicationId: APP_ID, privateKey: testKeys().pkcs8, ttlSeconds: 0 }), JwtError);
   });
 
   it('explains a passphrase-protected key and says what to do', async () => {
-    await assert.rejects(signVonageJwt({ applicationId: APP_ID, privateKey: testKeys().encrypted }), (e: Error) => e instanceof JwtError && /passphrase/.test(e.message) && /openssl pkey/.test(e.message));
+    await assert.rejects(
+      signVonageJwt({ applicationId: APP_ID, privateKey: testKeys().encrypted }),
+      (e: Error) => e instanceof JwtError && /passphrase/.test(e.message) && /openssl pkey/.test(e.message),
+    );
   });
 
   it('explains an invalid PEM, a public key, and a non-RSA key', async () => {

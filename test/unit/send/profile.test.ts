@@ -16,7 +16,12 @@ describe('send: profiles', () => {
       ],
     }`);
     assert.equal(profiles.length, 2);
-    assert.deepEqual(Object.keys(profiles[0]).filter((k) => (profiles[0] as unknown as Record<string, unknown>)[k] !== undefined).sort(), ['applicationId', 'auth', 'endpoint', 'name', 'provider']);
+    assert.deepEqual(
+      Object.keys(profiles[0])
+        .filter((k) => (profiles[0] as unknown as Record<string, unknown>)[k] !== undefined)
+        .sort(),
+      ['applicationId', 'auth', 'endpoint', 'name', 'provider'],
+    );
     assert.equal(profiles[0].endpoint, 'https://api.nexmo.com');
     assert.equal(profiles[1].auth, 'bearer');
     assert.equal(profiles[1].endpoint, 'https://graph.facebook.com');
@@ -57,6 +62,9 @@ describe('send: profiles', () => {
     assert.deepEqual(secretsFromEnv(META_BEARER, env), { token: 'w' });
     assert.deepEqual(secretsFromEnv(D360_KEY, env), { d360ApiKey: 'd' });
     assert.deepEqual(secretsFromEnv(GATEWAY_TOKEN, env), { token: 'g' });
-    assert.throws(() => secretsFromEnv(VONAGE_JWT, { VONAGE_PRIVATE_KEY_PATH: '/nonexistent/private.key' }), (e: Error) => e instanceof EnvSecretError && /no such file/.test(e.message));
+    assert.throws(
+      () => secretsFromEnv(VONAGE_JWT, { VONAGE_PRIVATE_KEY_PATH: '/nonexistent/private.key' }),
+      (e: Error) => e instanceof EnvSecretError && /no such file/.test(e.message),
+    );
   });
 });

@@ -18,14 +18,16 @@ describe('send: responses and error catalogs', () => {
   it('vonage: 202 message_uuid; a 401 problem gets credential advice; window detail gets template advice', () => {
     const v = providerOf('vonage');
     assert.deepEqual(v.readResponse(reply(202, { message_uuid: 'u1' })), { ok: true, messageId: 'u1' });
-    const unauthorized = v.readResponse(reply(401, { type: 'https://developer.vonage.com/api-errors#unauthorized', title: 'Unauthorized', detail: 'You did not provide correct credentials.' }, 'application/problem+json'));
+    const unauthorized = v.readResponse(
+      reply(401, { type: 'https://developer.vonage.com/api-errors#unauthorized', title: 'Unauthorized', detail: 'You did not provide correct credentials.' }, 'application/problem+json'),
+    );
     assert.equal(unauthorized.ok, false);
     assert.match(unauthorized.problem!.advice!, /application id/);
     const windowClosed = v.readResponse(reply(422, { title: 'Outside of the allowed window', detail: 'The 24 hour window has expired' }));
     assert.match(windowClosed.problem!.advice!, /template/);
   });
 
-  it('whatsapp: catalog codes 190, 131047, 132001; unknown codes keep Meta\'s words', () => {
+  it("whatsapp: catalog codes 190, 131047, 132001; unknown codes keep Meta's words", () => {
     const w = providerOf('whatsapp');
     const expired = w.readResponse(reply(401, { error: { message: 'Error validating access token: Session has expired', type: 'OAuthException', code: 190, fbtrace_id: 'A1' } }));
     assert.match(expired.problem!.title, /expired or is invalid \(code 190\)/);
@@ -39,7 +41,14 @@ describe('send: responses and error catalogs', () => {
 
   it('whatsapp-onprem: seed 004 codes; mark-as-read answers null or {}', () => {
     const o = providerOf('whatsapp-onprem');
-    for (const [code, words] of [['1013', /no WhatsApp account/], ['2001', /language/], ['1009', /-90 and 90/], ['1014', /encoded once/], ['402', /payment/], ['408', /again/]] as const) {
+    for (const [code, words] of [
+      ['1013', /no WhatsApp account/],
+      ['2001', /language/],
+      ['1009', /-90 and 90/],
+      ['1014', /encoded once/],
+      ['402', /payment/],
+      ['408', /again/],
+    ] as const) {
       const r = o.readResponse(reply(400, { errors: [{ code: Number(code), title: 't' }] }));
       assert.equal(r.problem!.code, code);
       assert.match(`${r.problem!.title} ${r.problem!.advice}`, words);

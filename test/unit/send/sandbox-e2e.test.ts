@@ -33,7 +33,16 @@ describe('send: against the sandbox', function () {
   after(() => sandbox.close());
 
   function profile(provider: ProviderId, auth: AuthKind): Profile {
-    return { name: `sandbox ${provider}`, provider, auth, endpoint: sandboxEndpoint(sandbox.url, provider, auth), applicationId: APP_ID, apiKey: 'abcd1234', phoneNumberId: '100200300', graphVersion: 'v21.0' };
+    return {
+      name: `sandbox ${provider}`,
+      provider,
+      auth,
+      endpoint: sandboxEndpoint(sandbox.url, provider, auth),
+      applicationId: APP_ID,
+      apiKey: 'abcd1234',
+      phoneNumberId: '100200300',
+      graphVersion: 'v21.0',
+    };
   }
 
   const cases: [string, ProviderId, AuthKind][] = [
@@ -72,7 +81,11 @@ describe('send: against the sandbox', function () {
 
   it('marks an inbound message as read (Vonage PATCH, Cloud POST, On-Premises PUT)', async () => {
     const inbound = sandbox.inbound('447700900123');
-    for (const [provider, auth, id] of [['vonage', 'jwt', inbound.messageIds.vonage], ['whatsapp', 'bearer', inbound.messageIds.whatsapp], ['whatsapp-onprem', 'd360', inbound.messageIds.onprem]] as const) {
+    for (const [provider, auth, id] of [
+      ['vonage', 'jwt', inbound.messageIds.vonage],
+      ['whatsapp', 'bearer', inbound.messageIds.whatsapp],
+      ['whatsapp-onprem', 'd360', inbound.messageIds.onprem],
+    ] as const) {
       const r = await markRead(id, profile(provider, auth), SECRETS, FAST);
       assert.equal(r.ok, true, `${provider}: ${r.problem}`);
     }

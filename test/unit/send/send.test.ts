@@ -23,14 +23,18 @@ describe('send: vonage over HTTP', () => {
 
   it('sends what the official Vonage SDK sends for the same message, with a valid Bearer JWT', async () => {
     server = await recordingServer(json(202, { message_uuid: 'aaaaaaaa-1111-4222-8333-444444444444' }));
-    const result = await sendPayload({ text: WHATSAPP_TEXT, fileName: 'code.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1234' } }, { privateKey: testKeys().pkcs8 }, FAST);
+    const result = await sendPayload(
+      { text: WHATSAPP_TEXT, fileName: 'code.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1234' } },
+      { privateKey: testKeys().pkcs8 },
+      FAST,
+    );
     assert.equal(result.ok, true, result.problem ?? '');
     assert.equal(result.status, 202);
     assert.equal(result.messageId, 'aaaaaaaa-1111-4222-8333-444444444444');
     assert.equal(result.attempts, 1);
 
     const sdk = new Messages(new Auth({ applicationId: APP_ID, privateKey: testKeys().pkcs8 }), { apiHost: server.url });
-    await sdk.send({ messageType: 'text', channel: 'whatsapp', to: '447700900001', from: '447700900000', text: 'Your code is 1234', clientRef: 'abc' } as never);
+    await sdk.send({ messageType: 'text', channel: 'whatsapp', to: '447700900001', from: '447700900000', text: 'Your code is 1234', clientRef: 'abc' });
 
     const [ours, theirs] = server.requests;
     assert.equal(ours.method, theirs.method);
@@ -48,7 +52,11 @@ describe('send: vonage over HTTP', () => {
 
   it('signs a fresh JWT for every send (a retry reuses the token of its send)', async () => {
     server = await recordingServer(json(503, {}), json(202, { message_uuid: 'x' }));
-    const result = await sendPayload({ text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } }, { privateKey: testKeys().pkcs8 }, FAST);
+    const result = await sendPayload(
+      { text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } },
+      { privateKey: testKeys().pkcs8 },
+      FAST,
+    );
     assert.equal(result.ok, true);
     assert.equal(result.attempts, 2);
     // One token per send call: both attempts of one send carry the same token; a second send gets a new one.
@@ -58,14 +66,22 @@ describe('send: vonage over HTTP', () => {
 
   it('uses Basic auth with key and secret', async () => {
     server = await recordingServer(json(202, { message_uuid: 'x' }));
-    await sendPayload({ text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url, 'basic'), variables: { TO_NUMBER: '447700900001', CODE: '1' } }, { apiSecret: 'sec-ret-123' }, FAST);
+    await sendPayload(
+      { text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url, 'basic'), variables: { TO_NUMBER: '447700900001', CODE: '1' } },
+      { apiSecret: 'sec-ret-123' },
+      FAST,
+    );
     assert.equal(server.requests[0].headers.authorization, `Basic ${Buffer.from('abcd1234:sec-ret-123').toString('base64')}`);
   });
 
   it('retries a 429 with Retry-After, then succeeds', async () => {
     server = await recordingServer(json(429, { title: 'Throttled' }, { 'retry-after': '1' }), json(202, { message_uuid: 'm' }));
     const waits: number[] = [];
-    const result = await sendPayload({ text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } }, { privateKey: testKeys().pkcs8 }, { http: { sleep: async (ms) => void waits.push(ms) } });
+    const result = await sendPayload(
+      { text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } },
+      { privateKey: testKeys().pkcs8 },
+      { http: { sleep: async (ms) => void waits.push(ms) } },
+    );
     assert.equal(result.ok, true);
     assert.equal(result.attempts, 2);
     assert.deepEqual(waits, [1000]);
@@ -73,15 +89,23 @@ describe('send: vonage over HTTP', () => {
 
   it('does not retry a 422 and explains its RFC 7807 detail and invalid parameters', async () => {
     server = await recordingServer(
-      raw(422, 'application/problem+json', JSON.stringify({
-        type: 'https://developer.vonage.com/api-errors/messages#1150',
-        title: 'Invalid params',
-        detail: 'The value of one or more parameters is invalid.',
-        instance: 'bf0ca0bf927b3b52e3cb03217e1a1ddf',
-        invalid_parameters: [{ name: 'to', reason: 'Invalid value' }],
-      })),
+      raw(
+        422,
+        'application/problem+json',
+        JSON.stringify({
+          type: 'https://developer.vonage.com/api-errors/messages#1150',
+          title: 'Invalid params',
+          detail: 'The value of one or more parameters is invalid.',
+          instance: 'bf0ca0bf927b3b52e3cb03217e1a1ddf',
+          invalid_parameters: [{ name: 'to', reason: 'Invalid value' }],
+        }),
+      ),
     );
-    const result = await sendPayload({ text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } }, { privateKey: testKeys().pkcs8 }, FAST);
+    const result = await sendPayload(
+      { text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } },
+      { privateKey: testKeys().pkcs8 },
+      FAST,
+    );
     assert.equal(server.requests.length, 1);
     assert.equal(result.ok, false);
     assert.equal(result.status, 422);
@@ -96,7 +120,11 @@ describe('send: vonage over HTTP', () => {
 
   it('explains an HTML error page with its status and a short excerpt', async () => {
     server = await recordingServer(raw(502, 'text/html', '<html><head><title>502 Bad Gateway</title><style>h1{}</style></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>'));
-    const result = await sendPayload({ text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } }, { privateKey: testKeys().pkcs8 }, { http: { sleep: async () => undefined, maxAttempts: 1 } });
+    const result = await sendPayload(
+      { text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage(server.url), variables: { TO_NUMBER: '447700900001', CODE: '1' } },
+      { privateKey: testKeys().pkcs8 },
+      { http: { sleep: async () => undefined, maxAttempts: 1 } },
+    );
     assert.equal(result.ok, false);
     assert.match(result.problem!, /^HTTP 502 Bad Gateway with an HTML page instead of the API's JSON: "502 Bad Gateway Bad Gateway nginx"/);
     assert.match(result.problem!, /proxy/);
@@ -113,7 +141,11 @@ describe('send: vonage over HTTP', () => {
 
   it('refuses a payload with errors, saying where', async () => {
     server = await recordingServer(json(202, {}));
-    const result = await sendPayload({ text: '{"message_type": "text", "channel": "whatsapp",, }', fileName: 'a.vonage.json', profile: vonage(server.url), variables: {} }, { privateKey: testKeys().pkcs8 }, FAST);
+    const result = await sendPayload(
+      { text: '{"message_type": "text", "channel": "whatsapp",, }', fileName: 'a.vonage.json', profile: vonage(server.url), variables: {} },
+      { privateKey: testKeys().pkcs8 },
+      FAST,
+    );
     assert.equal(result.ok, false);
     assert.match(result.problem!, /^Not sent: a\.vonage\.json has \d+ errors?/);
     assert.match(result.problem!, /a\.vonage\.json:1:\d+: JSON syntax/);
@@ -121,7 +153,11 @@ describe('send: vonage over HTTP', () => {
   });
 
   it('refuses to send credentials over plain HTTP to another machine', async () => {
-    const result = await sendPayload({ text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage('http://api.example.com'), variables: { TO_NUMBER: '447700900001', CODE: '1' } }, { privateKey: testKeys().pkcs8 }, FAST);
+    const result = await sendPayload(
+      { text: WHATSAPP_TEXT, fileName: 'a.vonage.json', profile: vonage('http://api.example.com'), variables: { TO_NUMBER: '447700900001', CODE: '1' } },
+      { privateKey: testKeys().pkcs8 },
+      FAST,
+    );
     assert.equal(result.stage, 'auth');
     assert.match(result.problem!, /plain HTTP: use an https:\/\/ endpoint/);
   });
@@ -166,7 +202,17 @@ describe('send: WhatsApp, On-Premises and gateway requests', () => {
   });
 
   it('Meta Cloud: explains 131047 (window closed: send a template)', async () => {
-    server = await recordingServer(json(400, { error: { message: '(#131047) Re-engagement message', type: 'OAuthException', code: 131047, error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' }, fbtrace_id: 'Az8or' } }));
+    server = await recordingServer(
+      json(400, {
+        error: {
+          message: '(#131047) Re-engagement message',
+          type: 'OAuthException',
+          code: 131047,
+          error_data: { messaging_product: 'whatsapp', details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+          fbtrace_id: 'Az8or',
+        },
+      }),
+    );
     const profile: Profile = { name: 'meta', provider: 'whatsapp', endpoint: server.url, auth: 'bearer', phoneNumberId: '1055' };
     const r = await sendPayload({ text: cloudText, fileName: 'a.whatsapp.json', profile, variables: {} }, { token: 'EAAtoken123' }, FAST);
     assert.equal(r.ok, false);
@@ -187,7 +233,9 @@ describe('send: WhatsApp, On-Premises and gateway requests', () => {
   });
 
   it('On-Premises: explains 470 from seed 004', async () => {
-    server = await recordingServer(json(400, { errors: [{ code: 470, title: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number' }], meta: { api_status: 'stable' } }));
+    server = await recordingServer(
+      json(400, { errors: [{ code: 470, title: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number' }], meta: { api_status: 'stable' } }),
+    );
     const text = JSON.stringify({ recipient_type: 'individual', to: '447700900001', type: 'text', text: { body: 'Hello, dear customer!' } });
     const profile: Profile = { name: 'onprem', provider: 'whatsapp-onprem', endpoint: `${server.url}/onprem/v1`, auth: 'd360' };
     const r = await sendPayload({ text, fileName: 'a.whatsapp-onprem.json', profile, variables: {} }, { d360ApiKey: 'd360-key-abc' }, FAST);

@@ -27,7 +27,9 @@ describe('protocol: the Conversations page', () => {
   });
 
   it('accepts a state with an allowed tree only', () => {
-    assert.ok(parseConversationsHostMessage({ type: 'conversations', seq: 1, tree: { tag: 'div', children: [{ tag: 'button', attrs: { 'data-action': 'tap', 'data-key': 'k' }, children: ['Yes'] }] } }));
+    assert.ok(
+      parseConversationsHostMessage({ type: 'conversations', seq: 1, tree: { tag: 'div', children: [{ tag: 'button', attrs: { 'data-action': 'tap', 'data-key': 'k' }, children: ['Yes'] }] } }),
+    );
     assert.equal(parseConversationsHostMessage({ type: 'conversations', seq: 1, tree: { tag: 'div', attrs: { onclick: 'x' } } }), undefined);
     assert.equal(parseConversationsHostMessage({ type: 'conversations', seq: 1, tree: { tag: 'iframe' } }), undefined);
   });

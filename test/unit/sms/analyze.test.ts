@@ -101,7 +101,10 @@ describe('analyzeSms: boundaries', () => {
   });
 
   it('an empty text is one empty segment', () => {
-    assert.deepEqual({ ...analyzeSms(''), nonGsm: undefined }, { encoding: 'GSM-7', segments: 1, units: 0, perSegment: 160, remaining: 160, graphemeSafeSegments: 1, parts: [{ start: 0, end: 0 }], nonGsm: undefined });
+    assert.deepEqual(
+      { ...analyzeSms(''), nonGsm: undefined },
+      { encoding: 'GSM-7', segments: 1, units: 0, perSegment: 160, remaining: 160, graphemeSafeSegments: 1, parts: [{ start: 0, end: 0 }], nonGsm: undefined },
+    );
   });
 });
 

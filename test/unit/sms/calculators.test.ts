@@ -22,15 +22,15 @@ interface SplitSmsResult {
   length: number;
   remainingInPart: number;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const splitSms = require('split-sms') as { split(text: string, options?: { characterset?: 'GSM' | 'Unicode' }): SplitSmsResult };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { SegmentedMessage } = require('sms-segments-calculator') as {
   SegmentedMessage: new (text: string, encoding?: 'GSM-7' | 'UCS-2' | 'auto') => { encodingName: string; segmentsCount: number; messageSize: number };
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const gsmValidator = require('split-sms/lib/gsmvalidator') as { validateCharacter(c: string): boolean; validateExtendedCharacter(c: string): boolean };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const unicodeToGsm = require('sms-segments-calculator/dist/libs/UnicodeToGSM').default as Record<number, number[] | undefined>;
 
 /** mulberry32: a small seeded generator, so a failure reproduces. */

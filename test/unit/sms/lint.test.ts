@@ -73,7 +73,7 @@ describe('SMS lint rule', () => {
     const problems = lint(file).filter((p) => p.code === 'sms-ucs2');
     assert.equal(problems.length, 6);
     const one = applyEdits(file, problems[0].fixes![0].edits);
-    assert.equal(textOf(one), 'It\'s \u201cok\u201d \u2013 fine\u2026\u00a0yes');
+    assert.equal(textOf(one), "It's \u201cok\u201d \u2013 fine\u2026\u00a0yes");
     const all = problems[0].fixes!.find((f) => /all/.test(f.title))!;
     const fixed = applyEdits(file, all.edits);
     assert.equal(textOf(fixed), 'It\'s "ok" - fine... yes');
@@ -115,7 +115,10 @@ describe('SMS lint rule', () => {
     const info = lint(payload('a'.repeat(200))).find((p) => p.code === 'sms-segments')!;
     assert.equal(info.severity, 'info');
     assert.match(info.message, /2 segments/);
-    assert.equal(lint(payload('a'.repeat(160))).find((p) => p.code === 'sms-segments'), undefined);
+    assert.equal(
+      lint(payload('a'.repeat(160))).find((p) => p.code === 'sms-segments'),
+      undefined,
+    );
   });
 
   it('runs in the shared pipeline for a Vonage SMS payload', () => {
@@ -127,7 +130,8 @@ describe('SMS lint rule', () => {
   });
 
   it('runs for a legacy Vonage SMS payload too', () => {
-    const file = '{\n  "from": {"type": "sms", "number": "Acme"},\n  "to": {"type": "sms", "number": "447700900000"},\n  "message": {"content": {"type": "text", "text": "Caf\\u00e9 \\u2013 open"}}\n}\n';
+    const file =
+      '{\n  "from": {"type": "sms", "number": "Acme"},\n  "to": {"type": "sms", "number": "447700900000"},\n  "message": {"content": {"type": "text", "text": "Caf\\u00e9 \\u2013 open"}}\n}\n';
     const result = validateText(file, { fileName: 'hello.vonage-legacy.json' });
     const w = result.problems.filter((p) => p.code === 'sms-ucs2');
     assert.equal(w.length, 1, JSON.stringify(result.problems.map((p) => p.code)));

@@ -22,7 +22,10 @@ describe('message from template', () => {
       it(`${def.name} for ${provider}: every parameter in place, no problems`, () => {
         const payload = writeTemplateMessage({ definition: def, provider, now: 1_800_000_000_000 });
         const r = validateText(JSON.stringify(payload, null, 2), { fileName: `x${SUFFIX[provider]}`, templates: createCatalog([def]) });
-        assert.deepEqual(r.problems.map((p) => `${p.code} ${p.pointer}: ${p.message}`), []);
+        assert.deepEqual(
+          r.problems.map((p) => `${p.code} ${p.pointer}: ${p.message}`),
+          [],
+        );
         assert.equal(r.model?.kind, 'template');
       });
     }
@@ -32,11 +35,22 @@ describe('message from template', () => {
     const promo = defs.find((d) => d.name === 'seasonal_promotion')!;
     // seasonal_promotion has a header variable: too much for a list of body values.
     assert.throws(() => writeTemplateMessage({ definition: promo, provider: 'vonage-legacy' }), WriterError);
-    const simple: TemplateDefinition = { name: 'shipping_note', language: 'en_GB', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hello {{1}}, your parcel {{2}} ships today from our store.', example: { body_text: [['Ann', 'A-1']] } }] };
+    const simple: TemplateDefinition = {
+      name: 'shipping_note',
+      language: 'en_GB',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Hello {{1}}, your parcel {{2}} ships today from our store.', example: { body_text: [['Ann', 'A-1']] } }],
+    };
     const payload = writeTemplateMessage({ definition: simple, provider: 'vonage-legacy' });
     const r = validateText(JSON.stringify(payload), { fileName: 'x.vonage-legacy.json', templates: createCatalog([simple]) });
-    assert.deepEqual(r.problems.map((p) => p.code), []);
-    assert.deepEqual(r.model?.template?.parameters.map((p) => p.text), ['Ann', 'A-1']);
+    assert.deepEqual(
+      r.problems.map((p) => p.code),
+      [],
+    );
+    assert.deepEqual(
+      r.model?.template?.parameters.map((p) => p.text),
+      ['Ann', 'A-1'],
+    );
   });
 
   it('the sandbox sends each Cloud message (its seeded templates are the examples)', async () => {
@@ -53,7 +67,7 @@ describe('message from template', () => {
     }
   });
 
-  it('after a closed window, offers approved templates, the message\'s language first', () => {
+  it("after a closed window, offers approved templates, the message's language first", () => {
     const list = fittingTemplates([...defs, { ...defs[0], name: 'rejected_one', status: 'REJECTED' }, { ...defs[0], name: 'approved_de', language: 'de', status: 'APPROVED' }], 'en');
     assert.ok(!list.some((d) => d.name === 'rejected_one'));
     assert.equal(list[0].language, 'en');

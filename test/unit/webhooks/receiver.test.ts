@@ -13,7 +13,9 @@ import { recordingServer, type RecordingServer } from '../send/recording-server'
 import { SINK_SECRETS } from './sink';
 
 const cloud = Buffer.from(fs.readFileSync(path.join(__dirname, '../../../../examples/webhooks/whatsapp/status-read.whatsapp-webhook.json'), 'utf8').trim());
-const vonage = Buffer.from(JSON.stringify({ message_uuid: 'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab', to: '447700900001', from: '447700900000', timestamp: '2025-02-03T12:14:25Z', status: 'delivered', channel: 'whatsapp' }));
+const vonage = Buffer.from(
+  JSON.stringify({ message_uuid: 'aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab', to: '447700900001', from: '447700900000', timestamp: '2025-02-03T12:14:25Z', status: 'delivered', channel: 'whatsapp' }),
+);
 const metaSig = (b: Buffer, secret = SINK_SECRETS.whatsappAppSecret!) => 'sha256=' + createHmac('sha256', secret).update(b).digest('hex');
 
 async function post(url: string, body: Buffer | string, headers: Record<string, string> = {}) {
@@ -38,7 +40,7 @@ describe('webhooks/receiver', () => {
   });
   const last = () => receiver.list().at(-1)!;
 
-  it('answers Meta\'s verification GET with the challenge when the token matches, 403 otherwise', async () => {
+  it("answers Meta's verification GET with the challenge when the token matches, 403 otherwise", async () => {
     const ok = await request(`${receiver.url}/webhook?hub.mode=subscribe&hub.verify_token=${SINK_SECRETS.whatsappVerifyToken}&hub.challenge=1158201444`);
     assert.equal(ok.statusCode, 200);
     assert.equal(await ok.body.text(), '1158201444');
@@ -50,7 +52,7 @@ describe('webhooks/receiver', () => {
     assert.equal(last().verified, false);
   });
 
-  it('forwards a verified Meta webhook with its original headers and bytes, and answers with the handler\'s answer', async () => {
+  it("forwards a verified Meta webhook with its original headers and bytes, and answers with the handler's answer", async () => {
     const before = handler.requests.length;
     const r = await post(receiver.url + '/any/path', cloud, { 'x-hub-signature-256': metaSig(cloud), 'user-agent': 'facebookexternalua' });
     assert.equal(r.status, 202);
@@ -101,18 +103,28 @@ describe('webhooks/receiver', () => {
   it('destroys a slow client after its deadline, logs why, and keeps answering', async () => {
     const { port } = new URL(receiver.url);
     const closed = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        new Promise<number>((resolve) => {
-          const started = Date.now();
-          const s = net.connect(Number(port), '127.0.0.1', () => s.write(i % 2 ? 'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a"' : 'POST / HTTP/1.1\r\nHost: x\r\n'));
-          s.on('data', () => undefined);
-          s.on('error', () => undefined);
-          s.on('close', () => resolve(Date.now() - started));
-        }),
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          new Promise<number>((resolve) => {
+            const started = Date.now();
+            const s = net.connect(Number(port), '127.0.0.1', () =>
+              s.write(i % 2 ? 'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a"' : 'POST / HTTP/1.1\r\nHost: x\r\n'),
+            );
+            s.on('data', () => undefined);
+            s.on('error', () => undefined);
+            s.on('close', () => resolve(Date.now() - started));
+          }),
       ),
     );
-    assert.ok(closed.every((ms) => ms < 5000), `closed after ${closed.join(', ')} ms`);
-    assert.ok(lines.some((l) => /Slow client/.test(l)), lines.join('\n'));
+    assert.ok(
+      closed.every((ms) => ms < 5000),
+      `closed after ${closed.join(', ')} ms`,
+    );
+    assert.ok(
+      lines.some((l) => /Slow client/.test(l)),
+      lines.join('\n'),
+    );
     const ok = await post(receiver.url, cloud, { 'x-hub-signature-256': metaSig(cloud) });
     assert.equal(ok.status, 202);
   });
@@ -147,7 +159,10 @@ describe('webhooks/receiver: unverifiable requests and the store', () => {
       assert.equal(ids.length, 3);
       const second = await createReceiver({ store: dir });
       try {
-        assert.deepEqual(second.list().map((r) => r.id), ids);
+        assert.deepEqual(
+          second.list().map((r) => r.id),
+          ids,
+        );
         assert.equal(Buffer.from(second.get(ids[0])!.bodyBase64, 'base64').toString(), vonage.toString(), 'the exact bytes');
         assert.equal(second.get(ids[2].slice(0, 6))?.id, ids[2], 'a unique prefix finds it');
       } finally {

@@ -3,7 +3,11 @@ import { createReceiver, type Receiver } from '../../../src/webhooks/receiver';
 import type { StoredRequest } from '../../../src/webhooks/store';
 import type { WebhookSecrets } from '../../../src/providers/webhook-types';
 
-export const SINK_SECRETS: WebhookSecrets = { whatsappAppSecret: 'test-app-secret-0123456789', whatsappVerifyToken: 'test-verify-token', vonageSignatureSecret: 'test-signature-secret-0123456789abcdef' };
+export const SINK_SECRETS: WebhookSecrets = {
+  whatsappAppSecret: 'test-app-secret-0123456789',
+  whatsappVerifyToken: 'test-verify-token',
+  vonageSignatureSecret: 'test-signature-secret-0123456789abcdef',
+};
 
 export interface Sink {
   url: string;
@@ -19,10 +23,15 @@ export interface Sink {
 export async function sink(options: { secrets?: WebhookSecrets; now?: () => number; forwardTo?: string } = {}): Promise<Sink> {
   const got: StoredRequest[] = [];
   const waiters: (() => void)[] = [];
-  const receiver = await createReceiver({ secrets: options.secrets ?? SINK_SECRETS, now: options.now, forwardTo: options.forwardTo, onRequest: (r) => {
-    got.push(r);
-    for (const w of [...waiters]) w();
-  } });
+  const receiver = await createReceiver({
+    secrets: options.secrets ?? SINK_SECRETS,
+    now: options.now,
+    forwardTo: options.forwardTo,
+    onRequest: (r) => {
+      got.push(r);
+      for (const w of [...waiters]) w();
+    },
+  });
   const wait = (ready: () => boolean, ms: number, what: string) =>
     new Promise<void>((resolve, reject) => {
       if (ready()) return resolve();

@@ -17,7 +17,11 @@ describe('snippets for webhook files', () => {
       it(`"${name}" filled with its defaults is a valid ${w.label} with events`, () => {
         const text = expandSnippet(s.body);
         const r = validateText(text, { fileName: `snippet${w.suffix}` });
-        assert.deepEqual(r.problems.map((p) => `${p.pointer}: ${p.message}`), [], text);
+        assert.deepEqual(
+          r.problems.map((p) => `${p.pointer}: ${p.message}`),
+          [],
+          text,
+        );
         assert.ok((r.webhook?.events.length ?? 0) > 0);
       });
     }

@@ -21,7 +21,28 @@ function state(seq: number, text = 'Deliver tomorrow?') {
   const tree = renderConversations({
     inbox: { state: 'listening', text: 'Inbox listening' },
     tabs: [],
-    thread: { key: 'T', title: '447700900001', sub: 'Sandbox', window: { state: 'always', words: 'open' }, sandbox: true, items: [{ kind: 'out', key: 'wamid.1', time: '12:00', model: { ...model, text: t(text) }, summary: '', progress: 'read', messageId: 'wamid.1', hasRequest: false, hasResponse: false, tappable: true, origin: 'editor' }] },
+    thread: {
+      key: 'T',
+      title: '447700900001',
+      sub: 'Sandbox',
+      window: { state: 'always', words: 'open' },
+      sandbox: true,
+      items: [
+        {
+          kind: 'out',
+          key: 'wamid.1',
+          time: '12:00',
+          model: { ...model, text: t(text) },
+          summary: '',
+          progress: 'read',
+          messageId: 'wamid.1',
+          hasRequest: false,
+          hasResponse: false,
+          tappable: true,
+          origin: 'editor',
+        },
+      ],
+    },
   });
   return { type: 'conversations', seq, tree };
 }
@@ -33,9 +54,22 @@ describe('webview: the Conversations page', function () {
 
   before(async function () {
     if (!fs.existsSync(script) || !fs.existsSync(chromiumPath)) return this.skip();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-crash-reporter', '--disable-breakpad'] });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-crash-reporter',
+        '--disable-breakpad',
+      ],
+    });
   });
   after(async () => browser?.close());
 
@@ -43,7 +77,9 @@ describe('webview: the Conversations page', function () {
     if (!browser) return this.skip();
     page = await browser.newPage();
     // As VS Code's webview has it: no eval, the page's script only.
-    await page.setContent(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"></head><body><div id="root"></div></body></html>`);
+    await page.setContent(
+      `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"></head><body><div id="root"></div></body></html>`,
+    );
     await page.evaluate(`(() => { window.__posted = []; let s; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => s, setState: (x) => (s = x) }); })()`);
     await page.addScriptTag({ content: fs.readFileSync(script, 'utf8') });
   });
@@ -59,7 +95,10 @@ describe('webview: the Conversations page', function () {
     await page.click('button[data-action="tap"]');
     const tap = (await posted()).find((m) => m.type === 'action');
     assert.deepEqual(tap, { type: 'action', action: 'tap', key: 'wamid.1', index: 0 });
-    assert.ok((await posted()).some((m) => m.type === 'rendered'), 'reports the update as painted');
+    assert.ok(
+      (await posted()).some((m) => m.type === 'rendered'),
+      'reports the update as painted',
+    );
   });
 
   it('keeps the text being typed across a redraw, and sends it as the customer on Enter', async () => {
@@ -70,7 +109,10 @@ describe('webview: the Conversations page', function () {
     await page.waitForFunction(`document.body.textContent.includes('A status moved')`);
     assert.equal(await page.inputValue('input[data-field="text"]'), 'See you at 5');
     await page.press('input[data-field="text"]', 'Enter');
-    assert.deepEqual((await posted()).find((m) => m.action === 'type'), { type: 'action', action: 'type', key: 'T', text: 'See you at 5' });
+    assert.deepEqual(
+      (await posted()).find((m) => m.action === 'type'),
+      { type: 'action', action: 'type', key: 'T', text: 'See you at 5' },
+    );
     assert.equal(await page.inputValue('input[data-field="text"]'), '');
   });
 

@@ -65,7 +65,12 @@ describe('mwb bulk', function () {
     return f;
   };
   const list = (name: string, tos: string[]) => write(name, ['TO,NAME', ...tos.map((t, i) => `${t},"Person ${i + 1}, ""the"" one"`)].join('\n') + '\n');
-  const journalLines = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: string; line: number; outcome?: string });
+  const journalLines = (file: string) =>
+    fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { t: string; line: number; outcome?: string });
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mwb-bulk-'));
@@ -81,7 +86,10 @@ describe('mwb bulk', function () {
     server = await cloudServer();
     const tos = numbers(1000);
     const rec = list('list.csv', tos);
-    const r = await mwb(['bulk', '--json', '--payload', payload, '--recipients', rec, '--endpoint', server.url, '--rate', '1000', '--concurrency', '16', '--report', path.join(dir, 'report.csv')], ENV);
+    const r = await mwb(
+      ['bulk', '--json', '--payload', payload, '--recipients', rec, '--endpoint', server.url, '--rate', '1000', '--concurrency', '16', '--report', path.join(dir, 'report.csv')],
+      ENV,
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.equal(server.requests, 1000);
     assert.deepEqual(server.arrivals.map((a) => a.to).sort(), [...tos].sort());
@@ -168,7 +176,10 @@ describe('mwb bulk', function () {
     const j = journalLines(`${rec}.journal.jsonl`);
     const intents = new Set(j.filter((x) => x.t === 'intent').map((x) => x.line));
     const outcomes = new Set(j.filter((x) => x.t === 'outcome').map((x) => x.line));
-    assert.deepEqual([...intents].filter((l) => !outcomes.has(l)), []);
+    assert.deepEqual(
+      [...intents].filter((l) => !outcomes.has(l)),
+      [],
+    );
     assert.equal(server.arrivals.length, j.filter((x) => x.t === 'outcome' && x.outcome === 'sent').length);
     assert.ok(server.arrivals.length < 200);
   });
@@ -179,7 +190,11 @@ describe('mwb bulk', function () {
     const r = await mwb(['bulk', '--json', '--payload', payload, '--recipients', rec, '--endpoint', server.url, '--report', path.join(dir, 'r.jsonl')], ENV);
     assert.equal(r.code, 1);
     assert.equal(server.requests, 2);
-    const rows = fs.readFileSync(path.join(dir, 'r.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = fs
+      .readFileSync(path.join(dir, 'r.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const byLine = new Map(rows.map((x) => [x.line, x]));
     assert.equal(byLine.get(4).outcome, 'invalid');
     assert.match(byLine.get(4).problem, /\/to/);

@@ -37,7 +37,7 @@ describe('mwb trigger', function () {
     assert.equal(got.headers['user-agent'], 'facebookexternalua');
   });
 
-  it('signs a Vonage webhook with an HS256 JWT whose payload_hash is the body\'s SHA-256', async () => {
+  it("signs a Vonage webhook with an HS256 JWT whose payload_hash is the body's SHA-256", async () => {
     const r = await mwb(['trigger', '--json', path.join(EX, 'vonage', 'status-delivered.vonage-webhook.json'), '--to', handler.url], SECRETS);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual([JSON.parse(r.stdout).status, JSON.parse(r.stdout).signed], [200, true]);
@@ -98,8 +98,27 @@ describe('mwb listen', function () {
       const verify = await request(`${listen.url}/?hub.mode=subscribe&hub.verify_token=cli-verify&hub.challenge=42`);
       assert.equal(await verify.body.text(), '42');
       const out = (await lines(listen.stdout, 4)).map((l) => JSON.parse(l));
-      assert.deepEqual(out.map((o) => [o.provider, o.verified, o.status]), [['whatsapp', true, 200], ['vonage', false, 401], ['whatsapp-onprem', null, 200], ['whatsapp', true, 200]]);
-      assert.deepEqual(out[0].events, [{ kind: 'status', messageId: 'wamid.HBgLMTU1NTEyMzAwMDAVAgARGBJDMDlCMTRFNDhGMTI1NzhDMUUA', status: 'failed', to: '15551230000', from: '15550783881', timestamp: '2025-06-08T20:59:52.000Z', errorCode: 131047, errorTitle: 'Re-engagement message' }]);
+      assert.deepEqual(
+        out.map((o) => [o.provider, o.verified, o.status]),
+        [
+          ['whatsapp', true, 200],
+          ['vonage', false, 401],
+          ['whatsapp-onprem', null, 200],
+          ['whatsapp', true, 200],
+        ],
+      );
+      assert.deepEqual(out[0].events, [
+        {
+          kind: 'status',
+          messageId: 'wamid.HBgLMTU1NTEyMzAwMDAVAgARGBJDMDlCMTRFNDhGMTI1NzhDMUUA',
+          status: 'failed',
+          to: '15551230000',
+          from: '15550783881',
+          timestamp: '2025-06-08T20:59:52.000Z',
+          errorCode: 131047,
+          errorTitle: 'Re-engagement message',
+        },
+      ]);
       assert.match(out[1].reason, /another secret/);
       assert.match(out[2].reason, /does not sign/);
       assert.equal(handler.requests.length, 1, 'only the verified POST was forwarded');
@@ -117,7 +136,10 @@ describe('mwb listen', function () {
     assert.match(line, /whatsapp +verified +message interactive .* from 447700900123 +tapped "Yes, confirm" \(confirm\)/);
     await first.stop();
     const listed = await mwb(['listen', 'list', '--json', '--store', store]);
-    const [stored] = listed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [stored] = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const handler = await recordingServer((_req, res) => res.end('again'));
     try {
       const replay = await mwb(['listen', 'replay', stored.id, '--to', handler.url, '--store', store]);

@@ -26,7 +26,15 @@ function mwb(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 /** Every echo of `secret` a server could send. */
 function forms(secret: string): string[] {
-  return [secret, secret.toLowerCase(), secret.toUpperCase(), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url'), encodeURIComponent(secret), Buffer.from(`k:${secret}`).toString('base64')];
+  return [
+    secret,
+    secret.toLowerCase(),
+    secret.toUpperCase(),
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(secret).toString('base64url'),
+    encodeURIComponent(secret),
+    Buffer.from(`k:${secret}`).toString('base64'),
+  ];
 }
 
 function leaks(out: string, secret: string): string[] {
@@ -66,8 +74,20 @@ describe('mwb send against a server that echoes credentials and escape sequences
   });
 
   const cases: { name: string; file: string; payload: unknown; env: Record<string, string>; secret: string }[] = [
-    { name: 'WhatsApp bearer token', file: 'a.whatsapp.json', payload: { messaging_product: 'whatsapp', to: '447700900000', type: 'text', text: { body: 'hi' } }, env: { WHATSAPP_TOKEN: 'EAAGm0PX4ZCpsBAKZ3x7Qw9LmNoP1q2R', WHATSAPP_PHONE_NUMBER_ID: '100000000000001' }, secret: 'EAAGm0PX4ZCpsBAKZ3x7Qw9LmNoP1q2R' },
-    { name: 'Vonage Basic secret', file: 'a.vonage.json', payload: { message_type: 'text', channel: 'sms', to: '447700900000', from: 'Acme', text: 'hi' }, env: { VONAGE_API_KEY: 'abcd1234', VONAGE_API_SECRET: 'Zq9sEcReTvAlUe77' }, secret: 'Zq9sEcReTvAlUe77' },
+    {
+      name: 'WhatsApp bearer token',
+      file: 'a.whatsapp.json',
+      payload: { messaging_product: 'whatsapp', to: '447700900000', type: 'text', text: { body: 'hi' } },
+      env: { WHATSAPP_TOKEN: 'EAAGm0PX4ZCpsBAKZ3x7Qw9LmNoP1q2R', WHATSAPP_PHONE_NUMBER_ID: '100000000000001' },
+      secret: 'EAAGm0PX4ZCpsBAKZ3x7Qw9LmNoP1q2R',
+    },
+    {
+      name: 'Vonage Basic secret',
+      file: 'a.vonage.json',
+      payload: { message_type: 'text', channel: 'sms', to: '447700900000', from: 'Acme', text: 'hi' },
+      env: { VONAGE_API_KEY: 'abcd1234', VONAGE_API_SECRET: 'Zq9sEcReTvAlUe77' },
+      secret: 'Zq9sEcReTvAlUe77',
+    },
     { name: 'gateway token in the body', file: 'a.gateway.json', payload: { phone: '+447700900000', message: 'hi' }, env: { GATEWAY_TOKEN: 'gw-T0ken-5ecret-9912' }, secret: 'gw-T0ken-5ecret-9912' },
   ];
   for (const c of cases) {
@@ -78,7 +98,7 @@ describe('mwb send against a server that echoes credentials and escape sequences
         const endpoint = c.file.endsWith('.gateway.json') ? `${url}/send` : url;
         const r = await mwb(['send', ...(json ? ['--json'] : []), '--endpoint', endpoint, f], c.env);
         assert.equal(r.code, 1, r.out);
-        assert.match(r.out, /Invalid credential/, 'the server\'s message is shown');
+        assert.match(r.out, /Invalid credential/, "the server's message is shown");
         assert.deepEqual(leaks(r.out, c.secret), []);
         assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(r.out.replace(/\r\n/g, '\n')), `raw control character in ${JSON.stringify(r.out)}`);
         assert.match(r.out, /\\u001b\[2J/, 'the escape is shown, not obeyed');

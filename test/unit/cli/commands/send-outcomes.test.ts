@@ -113,7 +113,12 @@ describe('mwb send: outcomes, deadline, proxies', function () {
     });
 
     it('NO_PROXY sends that host direct (here: no such host, not sent), the proxy sees nothing', async () => {
-      const r = await mwb(['send', '--json', '--timeout', '5', '--endpoint', 'https://api.example.test', file], { ...ENV, HTTPS_PROXY: proxy.url, NO_PROXY: 'example.test', NODE_EXTRA_CA_CERTS: caFile });
+      const r = await mwb(['send', '--json', '--timeout', '5', '--endpoint', 'https://api.example.test', file], {
+        ...ENV,
+        HTTPS_PROXY: proxy.url,
+        NO_PROXY: 'example.test',
+        NODE_EXTRA_CA_CERTS: caFile,
+      });
       assert.equal(r.code, 1);
       assert.equal(JSON.parse(r.stdout).outcome, 'not-sent');
       assert.deepEqual(proxy.targets, []);

@@ -44,8 +44,19 @@ describe('mwb send / curl placeholder values', function () {
   it('refuses a placeholder naming a credential: exit 1, nothing sent, the secret nowhere in the output', () => {
     for (const name of ['WHATSAPP_TOKEN', 'VONAGE_PRIVATE_KEY', 'AWS_SECRET_ACCESS_KEY']) {
       const f = payload(`Your key is {{${name}}}`);
-      const env = { ...base, MWB_VAR_TO_NUMBER: '447700900001', VONAGE_PRIVATE_KEY: 'not-a-key-but-secret-1', AWS_SECRET_ACCESS_KEY: 'aws-secret-value-123', [`MWB_VAR_${name}`]: 'declared-anyway-999' };
-      for (const args of [['send', '--dry-run', f], ['send', '--json', '--endpoint', 'http://127.0.0.1:9', f], ['curl', f], ['validate', f]]) {
+      const env = {
+        ...base,
+        MWB_VAR_TO_NUMBER: '447700900001',
+        VONAGE_PRIVATE_KEY: 'not-a-key-but-secret-1',
+        AWS_SECRET_ACCESS_KEY: 'aws-secret-value-123',
+        [`MWB_VAR_${name}`]: 'declared-anyway-999',
+      };
+      for (const args of [
+        ['send', '--dry-run', f],
+        ['send', '--json', '--endpoint', 'http://127.0.0.1:9', f],
+        ['curl', f],
+        ['validate', f],
+      ]) {
         const r = mwb(args, env);
         assert.equal(r.code, 1, `${name} ${args[0]}: ${r.all}`);
         assert.match(r.all, /names a credential/, `${name} ${args.join(' ')}`);

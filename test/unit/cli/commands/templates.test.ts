@@ -38,7 +38,15 @@ async function graph(pages: number, perPage: number, answer?: (seen: Seen, res: 
       const page = Number(u.searchParams.get('after') ?? 0);
       const data = Array.from({ length: perPage }, (_, i) => {
         const n = page * perPage + i;
-        return { name: `template_${n}`, language: 'en_US', category: 'UTILITY', status: n === 1 ? 'REJECTED' : 'APPROVED', ...(n === 1 ? { rejected_reason: 'INVALID_FORMAT' } : {}), id: String(1000 + n), components: [{ type: 'BODY', text: `Hello {{1}}, this is template ${n}.`, example: { body_text: [['Ann']] } }] };
+        return {
+          name: `template_${n}`,
+          language: 'en_US',
+          category: 'UTILITY',
+          status: n === 1 ? 'REJECTED' : 'APPROVED',
+          ...(n === 1 ? { rejected_reason: 'INVALID_FORMAT' } : {}),
+          id: String(1000 + n),
+          components: [{ type: 'BODY', text: `Hello {{1}}, this is template ${n}.`, example: { body_text: [['Ann']] } }],
+        };
       });
       const paging: Record<string, unknown> = { cursors: { before: String(page), after: String(page + 1) } };
       if (page + 1 < pages) paging.next = `http://127.0.0.1:${(server.address() as AddressInfo).port}${u.pathname}?limit=${perPage}&after=${page + 1}`;
@@ -66,7 +74,7 @@ describe('mwb templates', function () {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('pull follows every page into whatsapp.templates.json, in Meta\'s format with status and reason', async () => {
+  it("pull follows every page into whatsapp.templates.json, in Meta's format with status and reason", async () => {
     const server = await graph(4, 3);
     try {
       const r = await mwb(['templates', 'pull', '--endpoint', server.url], env, dir);
@@ -79,7 +87,10 @@ describe('mwb templates', function () {
       assert.equal(out.pages, 4);
       assert.deepEqual(out.byStatus, { APPROVED: 11, REJECTED: 1 });
       const file = JSON.parse(fs.readFileSync(path.join(dir, 'whatsapp.templates.json'), 'utf8'));
-      assert.deepEqual(file.data.map((d: { name: string }) => d.name), Array.from({ length: 12 }, (_, i) => `template_${i}`));
+      assert.deepEqual(
+        file.data.map((d: { name: string }) => d.name),
+        Array.from({ length: 12 }, (_, i) => `template_${i}`),
+      );
       assert.equal(file.data[1].rejected_reason, 'INVALID_FORMAT');
       assert.equal(file.pulled.from, `${server.url}/v21.0/${WABA}/message_templates`);
       assert.ok(!r.stdout.includes(TOKEN) && !r.stderr.includes(TOKEN) && !fs.readFileSync(path.join(dir, 'whatsapp.templates.json'), 'utf8').includes(TOKEN));
@@ -122,7 +133,7 @@ describe('mwb templates', function () {
     }
   });
 
-  it('pull: an API error exits 1 with Meta\'s words; no token or no WABA id exits 2', async () => {
+  it("pull: an API error exits 1 with Meta's words; no token or no WABA id exits 2", async () => {
     const server = await graph(1, 1, (_s, res) => {
       res.writeHead(401, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'Error validating access token', type: 'OAuthException', code: 190 } }));
@@ -143,7 +154,7 @@ describe('mwb templates', function () {
     }
   });
 
-  it('push posts the file\'s definition to the WABA\'s message_templates and explains the answer', async () => {
+  it("push posts the file's definition to the WABA's message_templates and explains the answer", async () => {
     const server = await graph(1, 1, (s, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: '1689556908129832', status: 'PENDING', category: 'MARKETING' }));
@@ -169,7 +180,7 @@ describe('mwb templates', function () {
     }
   });
 
-  it('push refuses a definition with errors without sending it, and reports Meta\'s refusal by code', async () => {
+  it("push refuses a definition with errors without sending it, and reports Meta's refusal by code", async () => {
     const server = await graph(1, 1, (s, res) => {
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'Invalid parameter', type: 'OAuthException', code: 100, error_subcode: 2388024, error_user_title: 'Message template already exists' } }));

@@ -55,7 +55,10 @@ export function start(args: string[], env: Record<string, string> = {}): Promise
 export async function lines(chunks: string[], n: number, ms = 5000): Promise<string[]> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const all = chunks.join('').split('\n').filter((l) => l.trim() !== '');
+    const all = chunks
+      .join('')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     if (all.length >= n && chunks.join('').endsWith('\n')) return all;
     if (Date.now() > deadline) throw new Error(`${all.length} of ${n} lines: ${all.join('\n')}`);
     await new Promise((r) => setTimeout(r, 20));

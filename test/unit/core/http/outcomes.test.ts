@@ -32,7 +32,7 @@ describe('core/http: outcomes (never a message twice)', function () {
     assert.equal(server.posts, 1);
     assert.equal(r.outcome, 'unknown');
     assert.equal(r.failure?.kind, 'reset');
-    assert.match(r.failure!.message, /may have been sent: check its status before sending again/);
+    assert.match(r.failure.message, /may have been sent: check its status before sending again/);
   });
 
   it('a 200 cut off mid-body: one POST, unknown (the answer never completed)', async () => {
@@ -90,7 +90,10 @@ describe('core/http: outcomes (never a message twice)', function () {
     assert.equal(r.outcome, 'not-sent');
     assert.equal(r.retryable, true);
     assert.equal(r.retryAfterMs, 3_600_000);
-    assert.ok(r.notes.some((n) => /would pass the 2 s deadline/.test(n)), r.notes.join('\n'));
+    assert.ok(
+      r.notes.some((n) => /would pass the 2 s deadline/.test(n)),
+      r.notes.join('\n'),
+    );
   });
 
   it('with retryStatuses off, a 429 comes back at once for the caller to reschedule', async () => {

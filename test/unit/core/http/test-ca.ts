@@ -28,7 +28,10 @@ export function makeCerts(hostname: string): TestCerts {
   const caName = [{ name: 'commonName', value: 'Message Workbench Test CA' }];
   caCert.setSubject(caName);
   caCert.setIssuer(caName);
-  caCert.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }]);
+  caCert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+  ]);
   caCert.sign(ca.priv, forge.md.sha256.create());
 
   const leaf = keyPair();
@@ -38,7 +41,12 @@ export function makeCerts(hostname: string): TestCerts {
   validity(cert);
   cert.setSubject([{ name: 'commonName', value: hostname }]);
   cert.setIssuer(caName);
-  cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true, keyEncipherment: true }, { name: 'extKeyUsage', serverAuth: true }, { name: 'subjectAltName', altNames: [{ type: 2, value: hostname }] }]);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 2, value: hostname }] },
+  ]);
   cert.sign(ca.priv, forge.md.sha256.create());
   return { caPem: forge.pki.certificateToPem(caCert), certPem: forge.pki.certificateToPem(cert), keyPem: leaf.privPem };
 }

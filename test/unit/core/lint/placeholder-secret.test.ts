@@ -18,7 +18,24 @@ describe('placeholder-secret', () => {
   });
 
   it('finds them at any depth and leaves ordinary placeholders alone', () => {
-    const text = JSON.stringify({ messaging_product: 'whatsapp', to: '{{TO_NUMBER}}', type: 'template', template: { name: 'x', language: { code: 'en' }, components: [{ type: 'body', parameters: [{ type: 'text', text: '{{ db_password }}' }, { type: 'text', text: '{{NAME}}' }] }] } });
+    const text = JSON.stringify({
+      messaging_product: 'whatsapp',
+      to: '{{TO_NUMBER}}',
+      type: 'template',
+      template: {
+        name: 'x',
+        language: { code: 'en' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: '{{ db_password }}' },
+              { type: 'text', text: '{{NAME}}' },
+            ],
+          },
+        ],
+      },
+    });
     const p = validateText(text, { fileName: 'x.whatsapp.json' }).problems.filter((x) => x.code === 'placeholder-secret');
     assert.deepEqual(
       p.map((x) => x.pointer),
@@ -28,7 +45,12 @@ describe('placeholder-secret', () => {
 
   it('stops the send before anything is filled or sent, whatever the variables hold', () => {
     const text = JSON.stringify({ phone: '+447700900000', message: '{{GATEWAY_TOKEN}}' });
-    const r = prepareSend({ text, fileName: 'x.gateway.json', profile: defaultProfile(providerById('gateway')!, { endpoint: 'https://gw.example.com/send' }), variables: { GATEWAY_TOKEN: 'gw-secret-1234' } });
+    const r = prepareSend({
+      text,
+      fileName: 'x.gateway.json',
+      profile: defaultProfile(providerById('gateway')!, { endpoint: 'https://gw.example.com/send' }),
+      variables: { GATEWAY_TOKEN: 'gw-secret-1234' },
+    });
     assert.equal(r.ok, false);
     assert.match((r as { message: string }).message, /names a credential/);
     assert.ok(!(r as { message: string }).message.includes('gw-secret-1234'));

@@ -23,11 +23,19 @@ const whatsapp = (components: unknown[]) => ({
   messaging_product: 'whatsapp',
   to: '447700900000',
   type: 'template',
-  template: { name: 'order_update', language: { code: 'en_US' }, components: [{ type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/a.png' } }] }, ...components, { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'x'.repeat(200) }] }] },
+  template: {
+    name: 'order_update',
+    language: { code: 'en_US' },
+    components: [
+      { type: 'header', parameters: [{ type: 'image', image: { link: 'https://example.com/a.png' } }] },
+      ...components,
+      { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'x'.repeat(200) }] },
+    ],
+  },
 });
 
 describe('a missing template parameter is underlined where it belongs, not across the whole template', () => {
-  it('the body\'s parameters array when it has too few', () => {
+  it("the body's parameters array when it has too few", () => {
     const r = missing(whatsapp([{ type: 'body', parameters: [{ type: 'text', text: 'Alex' }] }]), 'x.whatsapp.json');
     assert.equal(r.pointer, '/template/components/1/parameters');
     assert.ok(r.underlined.startsWith('[') && r.underlined.length < 120, r.underlined);
@@ -45,13 +53,16 @@ describe('a missing template parameter is underlined where it belongs, not acros
   });
 
   it('only the "template" key when a Vonage template has no parameters at all', () => {
-    const r = missing({ message_type: 'template', channel: 'whatsapp', to: '447700900000', from: '447700900001', template: { name: 'order_update' }, whatsapp: { policy: 'deterministic', locale: 'en_US' } }, 'x.vonage.json');
+    const r = missing(
+      { message_type: 'template', channel: 'whatsapp', to: '447700900000', from: '447700900001', template: { name: 'order_update' }, whatsapp: { policy: 'deterministic', locale: 'en_US' } },
+      'x.vonage.json',
+    );
     assert.equal(r.pointer, '/template');
     assert.equal(r.underlined, '"template"');
   });
 });
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const def = (file: string): TemplateDefinition => JSON.parse(fs.readFileSync(path.join(projectRoot(), 'examples', 'templates', file), 'utf8'));
 const DEFS = ['order-update.template.json', 'order-confirmation-named.template.json', 'summer-carousel.template.json', 'verification-code.template.json'].map(def);
@@ -92,7 +103,10 @@ describe('message lint against template definitions', () => {
     const payload = orderUpdate(GOOD_ORDER);
     payload.template.language.code = 'en_GB';
     const { text: t, problems } = check(payload, pulled);
-    assert.deepEqual(problems.map((p) => p.at), ['error template-language /template/language/code']);
+    assert.deepEqual(
+      problems.map((p) => p.at),
+      ['error template-language /template/language/code'],
+    );
     assert.match(problems[0].message, /exists in en_US/);
     const fixed = JSON.parse(applyEdits(t, problems[0].fixes![0].edits));
     assert.equal(fixed.template.language.code, 'en_US');
@@ -100,14 +114,25 @@ describe('message lint against template definitions', () => {
   });
 
   it('a template that is not approved is a warning naming its status', () => {
-    const [p] = check(cloud({ name: 'seasonal_promotion', language: { code: 'en' }, components: [{ type: 'header', parameters: [text('Sale')] }, { type: 'body', parameters: [text('a'), text('b'), text('c')] }] })).problems;
+    const [p] = check(
+      cloud({
+        name: 'seasonal_promotion',
+        language: { code: 'en' },
+        components: [
+          { type: 'header', parameters: [text('Sale')] },
+          { type: 'body', parameters: [text('a'), text('b'), text('c')] },
+        ],
+      }),
+    ).problems;
     assert.equal(p.at, 'warning template-status /template/name');
     assert.match(p.message, /rejected \(INVALID_FORMAT\)/);
   });
 
   it('body parameter count: too few points at the parameters, too many at the first extra one', () => {
     assert.deepEqual(at(orderUpdate([GOOD_ORDER[0], { type: 'body', parameters: [text('Alex')] }, GOOD_ORDER[2]])), ['error template-parameters /template/components/1/parameters']);
-    assert.deepEqual(at(orderUpdate([GOOD_ORDER[0], { type: 'body', parameters: [...GOOD_ORDER[1].parameters, text('x')] }, GOOD_ORDER[2]])), ['error template-parameters /template/components/1/parameters/4/text']);
+    assert.deepEqual(at(orderUpdate([GOOD_ORDER[0], { type: 'body', parameters: [...GOOD_ORDER[1].parameters, text('x')] }, GOOD_ORDER[2]])), [
+      'error template-parameters /template/components/1/parameters/4/text',
+    ]);
   });
 
   it('header media: missing, or of the wrong type', () => {
@@ -120,9 +145,14 @@ describe('message lint against template definitions', () => {
     assert.deepEqual(at(orderUpdate(GOOD_ORDER.slice(0, 2))), ['error template-button-parameters /template']);
     const wrong = orderUpdate([...GOOD_ORDER.slice(0, 2), { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'x' }] }]);
     const { text: t, problems } = check(wrong);
-    assert.deepEqual(problems.map((p) => p.at), ['error template-button-type /template/components/2/sub_type']);
+    assert.deepEqual(
+      problems.map((p) => p.at),
+      ['error template-button-type /template/components/2/sub_type'],
+    );
     assert.equal(JSON.parse(applyEdits(t, problems[0].fixes![0].edits)).template.components[2].sub_type, 'url');
-    assert.deepEqual(at(orderUpdate([...GOOD_ORDER, { type: 'button', sub_type: 'quick_reply', index: '5', parameters: [{ type: 'payload', payload: 'x' }] }])), ['error template-button-index /template/components/3/index']);
+    assert.deepEqual(at(orderUpdate([...GOOD_ORDER, { type: 'button', sub_type: 'quick_reply', index: '5', parameters: [{ type: 'payload', payload: 'x' }] }])), [
+      'error template-button-index /template/components/3/index',
+    ]);
   });
 
   it('named parameters: every name the template has, and none it lacks', () => {
@@ -151,7 +181,15 @@ describe('message lint against template definitions', () => {
         { type: 'button', sub_type: 'url', index: 1, parameters: [text(`p${index}`)] },
       ],
     });
-    const carousel = (cards: Json[]) => cloud({ name: 'summer_carousel', language: { code: 'en_US' }, components: [{ type: 'body', parameters: [text('Pablo')] }, { type: 'carousel', cards }] });
+    const carousel = (cards: Json[]) =>
+      cloud({
+        name: 'summer_carousel',
+        language: { code: 'en_US' },
+        components: [
+          { type: 'body', parameters: [text('Pablo')] },
+          { type: 'carousel', cards },
+        ],
+      });
     assert.deepEqual(at(carousel([card(0, 'A'), card(1, 'B')])), []);
     assert.deepEqual(at(carousel([card(0, 'A')])), ['error template-carousel /template/components/1/cards']);
     const noUrl = card(1, 'B');
@@ -163,7 +201,14 @@ describe('message lint against template definitions', () => {
   });
 
   it('Vonage v1: a list of body values cannot fill a media header or a URL button', () => {
-    const vonage = { message_type: 'template', channel: 'whatsapp', to: '447700900000', from: '447700900001', template: { name: 'order_update', parameters: ['Alex', '1234', '$10', 'Monday'] }, whatsapp: { policy: 'deterministic', locale: 'en_US' } };
+    const vonage = {
+      message_type: 'template',
+      channel: 'whatsapp',
+      to: '447700900000',
+      from: '447700900001',
+      template: { name: 'order_update', parameters: ['Alex', '1234', '$10', 'Monday'] },
+      whatsapp: { policy: 'deterministic', locale: 'en_US' },
+    };
     const [p] = check(vonage, catalog, 'x.vonage.json').problems;
     assert.equal(p.at, 'error template-header-media /template');
     assert.match(p.message, /custom/);
@@ -173,7 +218,13 @@ describe('message lint against template definitions', () => {
   });
 
   it('Vonage custom carries the Cloud template object, and is checked the same way', () => {
-    const custom = { message_type: 'custom', channel: 'whatsapp', to: '447700900000', from: '447700900001', custom: { type: 'template', template: { name: 'order_update', language: { code: 'en_US' }, components: GOOD_ORDER.slice(1) } } };
+    const custom = {
+      message_type: 'custom',
+      channel: 'whatsapp',
+      to: '447700900000',
+      from: '447700900001',
+      custom: { type: 'template', template: { name: 'order_update', language: { code: 'en_US' }, components: GOOD_ORDER.slice(1) } },
+    };
     assert.deepEqual(at(custom, catalog, 'x.vonage.json'), ['error template-header-media /custom/template']);
   });
 });

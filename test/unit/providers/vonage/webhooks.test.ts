@@ -8,7 +8,9 @@ import { webhooks as legacy } from '../../../../src/providers/vonage-legacy/webh
 
 const SECRET = 'vonage-signature-secret-for-tests-0123';
 const key = new TextEncoder().encode(SECRET);
-const body = Buffer.from('{"message_uuid":"aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab","to":"447700900001","from":"447700900000","timestamp":"2025-02-03T12:14:25Z","status":"delivered","channel":"whatsapp"}');
+const body = Buffer.from(
+  '{"message_uuid":"aaaaaaaa-bbbb-4ccc-8ddd-0123456789ab","to":"447700900001","from":"447700900000","timestamp":"2025-02-03T12:14:25Z","status":"delivered","channel":"whatsapp"}',
+);
 const hash = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const NOW = 1_760_000_000_000;
 const secrets = { vonageSignatureSecret: SECRET };
@@ -64,15 +66,22 @@ describe('providers/vonage/webhook-signature', () => {
 });
 
 describe('providers/vonage webhooks: events and bodies', () => {
-  it('reads a rejected status\'s code from title, the type link or code', () => {
+  it("reads a rejected status's code from title, the type link or code", () => {
     const base = { message_uuid: 'm', to: '1', from: '2', timestamp: '2025-02-03T12:14:25Z', status: 'rejected' };
     for (const error of [{ title: 1340, detail: 'x' }, { title: '1340' }, { type: 'https://developer.vonage.com/api-errors/messages#1340' }, { code: 1340, reason: 'x' }]) {
       assert.equal(webhooks.events({ ...base, error })[0].errorCode, 1340, JSON.stringify(error));
     }
   });
 
-  it('maps neutral statuses to Vonage\'s words and builds bodies both schemas accept', () => {
-    const spec = { messageId: 'm', status: 'failed' as const, to: '15551230000', from: '447700900000', at: 1_750_000_000_000, error: { code: 1340, title: 'Outside of the allowed window', detail: 'Outside of the allowed window' } };
+  it("maps neutral statuses to Vonage's words and builds bodies both schemas accept", () => {
+    const spec = {
+      messageId: 'm',
+      status: 'failed' as const,
+      to: '15551230000',
+      from: '447700900000',
+      at: 1_750_000_000_000,
+      error: { code: 1340, title: 'Outside of the allowed window', detail: 'Outside of the allowed window' },
+    };
     const v1 = webhooks.build.status(spec) as Record<string, unknown>;
     assert.equal(v1.status, 'rejected');
     assert.equal(webhooks.schema.safeParse(v1).success, true);
@@ -80,7 +89,14 @@ describe('providers/vonage webhooks: events and bodies', () => {
     const v01 = legacy.build.status(spec) as Record<string, unknown>;
     assert.deepEqual(v01.error, { code: 1340, reason: 'Outside of the allowed window' });
     assert.equal(legacy.schema.safeParse(v01).success, true);
-    const reply = webhooks.build.inbound({ messageId: 'i', from: '447700900001', to: '447700900000', at: 1_750_000_000_000, reply: { id: 'slot-2', title: 'Tuesday', kind: 'button' }, context: 'm' }) as Record<string, unknown>;
+    const reply = webhooks.build.inbound({
+      messageId: 'i',
+      from: '447700900001',
+      to: '447700900000',
+      at: 1_750_000_000_000,
+      reply: { id: 'slot-2', title: 'Tuesday', kind: 'button' },
+      context: 'm',
+    }) as Record<string, unknown>;
     assert.deepEqual([reply.message_type, reply.context_status, (reply.context as Record<string, unknown>).message_uuid], ['reply', 'available', 'm']);
     assert.equal(webhooks.schema.safeParse(reply).success, true);
   });

@@ -12,7 +12,9 @@ const example = (name: string) => fs.readFileSync(path.join(projectRoot(), 'exam
 
 describe('providers/whatsapp/webhooks: X-Hub-Signature-256', () => {
   // Meta's bytes escape non-ASCII, so the raw body and its re-serialisation differ.
-  const raw = Buffer.from('{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"1"},"messages":[{"from":"447700900123","id":"wamid.x","timestamp":"1749416383","type":"text","text":{"body":"Caf\\u00e9 \\/ ok"}}]}}]}]}');
+  const raw = Buffer.from(
+    '{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"1"},"messages":[{"from":"447700900123","id":"wamid.x","timestamp":"1749416383","type":"text","text":{"body":"Caf\\u00e9 \\/ ok"}}]}}]}]}',
+  );
 
   it('accepts a signature node computes over the raw bytes, and signs what node verifies', async () => {
     assert.deepEqual(verifyMetaSignature({ body: raw, headers: { 'x-hub-signature-256': sign(raw) } }, SECRET), { verified: true });
@@ -56,7 +58,10 @@ describe('providers/whatsapp/webhooks: X-Hub-Signature-256', () => {
 
   it('reads messages, replies, statuses with pricing and errors from the examples', () => {
     const text = webhooks.events(JSON.parse(example('inbound-text.whatsapp-webhook.json').toString()));
-    assert.deepEqual(text.map((e) => [e.kind, e.from, e.to, e.type]), [['message', '447700900123', '15550783881', 'text']]);
+    assert.deepEqual(
+      text.map((e) => [e.kind, e.from, e.to, e.type]),
+      [['message', '447700900123', '15550783881', 'text']],
+    );
     const list = webhooks.events(JSON.parse(example('list-reply.whatsapp-webhook.json').toString()))[0];
     assert.deepEqual(list.reply, { id: 'priority_express', title: 'Priority Mail Express' });
     assert.match(list.context ?? '', /^wamid\./);
@@ -72,8 +77,22 @@ describe('providers/whatsapp/webhooks: X-Hub-Signature-256', () => {
   });
 
   it('builds bodies its own schema accepts', () => {
-    const status = webhooks.build.status({ messageId: 'wamid.a', status: 'delivered', to: '447700900123', from: '15550000000', at: 1_750_000_000_000, pricing: { billable: false, category: 'service', type: 'free_customer_service' } });
-    const inbound = webhooks.build.inbound({ messageId: 'wamid.b', from: '447700900123', to: '15550000000', at: 1_750_000_000_000, reply: { id: 'r1', title: 'Row', kind: 'list' }, context: 'wamid.a' });
+    const status = webhooks.build.status({
+      messageId: 'wamid.a',
+      status: 'delivered',
+      to: '447700900123',
+      from: '15550000000',
+      at: 1_750_000_000_000,
+      pricing: { billable: false, category: 'service', type: 'free_customer_service' },
+    });
+    const inbound = webhooks.build.inbound({
+      messageId: 'wamid.b',
+      from: '447700900123',
+      to: '15550000000',
+      at: 1_750_000_000_000,
+      reply: { id: 'r1', title: 'Row', kind: 'list' },
+      context: 'wamid.a',
+    });
     for (const body of [status, inbound]) assert.equal(webhooks.schema.safeParse(body).success, true, JSON.stringify(body));
     assert.equal((status as { entry: { changes: { value: { statuses: { pricing: { pricing_model: string } }[] } }[] }[] }).entry[0].changes[0].value.statuses[0].pricing.pricing_model, 'PMP');
   });
