@@ -6,7 +6,7 @@ import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { sandboxEndpoint } from '../../../src/sandbox/endpoints';
 import { metaDialect } from '../../../src/sandbox/dialects/meta';
 import { onpremDialect } from '../../../src/sandbox/dialects/onprem';
-import { recordingServer } from '../send/recording-server';
+import { recordingServer } from '../core/http/recording-server';
 
 const TOKEN = 'sandbox-token-for-send-text-tests';
 const OUTSIDE = '491701234567';

@@ -8,7 +8,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { createSandbox, type Sandbox } from '../../../src/sandbox/server';
 import { APP_ID, BASIC, WHATSAPP_TOKEN, appKeys, call, vonageJwt } from './helpers';
-import { recordingServer, type Recorded, type RecordingServer } from '../send/recording-server';
+import { recordingServer, type Recorded, type RecordingServer } from '../core/http/recording-server';
 
 const APP_SECRET = 'sandbox-test-app-secret';
 const SIG_SECRET = 'sandbox-test-signature-secret-0123456789';

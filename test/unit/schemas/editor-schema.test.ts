@@ -14,8 +14,8 @@ import { forEditor, validatingKeywords } from '../../../src/schemas/editor-schem
 import { PROVIDERS, providerById } from '../../../src/providers/registry';
 import { validateText } from '../../../src/pipeline/validate';
 import { publishedProblems } from '../../../src/extension/published-problems';
-import { CASES, VALID, textOf } from '../providers/rules-matrix.test';
-import { BREAKERS, brokenVariants, type Breaker } from '../providers/broken-variants';
+import { CASES, VALID, textOf } from '../pipeline/rules-matrix.test';
+import { BREAKERS, brokenVariants, type Breaker } from '../pipeline/broken-variants';
 import { listFiles, projectRoot } from '../helpers';
 
 const root = projectRoot();

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { Profile } from '../../../src/core/profile';
 import { pullTemplates, submission, templateApiTarget } from '../../../src/templates/account-api';
-import { recordingServer } from '../send/recording-server';
+import { recordingServer } from '../core/http/recording-server';
 
 const meta: Profile = { name: 'm', provider: 'whatsapp', endpoint: 'https://graph.facebook.com', auth: 'bearer', wabaId: '123', graphVersion: 'v23.0' };
 

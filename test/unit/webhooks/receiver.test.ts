@@ -9,7 +9,7 @@ import { request } from 'undici';
 import { createReceiver, type Receiver } from '../../../src/webhooks/receiver';
 import { diskStore } from '../../../src/webhooks/store';
 import { vonageHeaders } from '../../../src/providers/vonage/webhook-signature';
-import { recordingServer, type RecordingServer } from '../send/recording-server';
+import { recordingServer, type RecordingServer } from '../core/http/recording-server';
 import { SINK_SECRETS } from './sink';
 
 const cloud = Buffer.from(fs.readFileSync(path.join(__dirname, '../../../../examples/webhooks/whatsapp/status-read.whatsapp-webhook.json'), 'utf8').trim());

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { jwtVerify } from 'jose';
 import { request } from 'undici';
 import { projectRoot } from '../../helpers';
-import { recordingServer, type RecordingServer } from '../../send/recording-server';
+import { recordingServer, type RecordingServer } from '../../core/http/recording-server';
 import { lines, mwb, start } from './webhook-cli';
 
 const SECRETS = { WHATSAPP_APP_SECRET: 'cli-app-secret', WHATSAPP_VERIFY_TOKEN: 'cli-verify', VONAGE_SIGNATURE_SECRET: 'cli-signature-secret-0123456789' };

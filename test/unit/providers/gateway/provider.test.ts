@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../src/pipeline/validate';
-import { applyEdits } from '../../../src/core/edits';
-import { provider as gateway } from '../../../src/providers/gateway';
-import { detectProvider } from '../../../src/providers/registry';
+import { validateText } from '../../../../src/pipeline/validate';
+import { applyEdits } from '../../../../src/core/edits';
+import { provider as gateway } from '../../../../src/providers/gateway';
+import { detectProvider } from '../../../../src/providers/registry';
 
 function check(payload: unknown) {
   const text = JSON.stringify(payload, null, 2);

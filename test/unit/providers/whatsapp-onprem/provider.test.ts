@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../src/pipeline/validate';
-import { createCatalog } from '../../../src/core/templates';
-import { provider as onprem } from '../../../src/providers/whatsapp-onprem';
-import { detectProvider } from '../../../src/providers/registry';
+import { validateText } from '../../../../src/pipeline/validate';
+import { createCatalog } from '../../../../src/core/templates';
+import { provider as onprem } from '../../../../src/providers/whatsapp-onprem';
+import { detectProvider } from '../../../../src/providers/registry';
 
 const catalog = createCatalog([{ name: 'order_update', language: 'en', namespace: 'ns_1', body: 'Hi {{1}}, order {{2}} is on its way.' }]);
 

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits } from '../../../src/core/edits';
-import { createContext } from '../../../src/core/lint/context';
-import { smsRules } from '../../../src/core/lint/sms';
-import type { MessageModel } from '../../../src/core/model';
-import { parseDocument } from '../../../src/core/parse';
-import type { Problem } from '../../../src/core/problem';
-import { analyzeSms, jsonStringOffsets } from '../../../src/core/sms';
-import { createCatalog } from '../../../src/core/templates';
-import { validateText } from '../../../src/pipeline/validate';
+import { applyEdits } from '../../../../src/core/edits';
+import { createContext } from '../../../../src/core/lint/context';
+import { smsRules } from '../../../../src/core/lint/sms';
+import type { MessageModel } from '../../../../src/core/model';
+import { parseDocument } from '../../../../src/core/parse';
+import type { Problem } from '../../../../src/core/problem';
+import { analyzeSms, jsonStringOffsets } from '../../../../src/core/sms';
+import { createCatalog } from '../../../../src/core/templates';
+import { validateText } from '../../../../src/pipeline/validate';
 
 /** A Vonage v1 SMS payload whose text is given as the raw JSON string body (escapes as written). */
 function payload(rawText: string, extra = ''): string {

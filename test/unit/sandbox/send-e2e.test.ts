@@ -9,7 +9,7 @@ import type { Profile, Secrets } from '../../../src/core/profile';
 import type { AuthKind } from '../../../src/core/auth/kinds';
 import type { ProviderId } from '../../../src/providers/registry';
 import { projectRoot } from '../helpers';
-import { APP_ID, testKeys } from './keys';
+import { APP_ID, testKeys } from '../core/auth/test-keys';
 
 const SECRETS: Secrets = { privateKey: '', apiSecret: 'sandbox-secret-1', token: 'sandbox-token-1', d360ApiKey: 'sandbox-d360-1' };
 const FAST = { http: { sleep: async () => undefined, maxAttempts: 1 } };

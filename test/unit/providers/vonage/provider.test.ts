@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../src/pipeline/validate';
-import { applyEdits } from '../../../src/core/edits';
-import { detectProvider } from '../../../src/providers/registry';
-import { provider } from '../../../src/providers/vonage';
+import { validateText } from '../../../../src/pipeline/validate';
+import { applyEdits } from '../../../../src/core/edits';
+import { detectProvider } from '../../../../src/providers/registry';
+import { provider } from '../../../../src/providers/vonage';
 
 const FILE = 'msg.vonage.json';
 

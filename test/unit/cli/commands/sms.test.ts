@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { run } from '../../../src/cli/commands/sms';
-import { UsageError, sink } from '../../../src/cli/output';
+import { run } from '../../../../src/cli/commands/sms';
+import { UsageError, sink } from '../../../../src/cli/output';
 
 /** Runs `mwb sms` in-process, capturing what it writes to stdout. */
 async function mwbSms(...argv: string[]): Promise<{ code: number; stdout: string }> {

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { serve } from '../../../src/cli/commands/sandbox';
-import { sink } from '../../../src/cli/output';
-import { credentialsFromEnv } from '../../../src/sandbox/env-credentials';
-import { createSandbox } from '../../../src/sandbox/server';
-import { generateSandboxKeyPair, publicKeyOf } from '../../../src/sandbox/keys';
-import { APP_ID, appKeys, call, vonageJwt } from './helpers';
+import { serve } from '../../../../src/cli/commands/sandbox';
+import { sink } from '../../../../src/cli/output';
+import { credentialsFromEnv } from '../../../../src/sandbox/env-credentials';
+import { createSandbox } from '../../../../src/sandbox/server';
+import { generateSandboxKeyPair, publicKeyOf } from '../../../../src/sandbox/keys';
+import { APP_ID, appKeys, call, vonageJwt } from '../../sandbox/helpers';
 
 /** Captures what a CLI run prints, without letting it reach the test output. */
 function capture(): { out: string[]; err: string[]; restore(): void } {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatMessageHtml, formatToPlain, parseFormatting, FORMAT_TAGS } from '../../../src/core/format';
+import { formatMessageHtml, formatToPlain, parseFormatting, FORMAT_TAGS } from '../../../../src/core/format';
 import { GOLDEN } from './golden';
 
 /** Every tag in `html`, with its attributes text. */

@@ -4,8 +4,8 @@ import { Messages } from '@vonage/messages';
 import { Auth } from '@vonage/auth';
 import { sendPayload, prepareSend, markRead, fillValue } from '../../../src/pipeline/send';
 import type { Profile } from '../../../src/core/profile';
-import { APP_ID, testKeys } from './keys';
-import { json, raw, recordingServer, type RecordingServer } from './recording-server';
+import { APP_ID, testKeys } from '../core/auth/test-keys';
+import { json, raw, recordingServer, type RecordingServer } from '../core/http/recording-server';
 
 const WHATSAPP_TEXT = JSON.stringify({ message_type: 'text', channel: 'whatsapp', to: '{{TO_NUMBER}}', from: '447700900000', text: 'Your code is {{CODE}}', client_ref: 'abc' }, null, 2);
 const FAST = { http: { sleep: async () => undefined, baseDelayMs: 1 } };

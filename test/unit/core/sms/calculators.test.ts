@@ -13,7 +13,7 @@
  * prove the generator exercises it.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeSms, gsmCost, GSM_BASIC, GSM_EXTENSION } from '../../../src/core/sms';
+import { analyzeSms, gsmCost, GSM_BASIC, GSM_EXTENSION } from '../../../../src/core/sms';
 
 interface SplitSmsResult {
   characterSet: 'GSM' | 'Unicode';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { projectRoot } from '../helpers';
+import { projectRoot } from '../../helpers';
 
 const cli = path.join(projectRoot(), 'dist', 'cli.js');
 

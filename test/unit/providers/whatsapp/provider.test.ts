@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { validateText } from '../../../src/pipeline/validate';
-import { applyEdits } from '../../../src/core/edits';
-import { createCatalog } from '../../../src/core/templates';
+import { validateText } from '../../../../src/pipeline/validate';
+import { applyEdits } from '../../../../src/core/edits';
+import { createCatalog } from '../../../../src/core/templates';
 import { z } from 'zod';
-import { provider as whatsapp } from '../../../src/providers/whatsapp';
-import { provider as onprem } from '../../../src/providers/whatsapp-onprem';
-import { detectProvider } from '../../../src/providers/registry';
+import { provider as whatsapp } from '../../../../src/providers/whatsapp';
+import { provider as onprem } from '../../../../src/providers/whatsapp-onprem';
+import { detectProvider } from '../../../../src/providers/registry';
 
 const FILE = 'payload.whatsapp.json';
 const catalog = createCatalog([{ name: 'order_update', language: 'en_US', body: 'Hi {{1}}, order {{2}} arrives {{3}}.' }]);

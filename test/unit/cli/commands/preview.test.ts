@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run } from '../../../src/cli/commands/preview';
-import { listFiles, projectRoot } from '../helpers';
-import { sink } from '../../../src/cli/output';
+import { run } from '../../../../src/cli/commands/preview';
+import { listFiles, projectRoot } from '../../helpers';
+import { sink } from '../../../../src/cli/output';
 
 /** Run `mwb preview` in-process and capture what it prints. */
 async function preview(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validateText } from '../../../src/pipeline/validate';
-import { applyEdits } from '../../../src/core/edits';
-import { detectProvider, providerById, providerForFile } from '../../../src/providers/registry';
-import { listFiles, projectRoot } from '../helpers';
-import { provider } from '../../../src/providers/vonage-legacy';
+import { validateText } from '../../../../src/pipeline/validate';
+import { applyEdits } from '../../../../src/core/edits';
+import { detectProvider, providerById, providerForFile } from '../../../../src/providers/registry';
+import { listFiles, projectRoot } from '../../helpers';
+import { provider } from '../../../../src/providers/vonage-legacy';
 
 const FILE = 'msg.vonage-legacy.json';
 

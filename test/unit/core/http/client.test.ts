@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { sendHttp, type HttpOptions } from '../../../src/core/http/client';
-import { parseRetryAfter, backoffMs } from '../../../src/core/http/retry';
-import { jsonRequest } from '../../../src/core/http/types';
+import { sendHttp, type HttpOptions } from '../../../../src/core/http/client';
+import { parseRetryAfter, backoffMs } from '../../../../src/core/http/retry';
+import { jsonRequest } from '../../../../src/core/http/types';
 import { json, raw, recordingServer, silent, type RecordingServer } from './recording-server';
 
 /** Records the waits instead of waiting. */

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { toCurl, shellQuote } from '../../../src/core/http/curl';
-import { jsonRequest } from '../../../src/core/http/types';
-import type { Profile } from '../../../src/core/profile';
-import { authDefOf } from '../../../src/providers/registry';
+import { toCurl, shellQuote } from '../../../../src/core/http/curl';
+import { jsonRequest } from '../../../../src/core/http/types';
+import type { Profile } from '../../../../src/core/profile';
+import { authDefOf } from '../../../../src/providers/registry';
 
 const curl = (req: Parameters<typeof toCurl>[0], profile: Profile) => toCurl(req, profile, authDefOf(profile.provider, profile.auth)!);
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as jsonwebtoken from 'jsonwebtoken';
-import { signVonageJwt, JwtError, MAX_TTL_SECONDS } from '../../../src/core/auth/jwt';
-import { decodeToken, describeSeconds } from '../../../src/core/auth/decode';
-import { APP_ID, testKeys } from './keys';
+import { signVonageJwt, JwtError, MAX_TTL_SECONDS } from '../../../../src/core/auth/jwt';
+import { decodeToken, describeSeconds } from '../../../../src/core/auth/decode';
+import { APP_ID, testKeys } from './test-keys';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

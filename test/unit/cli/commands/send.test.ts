@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jsonwebtoken from 'jsonwebtoken';
-import { projectRoot } from '../helpers';
-import { APP_ID, testKeys } from './keys';
-import { json, raw, recordingServer, type RecordingServer } from './recording-server';
+import { projectRoot } from '../../helpers';
+import { APP_ID, testKeys } from '../../core/auth/test-keys';
+import { json, raw, recordingServer, type RecordingServer } from '../../core/http/recording-server';
 
 const cli = path.join(projectRoot(), 'dist', 'cli.js');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseHostMessage, parseWebviewMessage } from '../../../src/shared/protocol';
 import { renderPreview } from '../../../src/preview/document';
-import { model, t } from './fixtures';
+import { model, t } from '../preview/fixtures';
 
 describe('preview protocol', () => {
   const tree = renderPreview({ fileName: 'a.whatsapp.json', model: model({ text: t('*hi* <b>') }), problems: [] });

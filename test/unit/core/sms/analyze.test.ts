@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyzeSms, gsmCost, gsmReplacement, GSM_BASIC, GSM_EXTENSION, isGsmText, withGsmEquivalents, type SmsAnalysis } from '../../../src/core/sms';
+import { analyzeSms, gsmCost, gsmReplacement, GSM_BASIC, GSM_EXTENSION, isGsmText, withGsmEquivalents, type SmsAnalysis } from '../../../../src/core/sms';
 
 const a = (n: number) => 'a'.repeat(n);
 const han = (n: number) => '中'.repeat(n);

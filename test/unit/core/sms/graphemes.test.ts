@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clusterEnds } from '../../../src/core/sms/graphemes';
+import { clusterEnds } from '../../../../src/core/sms/graphemes';
 
 /** The reference: Intl.Segmenter over the whole text, CR LF split in two. */
 function reference(text: string): number[] {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { validateText } from '../../../src/pipeline/validate';
+import { validateText } from '../../../../src/pipeline/validate';
 
 const M = require('@vonage/messages');
 
