@@ -6,7 +6,8 @@ export const vonageMessageId = (): string => randomUUID();
 
 /** Meta's `wamid.` ids are base64 of an opaque binary; ours encode the recipient and a random part. */
 export function wamid(waId: string): string {
-  return 'wamid.' + Buffer.concat([Buffer.from(`HBg${waId}`), randomBytes(18)]).toString('base64');
+  // 0x15 ends the number (as in the protobuf field of real ids), so random bytes after it never read as more digits.
+  return 'wamid.' + Buffer.concat([Buffer.from(`HBg${waId}\u0015`), randomBytes(18)]).toString('base64');
 }
 
 /** On-Premises message ids look like `gBEGkYiEB1VXAglK1ZEqA1YKPrU`. */
