@@ -142,7 +142,7 @@ describe('conversations in the editor', function () {
     console.log(`      status webhook at the inbox -> painted in the view: ${totals.map((t) => `${t} ms`).join(', ')} (budget 50 ms)`);
     // The send's notification followed the statuses, and now offers the conversation (looked at in the screenshot).
     await new Promise((r) => setTimeout(r, 700));
-    await screenshot('send-outcome-notification');
+    await screenshot('send-outcome-notification', 15000, { keepNotifications: true });
     await showThread(id);
     await shots('conversation-read');
   });

@@ -120,12 +120,14 @@ export function rangeOfText(doc: vscode.TextDocument, needle: string): vscode.Ra
  * undefined there (check it and `this.skip()` if the test needs the picture).
  * `name`: letters, digits, dot, dash, underscore.
  */
-export async function screenshot(name: string, timeoutMs = 15000): Promise<string | undefined> {
+export async function screenshot(name: string, timeoutMs = 15000, options: { keepNotifications?: boolean } = {}): Promise<string | undefined> {
   if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$/.test(name)) throw new Error(`screenshot name ${JSON.stringify(name)}: use letters, digits, dot, dash and underscore`);
   if (process.env.MWB_INTEGRATION !== 'code-server') return undefined;
   const dir = process.env.MWB_SCREENSHOT_DIR || path.join(ROOT, 'test-results', 'screenshots');
   const file = path.join(dir, `${name}.png`);
   fs.rmSync(file, { force: true });
+  // Toasts left by earlier tests would cover what the picture is for.
+  if (!options.keepNotifications) await vscode.commands.executeCommand('notifications.clearAll');
   console.log(`MWB_SCREENSHOT ${name}`);
   await waitFor(() => fs.existsSync(file) && fs.statSync(file).size > 0, timeoutMs, `screenshot ${file}`);
   return file;
