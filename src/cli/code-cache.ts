@@ -17,6 +17,9 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, 'message-workbench', 'v8');
 }
 
+/** Caches to write when the process ends (`mwb --help` loads every command): one exit listener for all. */
+const pendingWrites: (() => void)[] = [];
+
 type ModuleInternals = typeof Module & { wrap(code: string): string; _nodeModulePaths(dir: string): string[] };
 
 export function requireWithCodeCache<T>(file: string): T {
@@ -56,7 +59,8 @@ export function requireWithCodeCache<T>(file: string): T {
   mod.loaded = true;
   if (!cachedData || script.cachedDataRejected) {
     // After the run, so the cache holds the functions the command actually compiled.
-    process.once('exit', () => writeCache(cacheFile, () => script.createCachedData()));
+    pendingWrites.push(() => writeCache(cacheFile, () => script.createCachedData()));
+    if (pendingWrites.length === 1) process.once('exit', () => pendingWrites.forEach((write) => write()));
   }
   return mod.exports as T;
 }
